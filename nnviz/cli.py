@@ -1,0 +1,63 @@
+"""Command line: the GUI by default, plus headless sub-commands.
+
+Errors the user can fix print one line on stderr and exit with status 2
+(3 for a diverged training), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from nnviz import __version__
+from nnviz.commands import SUBCOMMANDS
+from nnviz.core.errors import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(f"{self.prog}: {message}")
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="nnviz",
+        description="Neural networks taught the way a good lecture does. "
+        "Sub-commands: " + ", ".join(SUBCOMMANDS) + " (nnviz SUBCOMMAND --help).",
+    )
+    p.add_argument("file", nargs="?", help="a network (*.nnviz.json) or session file to open")
+    p.add_argument("--preset", metavar="NAME", help="open the lesson NAME (see the Lesson menu)")
+    p.add_argument("--lang", choices=("es", "en"), help="language of the interface")
+    p.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    return p
+
+
+def _sub_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module_name, help_text = SUBCOMMANDS[name]
+    module = importlib.import_module(module_name)
+    p = _Parser(prog=f"nnviz {name}", description=help_text)
+    module.add_arguments(p)
+    return p, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            parser, module = _sub_parser(argv[0])
+            args = parser.parse_args(argv[1:])
+            return int(module.run(args) or 0)
+        args = _gui_parser().parse_args(argv)
+        from nnviz.gui.app import run_gui
+
+        return run_gui(file=args.file, preset=args.preset, lang=args.lang)
+    except UserError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,51 @@
+"""Shared test set-up: offscreen Qt, fresh settings, no dangling threads."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NNVIZ_NO_AUTOSAVE_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path_factory, monkeypatch):
+    """Every test gets its own settings and cache folders, never the user's."""
+    home = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("NNVIZ_SETTINGS_DIR", str(home / "settings"))
+    monkeypatch.setenv("NNVIZ_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _dangling_qthreads(request):
+    """Fail a test that leaves a QThread running (napari does the same)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread
+
+    before = set()
+    yield
+    import gc
+
+    gc.collect()
+    running = [
+        t for t in _all_qthreads() if t.isRunning() and t is not QThread.currentThread() and id(t) not in before
+    ]
+    if running:
+        for t in running:
+            t.quit()
+            t.wait(2000)
+        pytest.fail(f"{len(running)} QThread(s) left running after the test")
+
+
+def _all_qthreads():
+    from PySide6.QtCore import QThread
+
+    import gc
+
+    return [o for o in gc.get_objects() if isinstance(o, QThread)]
