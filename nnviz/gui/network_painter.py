@@ -1,0 +1,376 @@
+"""How the network graph is painted; the state lives in ``NetworkView``.
+
+Every edge is drawn, binned by colour: one ``QPainter.drawLines`` per bin
+reads the bin's slice of a numpy array of segments directly (no QLineF
+objects), with a clip rectangle set, which FACTS.md measured as the fastest
+way through Qt's raster engine. The same code paints the widget, a PNG and
+an SVG, so the exported picture is what the user saw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import shiboken6
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+
+from nnviz.core.graph_layout import (
+    UNIFORM_UP_TO,
+    GraphLayout,
+    Symbol,
+    bin_draw_order,
+    bin_widths,
+    group_by_bin,
+    neuron_symbol,
+    thickest_width,
+)
+from nnviz.gui.network_legend import N_BINS, fmt, fmt_scale
+
+#: up to this many drawn edges the lines are antialiased (it doubles the cost)
+AA_LIMIT = 600
+_DRAW_ORDER = bin_draw_order(N_BINS)
+
+
+def draw_segments(p: QPainter, seg: np.ndarray) -> None:
+    """One drawLines call over a C-contiguous (n, 4) float64 array."""
+    if len(seg):
+        p.drawLines(shiboken6.wrapInstance(seg.ctypes.data, QLineF), len(seg))
+
+
+def label_colour(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on ``fill``."""
+    lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
+    return QColor(0, 0, 0) if lum > 140 else QColor(255, 255, 255)
+
+
+class GraphPainting:
+    """Painting methods of NetworkView (a mixin: reads the view's state)."""
+
+    # ------------------------------------------------------------- frame
+    def paint_to(self, p: QPainter, width: int, height: int) -> None:
+        c = self._colours
+        s = self._scale
+        p.fillRect(QRectF(0, 0, width, height), c.background)
+        lay, seg = self._layout_for(width, height)
+        p.setFont(self.font())
+        self._paint_captions(p, lay, width)
+        self._paint_edges(p, lay, seg, width, height)
+        self._paint_image_grid(p, lay)
+        self._paint_neurons(p, lay)
+        self._paint_edge_labels(p, lay)
+        legend_h = self._legend_height(width)
+        legend = QRectF(0, height - legend_h, width, legend_h)
+        self._legend.paint(
+            p,
+            legend,
+            s,
+            vmax=self._vmax,
+            weight_title=self._texts["weight"],
+            scale_note=self._scale_note(),
+            act_range=self._act_range if self._model.activations else None,
+            act_title=self._texts["output"] if self._model.activations else self._texts["no_sample"],
+            shown_note=self.shown_note(),
+            rows=self._legend_rows(width),
+        )
+
+    # ---------------------------------------------------------- captions
+    def _paint_captions(self, p: QPainter, lay: GraphLayout, width: int) -> None:
+        s, c = self._scale, self._colours
+        net = self._model.network
+        n = len(net.layers)
+        gap = lay.columns[1] - lay.columns[0] if n > 1 else width
+        hidden = self._texts["hidden1"] if n == 3 else self._texts["hidden"]
+        font = QFont(p.font())
+        font.setPixelSize(round(18 * s))
+        font.setBold(True)
+        # shrink the captions when a narrow column cannot hold them (never the
+        # hidden one over several columns)
+        fm = QFontMetricsF(font)
+        texts = [self._texts["input"], self._texts["output_layer"]] + ([hidden] if n == 3 else [])
+        widest = max(fm.horizontalAdvance(t) for t in texts)
+        if widest > 0.94 * gap:
+            font.setPixelSize(max(9, int(18 * s * 0.94 * gap / widest)))
+        p.setFont(font)
+        p.setPen(c.text)
+        h = 24 * s
+
+        def caption(x0: float, x1: float, text: str) -> None:
+            p.drawText(QRectF(x0, 6 * s, x1 - x0, h), Qt.AlignmentFlag.AlignCenter, text)
+
+        caption(lay.columns[0] - gap / 2, lay.columns[0] + gap / 2, self._texts["input"])
+        if n > 2:
+            caption(lay.columns[1] - gap / 2, lay.columns[-2] + gap / 2, hidden)
+        caption(lay.columns[-1] - gap / 2, lay.columns[-1] + gap / 2, self._texts["output_layer"])
+        font.setBold(False)
+        font.setPixelSize(round(13 * s))
+        p.setFont(font)
+        p.setPen(c.muted)
+        for li, x in enumerate(lay.columns):
+            p.drawText(
+                QRectF(x - gap / 2, 6 * s + h, gap, 18 * s),
+                Qt.AlignmentFlag.AlignCenter,
+                self.column_note(li),
+            )
+
+    # ------------------------------------------------------------- edges
+    def _paint_edges(
+        self, p: QPainter, lay: GraphLayout, seg: np.ndarray, width: int, height: int
+    ) -> None:
+        s, c = self._scale, self._colours
+        p.save()
+        p.setClipRect(QRectF(0, 0, width, height))
+        aa = len(self._shown) <= AA_LIMIT
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
+        widths = self._bin_widths(aa)
+        lit, level = self._emphasis()
+        n_drop = self._n_drop
+        if n_drop:
+            self._draw_bins(p, seg[:n_drop], self._drop_ends, c.dim[0.15], widths)
+        self._draw_bins(p, seg[n_drop:], self._ends, c.bins if lit is None else c.dim[level], widths)
+        if lit is not None and len(lit):
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            order, lit_ends = group_by_bin(self._bins, lit, N_BINS)
+            lit_seg = np.ascontiguousarray(lay.segments[order])
+            if self._highlight is not None:
+                # a casing in the text colour: lit edges stand out on any theme
+                # and are never mistaken for a thicker weight of the same hue
+                pen = QPen(c.text, float(widths.max() + 4 * s))
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                p.setPen(pen)
+                draw_segments(p, lit_seg)
+            for b in _DRAW_ORDER:
+                a, e = (lit_ends[b - 1] if b else 0), lit_ends[b]
+                if e > a:
+                    pen = QPen(c.bins[b], float(max(widths[b], 1.5 * s) + 1.0 * s))
+                    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                    p.setPen(pen)
+                    draw_segments(p, lit_seg[a:e])
+        p.restore()
+
+    @staticmethod
+    def _draw_bins(
+        p: QPainter, seg: np.ndarray, ends: np.ndarray, colours: list[QColor], widths: np.ndarray
+    ) -> None:
+        """One drawLines per colour bin, weakest first: strong edges on top."""
+        for b in _DRAW_ORDER:
+            a, e = (ends[b - 1] if b else 0), ends[b]
+            if e > a:
+                pen = QPen(colours[b], float(widths[b]))
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+                p.setPen(pen)
+                draw_segments(p, seg[a:e])
+
+    def _bin_widths(self, aa: bool) -> np.ndarray:
+        layers = self._model.network.layers
+        counts = np.bincount(np.searchsorted(self._offsets, self._shown, side="right") - 1,
+                             minlength=len(layers) - 1)
+        thick = thickest_width(int(counts.max()) if counts.size else 1) * self._scale
+        thin = (0.7 if aa else 1.0) * self._scale
+        return bin_widths(N_BINS, min(thin, thick), thick)
+
+    def _paint_edge_labels(self, p: QPainter, lay: GraphLayout) -> None:
+        """Weight values on the lit or selected edges, when there are few."""
+        lit, _ = self._emphasis()
+        if lit is None or not 0 < len(lit) <= 12:
+            return
+        s, c = self._scale, self._colours
+        font = QFont(p.font())
+        font.setPixelSize(round(13 * s))
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        sel_layer, sel_index = self._model.selection
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for e in lit:
+            layer, j, k = self.edge_of(int(e))
+            t = 0.7 if self._highlight is None and (layer, j) == (sel_layer, sel_index) else 0.3
+            x1, y1, x2, y2 = lay.segments[e]
+            pt = QPointF(x1 + t * (x2 - x1), y1 + t * (y2 - y1))
+            text = fmt(self._values[e], 2)
+            r = fm.boundingRect(text).adjusted(-4 * s, -1 * s, 4 * s, 1 * s)
+            r.moveCenter(pt)
+            p.setPen(QPen(c.bins[int(self._bins[e])], 1.5 * s))
+            p.setBrush(c.background)
+            p.drawRoundedRect(r, 4 * s, 4 * s)
+            p.setPen(c.text)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+    # ------------------------------------------------------------ neurons
+    def _paint_neurons(self, p: QPainter, lay: GraphLayout) -> None:
+        s, c = self._scale, self._colours
+        net = self._model.network
+        acts = self._model.activations
+        lo, hi = self._act_range
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        sel = self._model.selection
+        for li, pos in enumerate(lay.positions):
+            if li == 0 and lay.image_rect is not None:
+                continue
+            r = float(lay.radii[li])
+            has_act = li < len(acts) and len(acts[li]) == len(pos)
+            fills = c.activation_rgb(acts[li], lo, hi) if has_act else None
+            dropped = self._dropped(li)
+            labelled = r >= 8  # the symbol shrinks with the neuron, readable down to here
+            gap = pos[1, 1] - pos[0, 1] if len(pos) > 1 else np.inf
+            values_fit = len(pos) <= UNIFORM_UP_TO and gap - 2 * r >= 15 * s
+            outline_w = max(1.0, (1.6 if labelled else 1.0) * s)
+            for i, (x, y) in enumerate(pos):
+                centre = QPointF(x, y)
+                lit = self._highlight is None or (li, i) in self._highlight[0]
+                if dropped is not None and dropped[i]:
+                    fill = c.dropped
+                elif fills is not None and np.isfinite(acts[li][i]):
+                    fill = QColor(*map(int, np.rint(fills[i])))
+                else:
+                    fill = c.empty_fill
+                if not lit:
+                    fill = c.faded(fill)
+                pen = QPen(c.outline if lit else c.dim_outline, outline_w)
+                if dropped is not None and dropped[i]:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                p.setPen(pen)
+                p.setBrush(QBrush(fill))
+                p.drawEllipse(centre, r, r)
+                if dropped is not None and dropped[i] and r >= 4:
+                    p.setPen(QPen(c.muted, max(1.0, 1.5 * s)))
+                    d = r * 0.55
+                    p.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
+                    p.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
+                if self._highlight is not None and lit:
+                    p.setPen(QPen(c.accent, 4 * s))
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawEllipse(centre, r + 3 * s, r + 3 * s)
+                if (li, i) == sel:
+                    p.setPen(QPen(c.accent, 3.5 * s))
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawEllipse(centre, r + 2.5 * s, r + 2.5 * s)
+                    p.setPen(QPen(c.text, 1.2 * s))
+                    p.drawEllipse(centre, r + 5 * s, r + 5 * s)
+                if li > 0 and r >= 5 * s:
+                    self._paint_bias(p, li, i, x, y, r, lit)
+                if labelled:
+                    self._paint_symbol(p, centre, neuron_symbol(net.layers, li, i), r, fill)
+                    # NaN: a value not computed yet (the stepper before the output)
+                    if has_act and values_fit and np.isfinite(acts[li][i]):
+                        self._paint_value(p, x, y + r + 2 * s, fmt(acts[li][i], 2), lit)
+
+    def bias_rect(self, layer: int, i: int, x: float, y: float, r: float) -> QRectF:
+        side = max(0.42 * r, 5 * self._scale)
+        return QRectF(x - r * 0.95 - side / 2, y + r * 0.62 - side / 2, side, side)
+
+    def _paint_bias(self, p: QPainter, li: int, i: int, x: float, y: float, r: float, lit: bool) -> None:
+        c = self._colours
+        b = float(self._model.network.biases[li - 1][i])
+        p.setPen(QPen(c.outline if lit else c.dim_outline, max(1.0, self._scale)))
+        colour = c.weight_colour(b, self._vmax)
+        p.setBrush(colour if lit else c.empty_fill)
+        p.drawRect(self.bias_rect(li, i, x, y, r))
+
+    def _paint_symbol(self, p: QPainter, centre: QPointF, sym: Symbol, r: float, fill: QColor) -> None:
+        px = min(r * 0.9, 24 * self._scale)
+        base = QFont(p.font())
+        base.setPixelSize(max(6, round(px)))
+        base.setItalic(True)
+        small = QFont(base)
+        small.setItalic(False)
+        small.setPixelSize(max(5, round(px * 0.62)))
+        fb, fs = QFontMetricsF(base), QFontMetricsF(small)
+        wb = fb.horizontalAdvance(sym.base)
+        ws = max(fs.horizontalAdvance(sym.sub), fs.horizontalAdvance(sym.sup) if sym.sup else 0)
+        x0 = centre.x() - (wb + ws) / 2
+        baseline = centre.y() + px * 0.3
+        p.setPen(label_colour(fill))
+        p.setFont(base)
+        p.drawText(QPointF(x0, baseline), sym.base)
+        p.setFont(small)
+        p.drawText(QPointF(x0 + wb + px * 0.04, baseline + px * 0.28), sym.sub)
+        if sym.sup:
+            p.drawText(QPointF(x0 + wb + px * 0.04, baseline - px * 0.5), f"({sym.sup})")
+
+    def _paint_value(self, p: QPainter, x: float, top: float, text: str, lit: bool) -> None:
+        s, c = self._scale, self._colours
+        font = QFont(p.font())
+        font.setItalic(False)
+        font.setPixelSize(round(12 * s))
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        r = fm.boundingRect(text).adjusted(-3 * s, 0, 3 * s, 0)
+        r.moveCenter(QPointF(x, top + r.height() / 2))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c.background)
+        p.drawRoundedRect(r, 3 * s, 3 * s)
+        p.setPen(c.text if lit else c.muted)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+
+    # -------------------------------------------------------- image grid
+    def _paint_image_grid(self, p: QPainter, lay: GraphLayout) -> None:
+        if lay.image_rect is None:
+            return
+        s, c = self._scale, self._colours
+        x0, y0, w, h = lay.image_rect
+        rect = QRectF(x0, y0, w, h)
+        img, note = self.grid_image()
+        if img is not None:
+            p.drawImage(rect, img)
+        else:
+            p.fillRect(rect, c.empty_fill)
+        p.setPen(QPen(c.outline, max(1.0, 1.5 * s)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+        sel = self._model.selection
+        if sel[0] == 0:
+            cell = w / self._image_shape[1]
+            r, col = divmod(sel[1], self._image_shape[1])
+            p.setPen(QPen(c.accent, 2.5 * s))
+            p.drawRect(QRectF(x0 + col * cell, y0 + r * cell, cell, cell))
+        font = QFont(p.font())
+        font.setPixelSize(round(13 * s))
+        p.setFont(font)
+        p.setPen(c.text)
+        p.drawText(QRectF(x0 - 60 * s, y0 + h + 4 * s, w + 120 * s, 40 * s),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                   | Qt.TextFlag.TextWordWrap, note)
+
+    def _scale_note(self) -> str:
+        if self._vmax_fixed is None:
+            return self._texts["scale_auto"].format(fmt_scale(self._vmax))
+        return self._texts["scale_fixed"].format(fmt_scale(self._vmax))
+
+    # ------------------------------------------------------------ export
+    def render_image(self, width: int | None = None, height: int | None = None,
+                     ratio: float = 2.0) -> QImage:
+        """The graph as an image of the given logical size (the widget's by
+        default) at ``ratio`` pixels per unit, for a sharp slide."""
+        self.flush()
+        w, h = width or self.width(), height or self.height()
+        img = QImage(round(w * ratio), round(h * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(ratio)
+        p = QPainter(img)
+        self.paint_to(p, w, h)
+        p.end()
+        return img
+
+    def export_image(self, path: str | Path) -> None:
+        """Write the graph as PNG or, for a ``.svg`` name, as SVG. Raises
+        OSError when the file cannot be written."""
+        path = Path(path)
+        self.flush()
+        if path.suffix.lower() == ".svg":
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(self.size())
+            gen.setResolution(90)  # so that the SVG says width = the widget width in px
+            gen.setViewBox(QRectF(0, 0, self.width(), self.height()))
+            gen.setTitle(self.tr("Neural network"))
+            p = QPainter()
+            if not p.begin(gen):
+                raise OSError(f"cannot write {path}")
+            self.paint_to(p, self.width(), self.height())
+            p.end()
+            if not path.exists() or path.stat().st_size == 0:
+                raise OSError(f"cannot write {path}")
+        elif not self.render_image().save(str(path), "PNG"):
+            raise OSError(f"cannot write {path}")

@@ -1,0 +1,162 @@
+"""The Qt-free geometry and colour binning of the network graph."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from nnviz.core import graph_layout as gl
+
+
+def test_slide_notation_names_each_layer():
+    assert gl.neuron_symbol([2, 2, 1], 0, 0).plain() == "x_1"
+    assert gl.neuron_symbol([2, 2, 1], 1, 1).plain() == "h_2"
+    assert gl.neuron_symbol([2, 2, 1], 2, 0).plain() == "y_1"
+    # several hidden layers carry their number
+    assert gl.neuron_symbol([2, 8, 8, 1], 2, 7).plain() == "h^(2)_8"
+    assert gl.neuron_symbol([2, 8, 8, 1], 2, 7).html() == "h<sup>(2)</sup><sub>8</sub>"
+    assert gl.neuron_symbol([2, 8, 8, 1], 1, 0).unicode() == "h⁽¹⁾₁"
+    assert gl.pair_subscript(0, 1) == "12"
+    assert gl.pair_subscript(9, 2) == "10,3"
+
+
+def test_columns_and_neurons_evenly_spaced_and_centred():
+    lay = gl.layout_network([2, 3, 1], 0, 0, 900, 600, max_spacing=100)
+    assert np.allclose(lay.columns, [150, 450, 750])
+    for li, pos in enumerate(lay.positions):
+        assert np.allclose(pos[:, 0], lay.columns[li])
+        assert pos[:, 1].mean() == pytest.approx(300)  # centred
+        if len(pos) > 1:
+            assert np.allclose(np.diff(pos[:, 1]), 100)  # capped spacing
+    # a tall layer shrinks its spacing to fit
+    lay = gl.layout_network([2, 60, 1], 0, 0, 900, 600, max_spacing=100)
+    ys = lay.positions[1][:, 1]
+    assert ys.min() >= 0 and ys.max() <= 600
+    assert np.allclose(np.diff(ys), 10)
+
+
+def test_image_input_is_a_square_grid_of_pixels():
+    assert gl.image_shape_for(784) == (28, 28)
+    assert gl.image_shape_for(64) == (8, 8)
+    assert gl.image_shape_for(2) is None
+    assert gl.image_shape_for(50) is None
+    lay = gl.layout_network([64, 10, 10], 0, 0, 900, 600, image_shape=(8, 8))
+    x0, y0, w, h = lay.image_rect
+    pos = lay.positions[0]
+    # pixel i is row i // 8, column i % 8, at its cell's centre
+    cell = w / 8
+    assert pos[9, 0] == pytest.approx(x0 + 1.5 * cell)
+    assert pos[9, 1] == pytest.approx(y0 + 1.5 * cell)
+    assert w == pytest.approx(h)
+
+
+def test_edges_follow_the_weights_flat_order():
+    layers = [3, 4, 2]
+    lay = gl.layout_network(layers, 0, 0, 600, 400)
+    weights = [np.arange(12.0).reshape(3, 4), 100 + np.arange(8.0).reshape(4, 2)]
+    flat = gl.flat_weights(weights)
+    i = 0
+    for layer, w in enumerate(weights):
+        for j, k in itertools.product(range(w.shape[0]), range(w.shape[1])):
+            assert flat[i] == w[j, k]
+            assert gl.edge_of(layers, i) == (layer, j, k)
+            assert gl.edge_index(layers, layer, j, k) == i
+            assert np.allclose(lay.segments[i, :2], lay.positions[layer][j])
+            assert np.allclose(lay.segments[i, 2:], lay.positions[layer + 1][k])
+            i += 1
+    assert len(lay.segments) == i == 20
+
+
+def test_neuron_edges_are_its_incoming_and_outgoing():
+    layers = [3, 4, 2]
+    for layer, n in enumerate(layers):
+        for i in range(n):
+            expected = {
+                e for e in range(20)
+                if (gl.edge_of(layers, e)[0] == layer and gl.edge_of(layers, e)[1] == i)
+                or (gl.edge_of(layers, e)[0] == layer - 1 and gl.edge_of(layers, e)[2] == i)
+            }
+            assert set(gl.neuron_edges(layers, layer, i).tolist()) == expected
+
+
+def test_colour_bins_cut_the_symmetric_scale_evenly():
+    bins = gl.color_bins(np.array([-2.0, -1.0, -0.99, -0.01, 0.0, 0.01, 0.99, 1.0, 5.0]), 1.0, 32)
+    assert bins.tolist() == [0, 0, 0, 15, 16, 16, 31, 31, 31]
+    centres = gl.bin_centres(32)
+    assert centres[0] == pytest.approx(-31 / 32) and centres[-1] == pytest.approx(31 / 32)
+    # the value at each bin centre falls in that bin
+    assert gl.color_bins(centres * 3.0, 3.0, 32).tolist() == list(range(32))
+    widths = gl.bin_widths(32, 1.0, 5.0)
+    assert widths[0] == widths[-1] == pytest.approx(1 + 4 * 31 / 32)
+    assert widths[15] == widths[16] == pytest.approx(1 + 4 / 32)
+    order = gl.bin_draw_order(32)
+    assert set(order[:2]) == {15, 16} and set(order[-2:]) == {0, 31}
+
+
+def test_group_by_bin_matches_a_plain_loop():
+    rng = np.random.default_rng(0)
+    bins = rng.integers(0, 8, 200)
+    shown = np.sort(rng.choice(200, 120, replace=False))
+    order, ends = gl.group_by_bin(bins, shown, 8)
+    start = 0
+    for b in range(8):
+        expected = [i for i in shown if bins[i] == b]
+        assert order[start:ends[b]].tolist() == expected
+        start = ends[b]
+
+
+def test_small_networks_show_every_edge_and_the_threshold_hides_weak_ones():
+    values = np.array([0.5, -0.01, 0.2, -0.3, 0.04])
+    assert gl.shown_edges(values, [5, 1]).tolist() == [0, 1, 2, 3, 4]
+    assert gl.shown_edges(values, [5, 1], threshold=0.1).tolist() == [0, 2, 3]
+
+
+def test_big_networks_show_the_strongest_of_each_layer():
+    rng = np.random.default_rng(1)
+    layers = [50, 20, 3]
+    values = rng.normal(size=50 * 20 + 20 * 3)
+    shown = gl.shown_edges(values, layers, full=500, cap=300)
+    # the small layer whole; the big one its 240 strongest
+    assert gl.edge_budget([1000, 60], 300) == [240, 60]
+    last = np.arange(1000, 1060)
+    assert set(last) <= set(shown.tolist())
+    first = shown[shown < 1000]
+    expected = np.sort(np.argsort(-np.abs(values[:1000]))[:240])
+    assert first.tolist() == expected.tolist()
+    assert len(shown) == 300
+    assert gl.edge_budget([5, 100, 100], 105) == [5, 50, 50]
+
+
+def test_scale_limits_are_round():
+    assert gl.nice_limit(0.83) == 1.0
+    assert gl.nice_limit(2.1) == 2.5
+    assert gl.nice_limit(0.0) == 1.0
+    assert gl.round_up(0.8123) == pytest.approx(0.82)
+    assert gl.round_up(0.83) == pytest.approx(0.83)
+    assert gl.round_up(12.34) == pytest.approx(13)
+
+
+def test_activation_range_covers_the_outputs():
+    assert gl.activation_range([]) == (0.0, 1.0)
+    assert gl.activation_range([np.array([0.2, 0.9])]) == (0.0, 1.0)
+    assert gl.activation_range([np.array([-0.5, 0.9])]) == (-1.0, 1.0)
+    assert gl.activation_range([np.array([0.0, 3.7])]) == (0.0, 4.0)
+
+
+def test_hit_tests_find_the_nearest_edge_and_neuron():
+    seg = np.array([[0, 0, 100, 0], [0, 50, 100, 50], [0, 0, 100, 100]], dtype=float)
+    assert gl.nearest_segment(seg, np.arange(3), 50, 4) == (0, pytest.approx(4))
+    e, d = gl.nearest_segment(seg, np.array([1, 2]), 50, 49)
+    assert e == 2 and d == pytest.approx(1 / np.sqrt(2))
+    assert gl.nearest_segment(seg, np.zeros(0, np.int64), 0, 0)[0] == -1
+    pos = [np.array([[0.0, 0.0], [0.0, 10.0]]), np.array([[50.0, 5.0]])]
+    assert gl.nearest_neuron(pos, 48, 6)[:2] == (1, 0)
+    assert gl.nearest_neuron(pos, 1, 9)[:2] == (0, 1)
+
+
+def test_edges_thin_out_as_they_crowd():
+    assert gl.thickest_width(4) == 7.0
+    assert gl.thickest_width(10_000) == 1.0
+    assert gl.thickest_width(100) > gl.thickest_width(1000)

@@ -1,0 +1,405 @@
+"""NetworkView as a user meets it: hover, click, type, undo, look at the pixels."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from nnviz.core.lessons import load_lesson
+from nnviz.core.network import Network
+from nnviz.gui.model import NetworkModel
+from nnviz.gui.network_view import NetworkView
+
+# the offscreen platform warns on every show() and on raising a tooltip window
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support raise")
+
+
+@pytest.fixture(autouse=True)
+def _english_numbers():
+    """Numbers here are written with a decimal point, whatever ran before."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+def make_view(qtbot, net: Network, size=(1000, 640)) -> tuple[NetworkModel, NetworkView]:
+    model = NetworkModel(net)
+    view = NetworkView(model)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.flush()
+    return model, view
+
+
+@pytest.fixture
+def xor(qtbot):
+    net = load_lesson("mlp-xor").network
+    return make_view(qtbot, net)
+
+
+def pixel(img: QImage, pt: QPointF) -> tuple[int, int, int]:
+    ratio = img.devicePixelRatio()
+    c = img.pixelColor(round(pt.x() * ratio), round(pt.y() * ratio))
+    return c.red(), c.green(), c.blue()
+
+
+def grab(view: NetworkView) -> QImage:
+    view.flush()
+    return view.grab().toImage()
+
+
+def test_tooltips_speak_the_slides_notation(xor):
+    model, view = xor
+    w = model.network.weights
+    tip = view.tooltip_at(view.edge_point(0, 0, 1, 0.35))
+    assert f"ω<sub>12</sub> = {w[0][0, 1]:.4f}" in tip
+    assert "from x<sub>1</sub> to h<sub>2</sub>" in tip
+    tip = view.tooltip_at(view.edge_point(1, 1, 0, 0.5))
+    assert f"ω<sub>21</sub> = {w[1][1, 0]:.4f}" in tip
+    # neurons: no sample yet, then the output for the sample on show
+    assert "no value" in view.tooltip_at(view.neuron_centre(1, 0))
+    model.show_sample(np.array([1.0, 0.0]))
+    view.flush()
+    h = model.network.forward(np.array([1.0, 0.0]))[1]
+    tip = view.tooltip_at(view.neuron_centre(1, 1))
+    assert f"h<sub>2</sub> = {h[1]:.4f}" in tip
+    assert f"b<sub>2</sub> = {model.network.biases[0][1]:.4f}" in tip
+    tip = view.tooltip_at(view.bias_point(2, 0))
+    assert f"b<sub>1</sub> = {model.network.biases[1][0]:.4f}" in tip and "bias of y<sub>1</sub>" in tip
+    # nothing under an empty corner
+    assert view.tooltip_at(QPointF(view.width() - 3, 60)) == ""
+    # and Qt really shows it on a tooltip event
+    pos = view.edge_point(0, 0, 1, 0.35).toPoint()
+    QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, pos, view.mapToGlobal(pos)))
+    assert "ω<sub>12</sub>" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_click_an_edge_edit_in_place_then_undo_and_redo(xor, qtbot):
+    model, view = xor
+    old = float(model.network.weights[0][1, 0])
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.edge_point(0, 1, 0, 0.3).toPoint())
+    assert view.is_editing()
+    editor = view.editor()
+    assert float(editor.text()) == pytest.approx(old, abs=1e-4)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.25")
+    with qtbot.waitSignal(model.weightsChanged):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert not view.is_editing()
+    assert model.network.weights[0][1, 0] == 0.25
+    assert "0.2500" in view.tooltip_at(view.edge_point(0, 1, 0, 0.3))
+    # the view has the focus back: Ctrl+Z undoes, Ctrl+Shift+Z redoes
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.network.weights[0][1, 0] == old
+    qtbot.keyClick(view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert model.network.weights[0][1, 0] == 0.25
+
+
+def test_esc_cancels_and_a_bad_number_is_refused(xor, qtbot):
+    model, view = xor
+    before = [w.copy() for w in model.network.weights]
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.edge_point(1, 0, 0, 0.5).toPoint())
+    editor = view.editor()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "9")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not view.is_editing()
+    assert all(np.array_equal(a, b) for a, b in zip(before, model.network.weights, strict=True))
+    assert model.undo_stack.count() == 0
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.edge_point(1, 0, 0, 0.5).toPoint())
+    editor.selectAll()
+    qtbot.keyClicks(editor, "abc")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert view.is_editing()  # still open, nothing changed
+    assert model.undo_stack.count() == 0
+    # a decimal comma (Spanish) is fine
+    editor.selectAll()
+    qtbot.keyClicks(editor, "-0,5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert model.network.weights[1][0, 0] == -0.5
+
+
+def test_click_a_bias_to_edit_it(xor, qtbot):
+    model, view = xor
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.bias_point(1, 0).toPoint())
+    assert view.is_editing()
+    view.editor().selectAll()
+    qtbot.keyClicks(view.editor(), "0.75")
+    qtbot.keyClick(view.editor(), Qt.Key.Key_Enter)
+    assert model.network.biases[0][0] == 0.75
+    model.undo_stack.undo()
+    assert model.network.biases[0][0] != 0.75
+
+
+def test_click_a_neuron_selects_it_and_shows_its_values(xor, qtbot):
+    model, view = xor
+    model.show_sample(np.array([0.0, 1.0]))
+    normal = grab(view)
+    with qtbot.waitSignal(model.selectionChanged):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.neuron_centre(1, 0).toPoint())
+    assert model.selection == (1, 0)
+    assert "Selected h₁" in view.shown_note()
+    selected = grab(view)
+    # its edges stay in full colour, an unrelated edge is dimmed
+    own = view.edge_point(0, 1, 0, 0.65)  # away from the value label at 0.3
+    other = view.edge_point(0, 1, 1, 0.65)
+    assert pixel(selected, own) == pixel(normal, own)
+    assert pixel(selected, other) != pixel(normal, other)
+    # clicking it again, or empty space, deselects
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.neuron_centre(1, 0).toPoint())
+    assert model.selection == (-1, -1)
+
+
+def test_highlight_lights_what_the_formula_uses_and_dims_the_rest(xor):
+    model, view = xor
+    normal = grab(view)
+    lit, dim = view.edge_point(1, 0, 0, 0.5), view.edge_point(1, 1, 0, 0.5)
+    view.set_highlight([(1, 0), (2, 0)], [(1, 0, 0)])
+    assert view.highlighted() == ({(1, 0), (2, 0)}, {(1, 0, 0)})
+    img = grab(view)
+    bg = np.array(view.palette().color(QPalette.ColorRole.Base).getRgb()[:3])
+    assert pixel(img, lit) == pixel(normal, lit)
+    # the dimmed edge moved most of the way to the background
+    d_before = np.abs(np.array(pixel(normal, dim)) - bg).sum()
+    d_after = np.abs(np.array(pixel(img, dim)) - bg).sum()
+    assert d_after < 0.4 * d_before
+    view.clear_highlight()
+    assert view.highlighted() == (set(), set())
+    assert pixel(grab(view), dim) == pixel(normal, dim)
+
+
+def test_positive_and_negative_weights_get_the_legends_colours(qtbot):
+    net = Network([2, 1], ["identity"], [np.array([[0.9], [-0.9]])], [np.zeros(1)])
+    model, view = make_view(qtbot, net)
+    view.set_weight_scale(1.0)
+    img = grab(view)
+    pos_edge = pixel(img, view.edge_point(0, 0, 0, 0.4))
+    neg_edge = pixel(img, view.edge_point(0, 1, 0, 0.4))
+    assert pos_edge == pixel(img, view.legend_point(0.9))
+    assert neg_edge == pixel(img, view.legend_point(-0.9))
+    assert pos_edge != neg_edge
+    # blue for positive, gold for negative
+    assert pos_edge[2] > pos_edge[0] and neg_edge[0] > neg_edge[2]
+
+
+def test_new_weights_recolour_without_new_geometry(xor, qtbot):
+    model, view = xor
+    pt = view.edge_point(0, 0, 0, 0.3)
+    layout = view._layout
+    w = [-x for x in model.network.weights]
+    model.set_parameters(w, model.network.biases)
+    img = grab(view)
+    assert view._layout is layout
+    assert pixel(img, pt) == pixel(img, view.legend_point(w[0][0, 0]))
+    # a new architecture rebuilds the geometry
+    model.set_network(Network.initialised([2, 8, 8, 1], "tanh", seed=1))
+    grab(view)
+    assert view._layout is not layout
+    assert len(view._layout.positions) == 4
+
+
+def test_a_flood_of_updates_is_throttled(xor, qtbot, monkeypatch):
+    model, view = xor
+    calls = []
+    original = view._recolour
+    monkeypatch.setattr(view, "_recolour", lambda: (calls.append(1), original()))
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        last = [rng.normal(size=w.shape) for w in model.network.weights]
+        model.set_parameters(last, model.network.biases)
+    assert len(calls) == 0  # nothing done inside the flood
+    qtbot.waitUntil(lambda: len(calls) >= 1)
+    assert len(calls) < 5
+    assert np.array_equal(view._values[:4], last[0].ravel())
+
+
+def test_weak_edges_hidden_and_colour_scale_fixed_or_following(xor):
+    model, view = xor
+    assert view.weight_scale() >= np.abs(model.network.weights[0]).max()
+    view.set_weight_scale(2.0)
+    assert view.weight_scale() == 2.0 and "fixed" in view._scale_note()
+    view.set_weight_scale(None)
+    assert "follows" in view._scale_note()
+    smallest = min(np.abs(w).min() for w in model.network.weights)
+    view.set_threshold(smallest + 1e-9)
+    assert view.shown_edge_count() == model.network.n_edges - 1
+    assert "hidden" in view.shown_note()
+
+
+def test_big_network_is_drawn_compactly_with_receptive_fields(qtbot):
+    net = Network.initialised([784, 128, 64, 10], ["relu", "relu", "softmax"], seed=0)
+    model, view = make_view(qtbot, net, (1400, 900))
+    assert view.image_shape() == (28, 28)
+    assert view.is_compact()
+    assert view.shown_edge_count() == 1500
+    assert "1500" in view.shown_note().replace(",", "").replace(".", "")
+    assert "109184" in view.shown_note().replace(",", "").replace(".", "")
+    model.show_sample(np.linspace(0, 1, 784))
+    img, note = view.grid_image()
+    assert img.width() == 28 and "28×28" in note
+    # hovering a first-layer hidden neuron shows its weights in the grid
+    qtbot.mouseMove(view, view.neuron_centre(1, 5).toPoint())
+    qtbot.waitUntil(lambda: "h⁽¹⁾₆" in view.grid_image()[1])
+    img, note = view.grid_image()
+    col = net.weights[0][:, 5]
+    strongest = int(np.argmax(col))
+    r, c = divmod(strongest, 28)
+    expected = view._colours.weight_colour(col[strongest], np.abs(col).max())
+    assert img.pixelColor(c, r) == expected
+    # a pixel's tooltip names the pixel and, with the field shown, its weight
+    screen = grab(view)
+    assert screen.width() > 0
+    tip = view.tooltip_at(view.neuron_centre(0, strongest))
+    assert f"row {r + 1}, column {c + 1}" in tip and "ω<sub>" in tip
+    qtbot.mouseMove(view, QPoint(view.width() - 5, 5))
+    qtbot.waitUntil(lambda: "Input image" in view.grid_image()[1])
+
+
+def test_dropout_mask_greys_the_neuron_and_fades_its_edges(xor):
+    model, view = xor
+    normal = grab(view)
+    model.set_masks([np.zeros(2, bool), np.array([False, True]), np.zeros(1, bool)])
+    img = grab(view)
+    bg = np.array(view.palette().color(QPalette.ColorRole.Base).getRgb()[:3])
+    faded, kept = view.edge_point(1, 1, 0, 0.5), view.edge_point(1, 0, 0, 0.5)
+    assert pixel(img, kept) == pixel(normal, kept)
+    assert np.abs(np.array(pixel(img, faded)) - bg).sum() < 0.4 * np.abs(
+        np.array(pixel(normal, faded)) - bg).sum()
+    # one mask per hidden layer only is understood too
+    model.set_masks([np.array([False, True])])
+    assert pixel(grab(view), faded) == pixel(img, faded)
+    c = view.neuron_centre(1, 1)
+    r = view._layout.radii[1]
+    assert pixel(img, QPointF(c.x() + 0.6 * r, c.y() - 0.5 * r)) == view._colours.dropped.getRgb()[:3]
+    assert "dropout" in view.tooltip_at(c)
+
+
+def test_presentation_scale_and_palette(xor):
+    model, view = xor
+    r1 = view._layout_for(view.width(), view.height())[0].radii[1]
+    view.set_scale(2.0)
+    r2 = view._layout_for(view.width(), view.height())[0].radii[1]
+    assert r2 > r1
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor(0, 0, 0))
+    dark.setColor(QPalette.ColorRole.Text, QColor(255, 255, 255))
+    view.setPalette(dark)
+    assert pixel(grab(view), QPointF(view.width() - 3, 70)) == (0, 0, 0)
+
+
+def test_export_png_and_svg(xor, tmp_path):
+    model, view = xor
+    png, svg = tmp_path / "net.png", tmp_path / "net.svg"
+    view.export_image(png)
+    img = QImage(str(png))
+    assert img.width() == 2 * view.width() and img.height() == 2 * view.height()
+    view.export_image(svg)
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter("{http://www.w3.org/2000/svg}polyline"))) + len(
+        list(root.iter("{http://www.w3.org/2000/svg}path"))) > 5
+    with pytest.raises(OSError):
+        view.export_image(tmp_path / "missing" / "net.png")
+
+
+def test_perceptron_without_hidden_layer(qtbot):
+    net = Network.initialised([2, 1], "step", seed=0)
+    model, view = make_view(qtbot, net)
+    assert "ω<sub>11</sub>" in view.tooltip_at(view.edge_point(0, 0, 0, 0.5))
+    view.set_highlight([(0, 0)], [(0, 0, 0)])
+    assert grab(view).width() > 0
+
+
+def test_preview_runs_alone(tmp_path):
+    out = tmp_path / "shot.png"
+    subprocess.run(
+        [sys.executable, "-m", "nnviz.gui.network_view", "2-8-8-1", "--grab", str(out)],
+        check=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert QImage(str(out)).width() > 100
+
+
+def test_receptive_field_gallery_shows_and_selects_each_hidden_neuron(qtbot):
+    from nnviz.gui.receptive_field import ReceptiveFieldGallery
+
+    model = NetworkModel(Network.initialised([64, 12, 10], "sigmoid", seed=2))
+    gallery = ReceptiveFieldGallery(model)
+    qtbot.addWidget(gallery)
+    gallery.resize(600, 400)
+    gallery.show()
+    assert gallery.shape() == (8, 8)
+    cols, tile, top = gallery._grid()
+    # the third tile: click it and h_3 of the first hidden layer is selected
+    centre = QPoint(int(2.5 * tile), int(top + 0.5 * tile))
+    assert gallery.tile_at(centre.x(), centre.y()) == 2
+    with qtbot.waitSignal(model.selectionChanged):
+        qtbot.mouseClick(gallery, Qt.MouseButton.LeftButton, pos=centre)
+    assert model.selection == (1, 2)
+    # the tile shows the weights into h_3 on their own scale
+    img = gallery.grab().toImage()
+    col = model.network.weights[0][:, 2]
+    strongest = int(np.argmax(np.abs(col[:40])))  # top five rows: clear of the label
+    r, c = divmod(strongest, 8)
+    cell = (tile - 4) / 8
+    at = QPointF(2 * tile + 2 + (c + 0.5) * cell, top + 2 + (r + 0.5) * cell)
+    expected = gallery._colours.weight_colour(col[strongest], np.abs(col).max())
+    assert img.pixelColor(at.toPoint()) == expected
+    model.set_network(Network.initialised([2, 3, 1], "sigmoid", seed=0))
+    assert gallery.shape() is None and gallery.tile_at(10, 40) == -1
+
+
+def test_neurons_filled_by_their_output_on_the_grey_ramp(xor):
+    model, view = xor
+    model.show_sample(np.array([1.0, 0.0]))
+    img = grab(view)
+    outs = model.network.forward(np.array([1.0, 0.0]))
+    r = view._layout.radii[1]
+    fills = []
+    for layer, i in [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]:
+        c = view.neuron_centre(layer, i)
+        at = QPointF(c.x(), c.y() - 0.8 * r)  # inside the circle, above the label
+        expected = view._colours.activation_colour(outs[layer][i], 0.0, 1.0)
+        assert pixel(img, at) == expected.getRgb()[:3]
+        fills.append(pixel(img, at)[0])
+    # x1 = 1 is darkest (most ink on a light theme), x2 = 0 is the background
+    assert fills[0] < min(fills[1:]) and fills[1] == 255
+    assert "Neuron output" in view._texts["output"]
+
+
+def test_spanish_numbers_use_a_decimal_comma(xor, qtbot):
+    model, view = xor
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    w = model.network.weights[0][0, 1]
+    tip = view.tooltip_at(view.edge_point(0, 0, 1, 0.35))
+    assert f"{w:.4f}".replace(".", ",") in tip
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.edge_point(0, 0, 1, 0.35).toPoint())
+    assert view.editor().text() == f"{w:.4f}".replace(".", ",")
+    model.network.weights[0][0, 1] = 0.123456  # more digits than the editor shows
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.edge_point(0, 0, 1, 0.35).toPoint())
+    qtbot.keyClick(view.editor(), Qt.Key.Key_Return)  # untouched: the exact value stays
+    assert model.network.weights[0][0, 1] == 0.123456
+    assert model.undo_stack.count() == 0
+
+
+def test_values_not_computed_yet_are_left_blank(xor):
+    model, view = xor
+    model.set_activations([np.array([1.0, 0.0]), np.array([0.6, 0.3]), np.array([np.nan])])
+    img = grab(view)
+    c = view.neuron_centre(2, 0)
+    r = view._layout.radii[2]
+    assert pixel(img, QPointF(c.x(), c.y() - 0.8 * r)) == view._colours.empty_fill.getRgb()[:3]
+    assert "no value yet" in view.tooltip_at(c)
+    assert "0.6000" in view.tooltip_at(view.neuron_centre(1, 0))
