@@ -1,0 +1,123 @@
+"""``nnviz trace``: the worked example of one backprop update, every formula with numbers.
+
+    nnviz trace NETWORK --input X... --target D... [--eta 0.5] [--repeat N]
+        [--freeze-biases] [--granularity scalar|layer]
+        [--format json|markdown|latex] [--lang es|en] [--digits N]
+
+``json`` prints one object: ``error_before`` (E on the sample before the first
+update), ``error_after`` (E after the last update, from a fresh forward pass),
+``network`` (the updated network in the file format) and ``steps`` (the steps
+of the first update). ``markdown`` and ``latex`` print a handout. ``--repeat
+N`` applies N updates on the same sample; the steps are those of the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from typing import Any
+
+from nnviz.core.backprop import (
+    backprop_update,
+    check_eta,
+    error_of,
+    repeat_updates,
+)
+from nnviz.core.errors import UserError
+from nnviz.core.network import load_network
+
+FORMATS = ("json", "markdown", "latex")
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
+def _digits(text: str) -> int:
+    value = _count(text)
+    if value > 17:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at most 17")
+    return value
+
+
+def _eta(text: str) -> float:
+    try:
+        return check_eta(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("network", metavar="NETWORK", help="a network file (*.nnviz.json)")
+    parser.add_argument("--input", "-x", nargs="+", type=_number, required=True, metavar="X",
+                        help="the sample's input, one number per input neuron")
+    parser.add_argument("--target", "-d", nargs="+", type=_number, required=True, metavar="D",
+                        help="the desired output d, one number per output neuron")
+    parser.add_argument("--eta", type=_eta, default=0.5, help="learning rate η (default 0.5)")
+    parser.add_argument("--repeat", type=_count, default=1, metavar="N",
+                        help="apply N updates on the same sample (default 1); the steps shown are the first's")
+    parser.add_argument("--freeze-biases", action="store_true", help="do not update the biases")
+    parser.add_argument("--granularity", choices=("scalar", "layer"), default="scalar",
+                        help="one step per neuron and weight, or one per layer (vector form)")
+    parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default markdown)")
+    parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the texts (default es)")
+    parser.add_argument("--digits", type=_digits, default=4,
+                        help="significant digits of the numbers in the formulas (default 4)")
+
+
+def trace_output(args: argparse.Namespace) -> str:
+    """What ``nnviz trace`` prints for ``args``."""
+    network = load_network(args.network)
+    trace = backprop_update(
+        network, args.input, args.target, args.eta, args.freeze_biases, args.granularity, args.lang
+    )
+    final = repeat_updates(trace.network_after, trace.x, trace.d, trace.eta, args.repeat - 1, args.freeze_biases)
+    error_after = error_of(final, trace.x, trace.d)
+    if args.format == "json":
+        obj: dict[str, Any] = {
+            "error_before": trace.error,
+            "error_after": error_after,
+            "updates": args.repeat,
+            "eta": trace.eta,
+            "freeze_biases": trace.freeze_biases,
+            "granularity": trace.granularity,
+            "lang": args.lang,
+            "network": final.to_dict(),
+            "steps": [s.to_dict(args.lang, args.digits) for s in trace.steps],
+        }
+        return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+    from nnviz.core.handout import latex_handout, markdown_handout
+
+    render = markdown_handout if args.format == "markdown" else latex_handout
+    return render(trace, args.lang, args.repeat, final, args.digits)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = trace_output(args)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `nnviz trace ... | head` closes the pipe early; that is not an error
+        return 0
+    return 0

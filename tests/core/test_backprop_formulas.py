@@ -1,0 +1,113 @@
+"""Every formula a step shows parses in matplotlib's mathtext, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from nnviz.core.backprop import backprop_update
+from nnviz.core.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT
+from nnviz.core.network import Network
+from nnviz.core.perceptron import perceptron_update
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from matplotlib.mathtext import MathTextParser
+
+    parser = MathTextParser("path")
+
+    def check(latex: str) -> None:
+        assert r"\begin" not in latex and r"\tfrac" not in latex and r"\color" not in latex
+        parser.parse(f"${latex}$")
+
+    return check
+
+
+def _traces():
+    rng = np.random.default_rng(3)
+    nets = [
+        Network.initialised([2, 2, 2], ["sigmoid", "sigmoid"], seed=1),
+        Network.initialised([3, 4, 3, 2], ["tanh", "relu", "identity"], seed=2),
+        Network.initialised([10, 3, 1], ["relu", "sigmoid"], seed=3),  # two-digit indices, long sums
+        Network.initialised([2, 1], ["identity"], seed=4),  # no hidden layer
+    ]
+    for net in nets:
+        net.biases = [rng.normal(0, 1, b.shape) for b in net.biases]
+        x = rng.normal(0, 1, net.layers[0])
+        d = rng.normal(0, 1, net.layers[-1])
+        for g in ("scalar", "layer"):
+            yield backprop_update(net, x, d, 0.5, granularity=g)
+    yield perceptron_update(Network([2, 1], ["step"], [[[0.5], [-0.3]]], [[0.1]]), [1.0, 2.0], [-1.0], 0.5)
+
+
+def test_every_step_parses_in_mathtext(parse):
+    for trace in _traces():
+        for step in trace.steps:
+            parse(step.latex)
+            for lang in ("es", "en"):
+                parse(step.numbers_in(lang))
+                assert step.caption_in(lang).strip()
+
+
+def test_general_formulas_parse(parse):
+    for formula in FORMULAS.values():
+        parse(formula.latex)
+        assert formula.title["es"] and formula.title["en"]
+    for latex in DELTA_OUT_BY_ACTIVATION.values():
+        parse(latex)
+    parse(STEP6_CONSISTENT)
+
+
+def test_spanish_uses_the_decimal_comma_and_negatives_in_parentheses():
+    net = Network([1, 1], ["identity"], [[[0.5]]], [[-0.25]])
+    trace = backprop_update(net, [1.5], [2.0], 0.1, lang="es")
+    net_step = trace.steps[0]
+    assert net_step.latex_numbers == r"\mathrm{net}_{y_{1}} = 0{,}5\cdot 1{,}5 + (-0{,}25) = 0{,}5"
+    assert net_step.numbers_in("en") == r"\mathrm{net}_{y_{1}} = 0.5\cdot 1.5 + (-0.25) = 0.5"
+    # a decimal point never appears between digits in Spanish
+    for step in trace.steps:
+        assert not re.search(r"\d\.\d", step.numbers_in("es"))
+    layer = backprop_update(net, [1.5], [2.0], 0.1, granularity="layer", lang="es")
+    assert r"\left(1{,}5\right)" in layer.steps[0].latex_numbers
+
+
+def test_the_sigmoid_delta_is_written_as_on_the_slides():
+    net = Network.initialised([2, 2, 1], "sigmoid", seed=0)
+    trace = backprop_update(net, [0.1, 0.2], [1.0], 0.5, lang="en")
+    step = next(s for s in trace.steps if s.formula_id == "delta_out")
+    assert step.latex == r"\delta_{y_{1}} = (d_{1}-y_{1})\,y_{1}(1-y_{1})"
+    hidden = next(s for s in trace.steps if s.formula_id == "delta_hidden")
+    assert hidden.latex == r"\delta_{h_{1}} = h_{1}(1-h_{1})\,\sum_{k=1}^{1}\delta_{y_{k}}\,\omega^{(2)}_{1k}"
+    assert "f′ = h₁(1 − h₁)" in hidden.caption_in("en")
+
+
+def test_highlights_name_existing_neurons_and_edges():
+    for trace in _traces():
+        layers = trace.network_before.layers
+        for step in trace.steps:
+            for layer, i in step.neurons:
+                assert 0 <= i < layers[layer]
+            for wl, j, k in step.edges:
+                assert 0 <= j < layers[wl] and 0 <= k < layers[wl + 1]
+            if step.formula_id in ("dw", "w_update", "perceptron_w") and step.is_scalar:
+                assert step.edges == ((step.sets[1], step.sets[2], step.sets[3]),)
+
+
+def test_long_sums_are_shortened():
+    net = Network.initialised([40, 2], "sigmoid", seed=0)
+    trace = backprop_update(net, np.linspace(0, 1, 40), [0, 1], 0.5)
+    assert r"\cdots" in trace.steps[0].latex_numbers
+    assert trace.steps[0].latex_numbers.count(r"\cdot ") == 3  # two terms, ..., the last
+    layer = backprop_update(net, np.linspace(0, 1, 40), [0, 1], 0.5, granularity="layer")
+    assert len(layer.steps[0].latex_numbers) < 600
+
+
+def test_to_dict_is_json_ready():
+    import json
+
+    trace = backprop_update(Network.initialised([2, 2, 1], "tanh", seed=0), [1, 0], [1], 0.5, granularity="layer")
+    text = json.dumps([s.to_dict("en") for s in trace.steps])
+    assert '"phase": "forward"' in text and '"slide_step": 7' in text
