@@ -28,14 +28,11 @@ def _dangling_qthreads(request):
         return
     from PySide6.QtCore import QThread
 
-    before = set()
     yield
     import gc
 
     gc.collect()
-    running = [
-        t for t in _all_qthreads() if t.isRunning() and t is not QThread.currentThread() and id(t) not in before
-    ]
+    running = [t for t in _all_qthreads() if t.isRunning() and t is not QThread.currentThread()]
     if running:
         for t in running:
             t.quit()
@@ -44,8 +41,8 @@ def _dangling_qthreads(request):
 
 
 def _all_qthreads():
-    from PySide6.QtCore import QThread
-
     import gc
+
+    from PySide6.QtCore import QThread
 
     return [o for o in gc.get_objects() if isinstance(o, QThread)]
