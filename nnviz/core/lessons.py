@@ -96,3 +96,37 @@ def load_lesson(name: str) -> Lesson:
     except ValueError as exc:
         raise UserError(f"Lesson '{name}' is not valid JSON ({exc}).") from None
     return parse_lesson(obj, name)
+
+
+def lesson_for_network(net: Network, source: str) -> Lesson:
+    """A stepper lesson for a network opened from a file.
+
+    The default lesson's XOR points are used when the network takes two
+    inputs and its outputs can encode two classes; otherwise a few seeded
+    random points of the right size, so that the stepper has a sample.
+    """
+    import numpy as np
+
+    n_in, n_out = net.layers[0], net.layers[-1]
+    if n_in == 2:
+        data: dict[str, Any] = load_lesson(DEFAULT_LESSON).data
+    else:
+        rng = np.random.default_rng(0)
+        n_classes = max(2, n_out) if n_out > 1 else 2
+        data = {
+            "kind": "points",
+            "x": rng.uniform(0, 1, size=(4, n_in)).round(2).tolist(),
+            "y": [i % n_classes for i in range(4)],
+        }
+    return Lesson(
+        name=f"file:{source}",
+        mode="mlp",
+        title={"en": source, "es": source},
+        text={
+            "en": f"Network {'-'.join(map(str, net.layers))} opened from {source}.",
+            "es": f"Red {'-'.join(map(str, net.layers))} abierta desde {source}.",
+        },
+        network=net,
+        data=data,
+        stepper={"eta": 0.5, "freeze_biases": False, "sample": 0},
+    )

@@ -2,7 +2,12 @@
 
 from PySide6.QtCore import QRect, QSettings
 
-from nnviz.gui.settings import SETTINGS_VERSION, geometry_fits_screens, migrate_settings, open_settings
+from nnviz.gui.settings import (
+    SETTINGS_VERSION,
+    geometry_fits_screens,
+    migrate_settings,
+    open_settings,
+)
 
 
 def test_fresh_settings_get_the_current_version(tmp_path):

@@ -1,0 +1,69 @@
+"""``nnviz shot``: render the main window offscreen to a PNG and exit."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from nnviz.core.errors import UserError
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
+    p.add_argument("--preset", metavar="NAME", help="lesson to open (default: the default lesson)")
+    p.add_argument("--file", metavar="NETWORK", help="a network file to open instead of a lesson")
+    p.add_argument("--size", default="1600x1000", metavar="WxH", help="window size (default 1600x1000)")
+    p.add_argument("--lang", choices=("es", "en"), default="es", help="language (default es)")
+    p.add_argument("--steps", type=int, default=0, metavar="N", help="stepper steps to take first")
+    p.add_argument("--epochs", type=int, default=0, metavar="N", help="training epochs to run first")
+    p.add_argument("--scale", type=float, default=1.0, metavar="F", help="presentation scale 1 to 3")
+    p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not m:
+        raise UserError(f"--size must look like 1600x1000, not {text!r}.")
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise UserError(f"--size {w}x{h} is out of range (320x240 to 7680x4320).")
+    return w, h
+
+
+def run(args: argparse.Namespace) -> int:
+    size = parse_size(args.size)
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise UserError(f"--out must name a .png file, not '{out}'.")
+    if not out.parent.exists():
+        raise UserError(f"Cannot write '{out}': the folder '{out.parent}' does not exist.")
+    if args.steps < 0 or args.epochs < 0:
+        raise UserError("--steps and --epochs must be zero or more.")
+    if not 1.0 <= args.scale <= 3.0:
+        raise UserError("--scale must be between 1 and 3.")
+    from nnviz.core.lessons import DEFAULT_LESSON
+    from nnviz.gui.app import build_window
+
+    preset = None if args.file else (args.preset or DEFAULT_LESSON)
+    app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True)
+    window.resize(*size)
+    window.show()
+    window.resize(*size)
+    app.processEvents()
+    if args.scale != 1.0:
+        window.presentation.set_scale(args.scale)
+    if args.high_contrast:
+        window.presentation.act_contrast.setChecked(True)
+    for _ in range(args.steps):
+        window.stepper.step_forward()
+    if args.epochs:
+        window.training.train_epochs_blocking(args.epochs)
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab()
+    window.shutdown(save_state=False)
+    if not image.save(str(out), "PNG"):
+        raise UserError(f"Cannot write '{out}'.")
+    print(out)
+    return 0

@@ -1,0 +1,137 @@
+"""The main window as a user meets it: default lesson, menus, language, files, state."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+
+from nnviz.cli import main
+from nnviz.core.lessons import DEFAULT_LESSON, lesson_names
+from nnviz.gui import i18n
+from nnviz.gui.app import build_window
+
+
+@pytest.fixture
+def window(qtbot):
+    _app, win = build_window(lang="en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.shutdown(save_state=False)
+
+
+def menu_titles(win):
+    return [a.text() for a in win.menuBar().actions()]
+
+
+def test_default_lesson_is_xor_with_a_2_2_1_sigmoid_mlp(window):
+    assert window.lesson.name == DEFAULT_LESSON == "mlp-xor"
+    assert window.model.network.layers == [2, 2, 1]
+    assert window.model.network.activations == ["sigmoid", "sigmoid"]
+    assert len(window.data_view.dataset().x) == 4
+    assert "XOR" in window.windowTitle() + window.statusBar().currentMessage()
+
+
+def test_menus_and_docks_exist(window):
+    assert menu_titles(window) == ["&File", "&Edit", "&Lesson", "&View", "L&anguage", "&Help"]
+    docks = {d.windowTitle() for d in window._docks.values()}
+    assert docks == {"Formulas and stepper", "Data", "Training", "Plots"}
+    assert [a.text() for a in window.toolbar.actions()][:1]
+
+
+def test_switching_language_retranslates_at_once(window, qtbot):
+    window.lang_actions["es"].trigger()
+    qtbot.waitUntil(lambda: menu_titles(window)[0] == "&Archivo")
+    assert i18n.current_language() == "es"
+    assert "Datos" in {d.windowTitle() for d in window._docks.values()}
+    assert "XOR" in window._banner.text() and "perceptrón" in window._banner.text()
+    window.lang_actions["en"].trigger()
+    qtbot.waitUntil(lambda: menu_titles(window)[0] == "&File")
+
+
+def test_language_choice_persists(window):
+    window.set_language("es")
+    assert window._settings.value("ui/language") == "es"
+    window.set_language("en")
+
+
+def test_lesson_menu_opens_every_lesson(window):
+    for name in lesson_names():
+        window.lesson_actions[name].trigger()
+        assert window.lesson.name == name
+        assert window.lesson_actions[name].isChecked()
+
+
+def test_bad_network_file_keeps_the_lesson(window, tmp_path):
+    bad = tmp_path / "bad.nnviz.json"
+    bad.write_text(json.dumps({"format": "nnviz-network", "version": 1, "layers": [2, 2], "activations": "swish"}))
+    before = window.model.network.weights[0].copy()
+    assert not window.open_file(str(bad))
+    assert "swish" in window.statusBar().currentMessage()
+    assert np.array_equal(window.model.network.weights[0], before)
+    assert window.lesson.name == DEFAULT_LESSON
+
+
+def test_good_network_file_opens(window, tmp_path):
+    from nnviz.core.network import Network, save_network
+
+    path = tmp_path / "mine.nnviz.json"
+    save_network(Network.initialised([2, 3, 1], "tanh", seed=3), path)
+    assert window.open_file(str(path))
+    assert window.model.network.layers == [2, 3, 1]
+
+
+def test_weight_edit_can_be_undone_from_the_edit_menu(window):
+    old = window.model.network.weights[1][0, 0]
+    window.model.edit_weight(1, 0, 0, 1.5)
+    assert window.act_undo.isEnabled()
+    window.act_undo.trigger()
+    assert window.model.network.weights[1][0, 0] == old
+    window.act_redo.trigger()
+    assert window.model.network.weights[1][0, 0] == 1.5
+
+
+def test_geometry_is_restored_and_checked_against_screens(qtbot):
+    _app, first = build_window(lang="en")
+    qtbot.addWidget(first)
+    first.setGeometry(QRect(40, 60, 700, 500))
+    first.save_window_state()
+    first.shutdown(save_state=False)
+    _app, second = build_window(lang="en")
+    qtbot.addWidget(second)
+    assert second.size().width() == 700
+    second.setGeometry(QRect(30000, 30000, 900, 700))
+    second.save_window_state()
+    second.shutdown(save_state=False)
+    _app, third = build_window(lang="en")
+    qtbot.addWidget(third)
+    assert third.geometry().x() < 10000  # the saved place is off every screen
+    third.shutdown(save_state=False)
+
+
+def test_autosave_is_offered_after_a_crash(qtbot, monkeypatch):
+    _app, first = build_window(lang="en")
+    qtbot.addWidget(first)
+    first.model.edit_weight(0, 0, 0, 2.5)
+    first.autosave.save_now()
+    # no shutdown: as if the process died here
+    monkeypatch.delenv("NNVIZ_NO_AUTOSAVE_PROMPT", raising=False)
+    _app, second = build_window(lang="en")
+    qtbot.addWidget(second)
+    net = second.autosave.recoverable()
+    assert net is not None and net.weights[0][0, 0] == 2.5
+    second.shutdown(save_state=False)
+    first.shutdown(save_state=False)
+
+
+def test_shot_renders_readable_different_languages(tmp_path, qapp):
+    en, es = tmp_path / "en.png", tmp_path / "es.png"
+    assert main(["shot", "--lang", "en", "--out", str(en), "--size", "1200x800"]) == 0
+    assert main(["shot", "--lang", "es", "--out", str(es), "--size", "1200x800"]) == 0
+    a, b = QImage(str(en)), QImage(str(es))
+    assert (a.width(), a.height()) == (1200, 800) and (b.width(), b.height()) == (1200, 800)
+    assert a != b
+    i18n.set_language("en")
