@@ -42,7 +42,12 @@ def _dangling_qthreads(request):
 
 def _all_qthreads():
     import gc
+    import warnings
 
     from PySide6.QtCore import QThread
 
-    return [o for o in gc.get_objects() if isinstance(o, QThread)]
+    # isinstance() on every live object touches deprecated torch attributes
+    # (torch.distributed.reduce_op) that warn; those warnings are not ours.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [o for o in gc.get_objects() if isinstance(o, QThread)]
