@@ -61,9 +61,32 @@ def build_window(
     return app, window
 
 
+def missing_x11_libraries() -> list[str]:
+    """System libraries Qt's X11 plugin needs that this Linux machine lacks.
+
+    Without them Qt aborts the process with a long message; we say it in one
+    line instead.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") or not os.environ.get("DISPLAY"):
+        return []
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    import ctypes.util
+
+    needed = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1",
+              "xkbcommon-x11": "libxkbcommon-x11-0"}
+    return [pkg for lib, pkg in needed.items() if ctypes.util.find_library(lib) is None]
+
+
 def run_gui(file: str | None = None, preset: str | None = None, lang: str | None = None) -> int:
     if not has_display():
         raise UserError("No display is available; use 'nnviz shot' to render the window offscreen.")
+    missing = missing_x11_libraries()
+    if missing:
+        raise UserError(
+            "Qt needs system libraries to open a window here; install them with: "
+            f"sudo apt-get install {' '.join(missing)}"
+        )
     app, window = build_window(file, preset, lang)
     window.show()
     window.offer_recovery()

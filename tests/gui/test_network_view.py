@@ -251,6 +251,8 @@ def test_big_network_is_drawn_compactly_with_receptive_fields(qtbot):
     img, note = view.grid_image()
     assert img.width() == 28 and "28×28" in note
     # hovering a first-layer hidden neuron shows its weights in the grid
+    # move from elsewhere first: an earlier test may have left the pointer here
+    qtbot.mouseMove(view, QPoint(view.width() - 5, 5))
     qtbot.mouseMove(view, view.neuron_centre(1, 5).toPoint())
     qtbot.waitUntil(lambda: "h⁽¹⁾₆" in view.grid_image()[1])
     img, note = view.grid_image()
