@@ -149,6 +149,31 @@ def sum_terms(n: int, term: Callable[[int], str], max_terms: int = 5) -> str:
     return " + ".join(term(i) for i in range(n))
 
 
+def power(base: str, exponent: str) -> str:
+    """``base^{exponent}``, the base grouped when it already carries a superscript.
+
+    ``h^{(2)}_{1}`` squared is ``{h^{(2)}_{1}}^{2}`` and ``\\mathbf{h}^{(2)}``
+    transposed is ``{\\mathbf{h}^{(2)}}^{\\top}``: a second superscript on the
+    same base (``h^{(2)}_{1}^2``) is an error in mathtext and in LaTeX. A base
+    without one keeps its scripts stacked: ``h_{1}^{2}``.
+    """
+    return f"{{{base}}}^{{{exponent}}}" if has_superscript(base) else f"{base}^{{{exponent}}}"
+
+
+def has_superscript(latex: str) -> bool:
+    """Whether ``latex`` (one symbol) has a superscript at its top level,
+    outside braces: one more ``^`` on it would be a double superscript."""
+    depth = 0
+    for c in latex:
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "^" and depth == 0:
+            return True
+    return False
+
+
 def sub(*indices: object) -> str:
     """Subscript of several indices: ``12`` or, with a two-digit one, ``1,12``."""
     parts = [str(i) for i in indices]
@@ -228,7 +253,7 @@ def derivative_symbol(act: str, out: str, net: str) -> str:
     return {
         "identity": "1",
         "sigmoid": f"{out}(1-{out})",
-        "tanh": f"(1-{{{out}}}^2)",
+        "tanh": f"(1-{power(out, '2')})",
     }.get(act, f"f'({net})")
 
 
@@ -414,7 +439,8 @@ class BackpropRenderer:
             lead = "" if fac == "" else rf"{fac}\odot "
             return rf"\delta_{{{v}}} = {lead}({Wn}\,\delta_{{{n.vector(layer + 1)}}})"
         if f == "dw":
-            return rf"\Delta{W} = \eta\,{{{n.vector(layer - 1)}}}^{{\top}}\,\delta_{{{v}}}"
+            prev_t = power(n.vector(layer - 1), r"\top")
+            return rf"\Delta{W} = \eta\,{prev_t}\,\delta_{{{v}}}"
         if f == "db":
             return rf"\Delta{B} = \eta\,\delta_{{{v}}}"
         if f == "w_update":
@@ -587,5 +613,5 @@ def _vector_derivative_symbol(act: str, v: str, netv: str) -> str:
     return {
         "identity": "",
         "sigmoid": rf"{v}\odot(1-{v})",
-        "tanh": rf"(1-{{{v}}}^2)",
+        "tanh": f"(1-{power(v, '2')})",
     }.get(act, rf"f'({netv})")

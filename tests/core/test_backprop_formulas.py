@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from nnviz.core.backprop import backprop_update
-from nnviz.core.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT
+from nnviz.core.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT, power
 from nnviz.core.network import Network
 from nnviz.core.perceptron import perceptron_update
 
@@ -50,6 +50,66 @@ def test_every_step_parses_in_mathtext(parse):
             for lang in ("es", "en"):
                 parse(step.numbers_in(lang))
                 assert step.caption_in(lang).strip()
+
+
+#: a superscript (or subscript) group followed by a second one on the same base
+_DOUBLE_SCRIPT = re.compile(r"\^(?:\{[^{}]*\}|\\?\w+)(?:_(?:\{[^{}]*\}|\w))?\^|_(?:\{[^{}]*\}|\w)_")
+
+
+def _deep_networks():
+    """Random networks with 1 to 4 hidden layers of 1 to 3 neurons; the
+    activations cycle so that each differentiable one appears."""
+    rng = np.random.default_rng(11)
+    acts = ["identity", "sigmoid", "tanh", "relu"]
+    for depth in (1, 2, 3, 4):
+        layers = [int(n) for n in rng.integers(1, 4, size=depth + 2)]
+        names = [acts[(depth + i) % 4] for i in range(depth + 1)]
+        net = Network.initialised(layers, names, seed=depth)
+        net.biases = [rng.normal(0, 1, b.shape) for b in net.biases]
+        yield net, rng.normal(0, 1, layers[0]), rng.normal(0, 1, layers[-1])
+
+
+@pytest.mark.parametrize("granularity", ["scalar", "layer"])
+def test_deep_networks_have_no_double_superscript(parse, granularity):
+    seen = set()
+    for net, x, d in _deep_networks():
+        es, en = (backprop_update(net, x, d, 0.3, granularity=granularity, lang=lang) for lang in ("es", "en"))
+        for a, b in zip(es.steps, en.steps, strict=True):
+            seen.add(a.formula_id)
+            assert a.latex == b.latex
+            for text in (a.latex, a.latex_numbers, b.latex_numbers):
+                assert not _DOUBLE_SCRIPT.search(text), text
+                parse(text)
+    assert seen == {"net", "out", "error", "delta_out", "delta_hidden", "dw", "db", "w_update", "b_update"}
+
+
+def test_a_base_with_a_superscript_is_grouped_before_another():
+    assert power("h^{(2)}_{1}", "2") == "{h^{(2)}_{1}}^{2}"
+    assert power(r"\mathbf{h}^{(2)}", r"\top") == r"{\mathbf{h}^{(2)}}^{\top}"
+    assert power("h_{1}", "2") == "h_{1}^{2}"
+    assert power(r"\mathbf{x}", r"\top") == r"\mathbf{x}^{\top}"
+    # a superscript inside braces belongs to an inner symbol
+    assert power(r"\mathrm{net}_{h^{(2)}_{1}}", "2") == r"\mathrm{net}_{h^{(2)}_{1}}^{2}"
+
+
+def test_two_hidden_layers_square_and_transpose_as_latex_allows(parse):
+    net = Network.initialised([2, 3, 3, 2], ["tanh", "tanh", "sigmoid"], seed=0)
+    scalar = backprop_update(net, [0.5, -0.3], [0.1, 0.9], 0.5)
+    hidden = [s for s in scalar.steps if s.formula_id == "delta_hidden"]
+    assert hidden[0].latex == (r"\delta_{h^{(2)}_{1}} = (1-{h^{(2)}_{1}}^{2})\,"
+                               r"\sum_{k=1}^{2}\delta_{y_{k}}\,\omega^{(3)}_{1k}")
+    assert hidden[-1].latex.startswith(r"\delta_{h^{(1)}_{3}} = (1-{h^{(1)}_{3}}^{2})\,")
+    layer = backprop_update(net, [0.5, -0.3], [0.1, 0.9], 0.5, granularity="layer")
+    dws = [s.latex for s in layer.steps if s.formula_id == "dw"]
+    assert dws == [
+        r"\Delta\mathbf{W}^{(3)} = \eta\,{\mathbf{h}^{(2)}}^{\top}\,\delta_{\mathbf{y}}",
+        r"\Delta\mathbf{W}^{(2)} = \eta\,{\mathbf{h}^{(1)}}^{\top}\,\delta_{\mathbf{h}^{(2)}}",
+        r"\Delta\mathbf{W}^{(1)} = \eta\,\mathbf{x}^{\top}\,\delta_{\mathbf{h}^{(1)}}",
+    ]
+    deltas = [s.latex for s in layer.steps if s.formula_id == "delta_hidden"]
+    assert r"(1-{\mathbf{h}^{(1)}}^{2})" in deltas[-1]
+    for text in (*dws, *deltas):
+        parse(text)
 
 
 def test_general_formulas_parse(parse):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 from nnviz.cli import main
-from nnviz.core.network import parse_network
+from nnviz.core.network import Network, parse_network
 from nnviz.core.torch_check import torch_update
 
 MAZUR = {
@@ -22,6 +23,8 @@ MAZUR = {
     "weights": [[[0.15, 0.25], [0.20, 0.30]], [[0.40, 0.50], [0.45, 0.55]]],
     "biases": [[0.35, 0.35], [0.60, 0.60]],
 }
+#: a second superscript (or subscript) on the same base, which LaTeX refuses
+_DOUBLE_SCRIPT = re.compile(r"\^(?:\{[^{}]*\}|\\?\w+)(?:_(?:\{[^{}]*\}|\w))?\^|_(?:\{[^{}]*\}|\w)_")
 SAMPLE = ["--input", "0.05", "0.10", "--target", "0.01", "0.99"]
 
 
@@ -89,14 +92,44 @@ def test_latex_handout_is_a_document_that_compiles(capsys, net_file, tmp_path, l
     assert code == 0
     assert out.startswith(r"\documentclass") and out.rstrip().endswith(r"\end{document}")
     assert out.count(r"\begin{align*}") == out.count(r"\end{align*}") > 10
+    _pdflatex(tmp_path, out)
+
+
+def _pdflatex(tmp_path, tex: str) -> None:
+    """Compile ``tex``; the test is skipped where pdflatex is not installed."""
     if shutil.which("pdflatex") is None:
         pytest.skip("no pdflatex here")
-    tex = tmp_path / "handout.tex"
-    tex.write_text(out, encoding="utf-8")
-    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+    path = tmp_path / "handout.tex"
+    path.write_text(tex, encoding="utf-8")
+    run = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-2000:]
     assert (tmp_path / "handout.pdf").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    "layers, granularity, lang, grouped",
+    [
+        ([2, 3, 3, 2], "scalar", "es", r"(1-{h^{(1)}_{1}}^{2})"),
+        ([2, 3, 3, 2], "layer", "en", r"{\mathbf{h}^{(2)}}^{\top}"),
+        ([2, 2, 2, 2, 1], "scalar", "en", r"(1-{h^{(3)}_{2}}^{2})"),
+        ([2, 2, 2, 2, 1], "layer", "es", r"(1-{\mathbf{h}^{(1)}}^{2})"),
+    ],
+)
+def test_latex_handout_of_deep_networks_compiles(capsys, tmp_path, layers, granularity, lang, grouped):
+    # several hidden layers: h^{(l)} carries a superscript before any square or transpose
+    net = Network.initialised(layers, ["tanh"] * (len(layers) - 2) + ["sigmoid"], seed=7)
+    path = _write(tmp_path, "deep.nnviz.json", net.to_dict())
+    target = [0.2, 0.8][: layers[-1]]
+    code, out, err = _run(capsys, path, "--input", 0.5, -0.3, "--target", *target, "--format", "latex",
+                          "--granularity", granularity, "--lang", lang)
+    assert code == 0 and err == ""
+    assert grouped in out
+    maths = re.findall(r"\\begin\{align\*\}(.*?)\\end\{align\*\}", out, flags=re.S)
+    assert len(maths) > 10
+    for math in maths:  # no second superscript or subscript on one base
+        assert not _DOUBLE_SCRIPT.search(math), math
+    _pdflatex(tmp_path, out)
 
 
 def _write(tmp_path, name, obj):
