@@ -88,6 +88,11 @@ def run_gui(file: str | None = None, preset: str | None = None, lang: str | None
             f"sudo apt-get install {' '.join(missing)}"
         )
     app, window = build_window(file, preset, lang)
+    # Compile (or load from the cache) the small-network engine while the
+    # lecturer looks at the first slide; training uses torch until it is ready.
+    from nnviz.core import compiled
+
+    compiled.warm_up_in_background()
     window.show()
     window.offer_recovery()
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -67,7 +68,12 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel(self.model)
         self._docks: dict[str, QDockWidget] = {}
         self._add_dock("formulas", self.stepper, Qt.DockWidgetArea.RightDockWidgetArea, scroll=True)
-        self._add_dock("data", self.data_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The Data dock shows the points (stepper lessons) or the decision
+        # regions / confusion matrix of the training panel (training lessons).
+        self._data_stack = QStackedWidget()
+        self._data_stack.addWidget(self.data_view)
+        self._data_stack.addWidget(self.training.regions_widget())
+        self._add_dock("data", self._data_stack, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("training", self.training, Qt.DockWidgetArea.LeftDockWidgetArea, scroll=True)
         self._add_dock("plots", self.training.plots_widget(), Qt.DockWidgetArea.BottomDockWidgetArea)
 
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
         d["training"].setVisible(train)
         d["plots"].setVisible(train)
         d["data"].setVisible(True)
+        self._data_stack.setCurrentIndex(1 if train else 0)
         w, h = max(self.width(), 800), max(self.height(), 600)
         if train:
             controls = max(int(w * 0.24), self.training.sizeHint().width() + 24)

@@ -1,0 +1,205 @@
+"""Views for image data sets (digits, MNIST): a confusion matrix and the
+first-layer weights as images.
+
+``ConfusionMatrixView`` paints the counts of (true class, predicted class)
+on the validation set (the training set when there is none): cells coloured
+by the share of their row, the diagonal (right answers) outlined, the count
+written in each cell. ``ImageViews`` puts it beside the
+:class:`~nnviz.gui.receptive_field.ReceptiveFieldGallery`, which follows the
+:class:`~nnviz.gui.model.NetworkModel` and so updates with every snapshot.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+
+from nnviz.core import regions
+from nnviz.core.datasets import Dataset
+from nnviz.core.network import Network
+from nnviz.gui.model import NetworkModel
+from nnviz.gui.receptive_field import ReceptiveFieldGallery
+
+
+class ConfusionMatrixView(QWidget):
+    """A confusion matrix painted as a grid of coloured, numbered cells."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._m = np.zeros((0, 0), dtype=np.int64)
+        self._part = ""
+        self._scale = 1.0
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.retranslate()
+
+    def set_matrix(self, m: np.ndarray, part: str = "") -> None:
+        """Show counts ``m[true, predicted]``; ``part`` names the samples (shown in the title)."""
+        self._m = np.asarray(m, dtype=np.int64)
+        self._part = part
+        self.update()
+
+    def matrix(self) -> np.ndarray:
+        return self._m.copy()
+
+    def accuracy(self) -> float:
+        total = self._m.sum()
+        return float(np.trace(self._m) / total) if total else float("nan")
+
+    def set_scale(self, factor: float) -> None:
+        self._scale = max(0.5, float(factor))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        text_color = pal.color(QPalette.ColorRole.Text)
+        font = QFont(self.font())
+        font.setPointSizeF(10.0 * self._scale)
+        p.setFont(font)
+        p.setPen(text_color)
+        line = p.fontMetrics().height()
+        n = self._m.shape[0]
+        if n == 0:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty)
+            p.end()
+            return
+        acc = self.accuracy()
+        title = self._title.format(self._part, 100.0 * acc if np.isfinite(acc) else 0.0)
+        p.drawText(QRectF(4, 2, self.width() - 8, line + 4), Qt.AlignmentFlag.AlignLeft, title)
+        # axes: rows = true class (left), columns = predicted class (top)
+        top = line * 3.2
+        left = line * 2.6
+        size = max(10.0, min(self.width() - left - 6, self.height() - top - 6))
+        cell = size / n
+        rows = self._m.sum(axis=1, keepdims=True)
+        share = np.where(rows > 0, self._m / np.maximum(rows, 1), 0.0)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, min(10.0 * self._scale, cell * 0.42)))
+        p.drawText(QRectF(left, line * 1.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
+        p.save()
+        p.translate(line * 0.2, top + size / 2)
+        p.rotate(-90)
+        p.drawText(QRectF(-size / 2, 0, size, line), Qt.AlignmentFlag.AlignHCenter, self._true)
+        p.restore()
+        p.setFont(small)
+        for k in range(n):
+            p.setPen(text_color)
+            p.drawText(QRectF(left + k * cell, top - line, cell, line), Qt.AlignmentFlag.AlignCenter, str(k))
+            p.drawText(QRectF(left - line * 1.2, top + k * cell, line * 1.1, cell),
+                       Qt.AlignmentFlag.AlignCenter, str(k))
+        blue = np.array(regions.class_color(0), dtype=np.float64)
+        vermilion = np.array(regions.class_color(3), dtype=np.float64)
+        for i in range(n):
+            for j in range(n):
+                s = share[i, j]
+                base = blue if i == j else vermilion
+                rgb = 255.0 + (base - 255.0) * (s ** 0.6)
+                color = QColor(*(int(round(c)) for c in rgb))
+                rect = QRectF(left + j * cell, top + i * cell, cell, cell)
+                p.fillRect(rect, color)
+                p.setPen(QPen(QColor(200, 200, 200), 1))
+                p.drawRect(rect)
+                if self._m[i, j]:
+                    p.setPen(QColor(255, 255, 255) if s > 0.5 else QColor(20, 20, 20))
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(int(self._m[i, j])))
+        p.end()
+
+    def retranslate(self) -> None:
+        self._title = self.tr("Confusion matrix ({0}): {1:.1f}% right")
+        self._predicted = self.tr("predicted class")
+        self._true = self.tr("true class")
+        self._empty = self.tr("No predictions yet.")
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ImageViews(QWidget):
+    """Confusion matrix and first-layer weights for an image classifier."""
+
+    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._dataset: Dataset | None = None
+        self._stale: tuple[Network, int | None] | None = None
+        self.confusion = ConfusionMatrixView()
+        self.weights = ReceptiveFieldGallery(model)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.confusion, 1)
+        layout.addWidget(self.weights, 1)
+        self.retranslate()
+
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        self._dataset = dataset
+        self.confusion.set_matrix(np.zeros((0, 0)))
+
+    def set_network(self, network: Network, max_samples: int | None = None) -> None:
+        """Predict the validation samples (or all) with ``network`` and show the matrix.
+
+        ``max_samples`` limits the count for live updates on big data sets (the
+        first ones of the part; the title says so).
+        """
+        # a hidden view computes nothing until it is shown again
+        self._stale = (network.copy(), max_samples) if not self.isVisible() else None
+        if self._stale is not None:
+            return
+        ds = self._dataset
+        if ds is None or network.layers[0] != ds.n_features:
+            self.confusion.set_matrix(np.zeros((0, 0)))
+            return
+        idx, part = (ds.val_idx, self._val) if ds.val_idx.size else (ds.train_idx, self._train)
+        if max_samples is not None and idx.size > max_samples:
+            part = self._first.format(part, max_samples, idx.size)
+            idx = idx[:max_samples]
+        pred = regions.predicted_classes(network, ds.x[idx])
+        n = max(ds.n_classes, int(pred.max()) + 1 if pred.size else 0)
+        self.confusion.set_matrix(regions.confusion_matrix(ds.y[idx], pred, n), part)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale is not None:
+            self.set_network(*self._stale)
+
+    def set_scale(self, factor: float) -> None:
+        self.confusion.set_scale(factor)
+        self.weights.set_scale(factor)
+
+    def retranslate(self) -> None:
+        self._val = self.tr("validation")
+        self._train = self.tr("training")
+        self._first = self.tr("{0}, first {1} of {2}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv)
+    rng = np.random.default_rng(0)
+    x = rng.random((300, 64))
+    y = rng.integers(0, 10, 300)
+    from nnviz.core.datasets import split
+
+    ds = split(Dataset(x, y, 10, "noise", image_shape=(8, 8)), 0.3)
+    net = Network.initialised([64, 16, 10], ["relu", "softmax"], seed=0)
+    model = NetworkModel(net)
+    views = ImageViews(model)
+    views.set_dataset(ds)
+    views.set_network(net)
+    views.resize(900, 450)
+    views.show()
+    sys.exit(app.exec())

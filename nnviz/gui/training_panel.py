@@ -1,0 +1,617 @@
+"""The training panel: every setting of the slides' second half, and the run.
+
+``TrainingPanel(model)`` holds the controls (data, layers, loss, optimizer,
+η, batch size, epochs, L2/L1 λ, dropout, early stopping, device, engine),
+the Train / Pause / Resume / Stop / Reset buttons, a progress bar and the
+counters. It drives a :class:`~nnviz.gui.training_worker.TrainingController`
+(the trainer in a QThread) and shows its snapshots, at most ~30 frames a
+second, in:
+
+- the loss/accuracy plots (:meth:`plots_widget`, a :class:`TrainingPlots`),
+- the decision regions for 2-D data, or the confusion matrix and first-layer
+  weights for image data (:meth:`regions_widget`),
+- the :class:`~nnviz.gui.model.NetworkModel` (``set_parameters``,
+  ``set_activations``), so the network graph recolours live.
+
+η, batch size, momentum and the λs can change while training; the trainer
+applies them at the next batch. For the main window: :meth:`load_lesson`,
+:meth:`stop_and_wait` (closeEvent), :meth:`train_epochs_blocking` (``nnviz
+shot --epochs N``), signals ``trainingStarted`` and ``trainingFinished(str)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.datasets import Dataset
+from nnviz.core.errors import UserError
+from nnviz.core.lessons import Lesson
+from nnviz.core.network import Network
+from nnviz.core.training import Snapshot, Trainer, TrainingConfig, select_engine
+from nnviz.gui.core_strings import translate_core
+from nnviz.gui.image_views import ImageViews
+from nnviz.gui.model import NetworkModel
+from nnviz.gui.plots import TrainingPlots
+from nnviz.gui.regions import RegionsView
+from nnviz.gui.training_settings import SettingsForm
+from nnviz.gui.training_worker import TrainingController
+
+_FRAME_MS = 33  # at most ~30 repaints a second
+#: the live views may take at most this share of the GUI thread's time: a slow
+#: frame (a big network, a big confusion matrix) spaces the next ones out. The
+#: torch engine's loop needs the GIL between operations, and the views hold it
+#: while they paint, so it gets a smaller share than the compiled engine (which
+#: releases the GIL for a whole slice of an epoch).
+_PAINT_DUTY = {"compiled": 0.25, "torch": 0.08}
+#: snapshots a second the worker sends, by engine
+_SNAPSHOT_RATE = {"compiled": 30.0, "torch": 10.0}
+#: live confusion matrices use at most this many samples (all on the last frame)
+_LIVE_CONFUSION_SAMPLES = 500
+_CONFUSION_EVERY_S = 0.5
+#: curves and counters need fewer frames than the network and the regions
+#: (by engine: the torch loop shares the GIL with the views)
+_PLOTS_EVERY_S = {"compiled": 0.125, "torch": 0.5}
+_COUNTERS_EVERY_S = 0.25
+
+
+def leave_a_core_for_the_gui() -> int:
+    """Limit torch's CPU threads to the cores minus one; returns that number.
+
+    With every core given to torch, its OpenMP helper threads spin at each
+    barrier while the GUI thread wants a core too: on a 2-core laptop a torch
+    run then crawls (measured 0.08 instead of 3.7 epochs/s, 784-128-64-10).
+    Before torch is imported this sets ``OMP_NUM_THREADS`` (read when the
+    worker first imports it); afterwards ``torch.set_num_threads``.
+    """
+    n = max(1, (os.cpu_count() or 1) - 1)
+    if "torch" in sys.modules:
+        import torch
+
+        if torch.get_num_threads() > n:
+            torch.set_num_threads(n)
+    else:
+        os.environ.setdefault("OMP_NUM_THREADS", str(n))
+    return n
+
+
+class TrainingPanel(QWidget):
+    """Training controls; drives the worker and feeds the live views."""
+
+    #: a run started (the stepper pauses)
+    trainingStarted = Signal()
+    #: a run ended: "completed", "early_stopping", "stopped" or "diverged"
+    trainingFinished = Signal(str)
+
+    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._dataset: Dataset | None = None
+        self._initial: Network = model.network.copy()
+        self._state = "idle"  # idle, running, paused
+        self._pending: Snapshot | None = None
+        self._last_snapshot: Snapshot | None = None
+        self._epoch_offset = 0
+        self._update_offset = 0
+        self._epochs_target = 0
+        self._run_started = 0.0
+        self._run_epochs0 = 0
+        self._next_paint = 0.0
+        self._frame_t0 = 0.0
+        self._frame_cost = 0.0
+        self._plots_at = 0.0
+        self._counters_at = 0.0
+        self._confusion_at = 0.0
+        self._stages: list[Callable[[], None]] = []
+        self._custom_dataset: Dataset | None = None
+        self._engine = ""
+
+        self.controller = TrainingController(self)
+        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.diverged.connect(self._on_diverged)
+        self.controller.engineChosen.connect(self._on_engine)
+
+        self._plots = TrainingPlots()
+        self._plots.set_auto_refresh(False)  # repainted on this panel's frame clock
+        self._regions = RegionsView()
+        self._images = ImageViews(model)
+        self._data_stack = QStackedWidget()
+        self._data_stack.addWidget(self._regions)
+        self._data_stack.addWidget(self._images)
+
+        self._frame = QTimer(self)
+        self._frame.setSingleShot(True)
+        self._frame.setInterval(_FRAME_MS)
+        self._frame.timeout.connect(self._paint_frame)
+
+        # ---- buttons, progress, counters (always visible)
+        self.train_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.resume_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.train_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.stop_button.clicked.connect(self.stop)
+        self.reset_button.clicked.connect(self.reset)
+        buttons = QHBoxLayout()
+        for b in (self.train_button, self.pause_button, self.resume_button, self.stop_button,
+                  self.reset_button):
+            buttons.addWidget(b)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.counters = QLabel()
+        self.engine_label = QLabel()
+        self.engine_label.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.form = SettingsForm()
+        self.form.liveChanged.connect(self._on_live_setting)
+        self.form.structureChanged.connect(self._on_structure_changed)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        grid = QGridLayout()
+        grid.addWidget(self.progress, 0, 0)
+        grid.addWidget(self.counters, 0, 1)
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.engine_label)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+
+        model.architectureChanged.connect(self._on_model_architecture)
+        self._regions.data_view.pointClicked.connect(self._on_point_clicked)
+        self.retranslate()
+        # no data set until a lesson is loaded or Train is pressed: building one here
+        # would replace the network another panel (the stepper) is showing
+        self._set_state("idle")
+
+    # ------------------------------------------------------------ embedding
+    def plots_widget(self) -> TrainingPlots:
+        """The loss/accuracy plots (the main window's Plots dock)."""
+        return self._plots
+
+    def regions_widget(self) -> QWidget:
+        """Decision regions (2-D data) or confusion matrix and weights (images)."""
+        return self._data_stack
+
+    def regions_view(self) -> RegionsView:
+        return self._regions
+
+    def image_views(self) -> ImageViews:
+        return self._images
+
+    def dataset(self) -> Dataset | None:
+        return self._dataset
+
+    def config(self) -> TrainingConfig:
+        """The settings on screen, validated (raises UserError)."""
+        return self.form.config()
+
+    @property
+    def state(self) -> str:
+        """"idle", "running" or "paused"."""
+        return self._state
+
+    def load_lesson(self, lesson: Lesson) -> None:
+        """Show a lesson's network, data and training settings (stops a run first)."""
+        self.stop_and_wait()
+        self._custom_dataset = None
+        self.form.load(lesson.network, lesson.data, lesson.training)
+        self._show_problem(lesson.network, lesson.dataset())
+
+    def load_problem(
+        self, network: Network, dataset: Dataset, training: dict[str, Any] | None = None
+    ) -> None:
+        """Train ``network`` on a data set built elsewhere (a CSV, MNIST files, a benchmark)."""
+        self.stop_and_wait()
+        self._custom_dataset = dataset
+        spec = {"kind": "custom", "val_fraction": len(dataset.val_idx) / max(len(dataset.x), 1)}
+        self.form.load(network, spec, training or {})
+        self._show_problem(network, dataset)
+
+    def _show_problem(self, network: Network, dataset: Dataset) -> None:
+        self._initial = network.copy()
+        self._model.set_network(network)
+        self._set_dataset(dataset)
+        self._reset_views(keep_old_runs=False)
+        self._show_message("")
+
+    def set_scale(self, factor: float) -> None:
+        self._plots.set_scale(factor)
+        self._regions.set_scale(factor)
+        self._images.set_scale(factor)
+
+    # -------------------------------------------------------------- running
+    def start(self) -> bool:
+        """Train from the weights on show (continues after Stop); False on a bad setting."""
+        if self._state != "idle":
+            return False
+        if self._dataset is None:
+            self._rebuild_from_form(keep_network=True)
+            if self._dataset is None:
+                return False
+        try:
+            config = self.form.config()
+            leave_a_core_for_the_gui()
+            self._set_snapshot_rate(config)
+            # the trainer works on its own copy of the network and the data
+            self.controller.start(self._model.network, self._dataset, config)
+        except UserError as exc:
+            self._show_message(str(exc), error=True)
+            return False
+        self._epochs_target = config.epochs
+        self._run_started = time.perf_counter()
+        self._run_epochs0 = self._epoch_offset
+        self._show_message("")
+        self.form.clear_error()
+        self._set_state("running")
+        self.trainingStarted.emit()
+        return True
+
+    def _set_snapshot_rate(self, config: TrainingConfig) -> None:
+        """Fewer snapshots for the torch engine: its views get few frames anyway
+        (see _PAINT_DUTY), and each snapshot costs its loop a copy and the GIL."""
+        engine, _why = select_engine(self._model.network, self._dataset, config)
+        # TrainingController takes max_rate only in its constructor; it reads
+        # _max_rate when a run starts (asked the core engineer for a start() argument)
+        self.controller._max_rate = _SNAPSHOT_RATE.get(engine, 30.0)
+
+    def pause(self) -> None:
+        if self._state == "running":
+            self.controller.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self.controller.resume()
+            self._set_state("running")
+
+    def stop(self) -> None:
+        """Ask the run to stop (it ends at the next batch)."""
+        if self._state != "idle":
+            self.controller.stop()
+
+    def reset(self) -> None:
+        """Stop, put back the initial weights and start a new run of the plots."""
+        self.stop_and_wait()
+        self._model.set_network(self._initial)
+        self._reset_views(keep_old_runs=True)
+        self._show_message("")
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> None:
+        """Stop a run and wait for its thread to end (closing the window, new lesson)."""
+        if self._state != "idle" or self.controller.is_running():
+            self.controller.stop()
+            self.controller.wait(timeout_ms)
+        self._flush()
+        self._set_state("idle")
+
+    def train_epochs_blocking(self, n: int) -> Snapshot | None:
+        """Train ``n`` epochs in this thread and show the result (``nnviz shot``)."""
+        self.stop_and_wait()
+        if self._dataset is None:
+            self._rebuild_from_form(keep_network=True)
+        if self._dataset is None or n <= 0:
+            return None
+        config = self.form.config().replace(epochs=int(n))
+        trainer = Trainer(self._model.network, self._dataset, config)
+        self._epochs_target = int(n)
+        self._run_epochs0 = self._epoch_offset
+        try:
+            self._on_engine(trainer.engine_name, trainer.engine_reason)
+            result = trainer.run(None)
+        finally:
+            trainer.close()
+        self._on_snapshot(result.snapshot)
+        self._flush()
+        if result.diverged:
+            self._on_diverged(result.message)
+        return result.snapshot
+
+    # ------------------------------------------------------------ snapshots
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        """Plots take every epoch now (cheap); the heavy views wait for the next frame."""
+        if self._epoch_offset or self._update_offset:
+            snap = dataclasses.replace(
+                snap,
+                history=[
+                    dataclasses.replace(m, epoch=m.epoch + self._epoch_offset,
+                                        updates=m.updates + self._update_offset)
+                    for m in snap.history
+                ],
+                best_epoch=snap.best_epoch + self._epoch_offset if snap.best_epoch else 0,
+                epoch=snap.epoch + self._epoch_offset,
+                updates=snap.updates + self._update_offset,
+            )
+        self._plots.add_snapshot(snap)
+        self._pending = snap
+        if snap.final:
+            self._epoch_offset = snap.epoch
+            self._update_offset = snap.updates
+        if not self._frame.isActive():
+            wait = max(0.0, self._next_paint - time.perf_counter())
+            self._frame.start(int(wait * 1000))
+
+    def _paint_frame(self) -> None:
+        """Show the newest snapshot, in stages.
+
+        Each stage runs in its own turn of the event loop, so the repaints it
+        causes (the network graph, the regions or confusion matrix, the curves)
+        happen one after another instead of in one long block: the GUI keeps
+        answering between them.
+        """
+        if self._stages:
+            return  # a frame is still going; _frame_done schedules the next one
+        snap, self._pending = self._pending, None
+        if snap is None:
+            return
+        self._last_snapshot = snap
+        self._frame_t0 = time.perf_counter()
+        self._stages = self._frame_stages(snap)
+        self._run_stage()
+
+    def _frame_stages(self, snap: Snapshot) -> list[Callable[[], None]]:
+        t0 = time.perf_counter()
+        stages: list[Callable[[], None]] = []
+        if snap.weights:
+            stages.append(lambda: self._show_weights(snap))
+            if self._data_stack.currentWidget() is self._regions:
+                stages.append(lambda: self._regions.set_parameters(snap.weights, snap.biases))
+            elif snap.final or t0 - self._confusion_at >= _CONFUSION_EVERY_S:
+                self._confusion_at = t0
+                limit = None if snap.final else _LIVE_CONFUSION_SAMPLES
+                net = self._model.network
+                stages.append(lambda: self._images.set_network(net, max_samples=limit))
+        if snap.final or t0 - self._plots_at >= _PLOTS_EVERY_S.get(self._engine, 0.25):
+            self._plots_at = t0
+            stages.append(self._plots.refresh_if_needed)
+        if snap.final or t0 - self._counters_at >= _COUNTERS_EVERY_S:
+            # QProgressBar repaints synchronously on every visible change
+            self._counters_at = t0
+            stages.append(lambda: self._show_counters(snap))
+        return stages
+
+    def _show_weights(self, snap: Snapshot) -> None:
+        self._model.set_parameters(snap.weights, snap.biases)
+        if snap.probe:
+            self._model.set_activations(snap.probe)
+
+    def _run_stage(self) -> None:
+        if not self._stages:
+            self._frame_done()
+            return
+        self._stages.pop(0)()
+        # the repaints of this stage happen before the zero timer fires
+        QTimer.singleShot(0, self, self._run_stage)  # not called once the panel is gone
+
+    def _frame_done(self) -> None:
+        """Space frames so that the views take at most _PAINT_DUTY of the GUI thread."""
+        now = time.perf_counter()
+        cost = now - self._frame_t0
+        self._frame_cost = 0.7 * self._frame_cost + 0.3 * cost if self._frame_cost else cost
+        duty = _PAINT_DUTY.get(self._engine, 0.1)
+        self._next_paint = now + max(_FRAME_MS / 1000.0, self._frame_cost / duty - self._frame_cost)
+        if self._pending is not None and not self._frame.isActive():
+            self._frame.start(int(1000 * (self._next_paint - now)))
+
+    def _flush(self) -> None:
+        """Show everything now (the run ended, or a blocking run for ``nnviz shot``)."""
+        self._frame.stop()
+        stages, self._stages = self._stages, []
+        if self._pending is not None:
+            self._last_snapshot = self._pending
+            stages += self._frame_stages(self._pending)
+            self._pending = None
+        for stage in stages:
+            stage()
+        self._plots.refresh_if_needed()
+        if self._last_snapshot is not None:
+            self._show_counters(self._last_snapshot)
+
+    def _show_counters(self, snap: Snapshot) -> None:
+        done = snap.epoch - self._run_epochs0
+        if self._epochs_target:
+            self.progress.setValue(int(round(100 * min(done, self._epochs_target) / self._epochs_target)))
+        rate = done / max(time.perf_counter() - self._run_started, 1e-9) if self._state != "idle" else 0.0
+        text = self._counter_text.format(snap.epoch, snap.updates)
+        m = snap.metrics
+        if m is not None:
+            acc = m.val_acc if math.isfinite(m.val_acc) else m.train_acc
+            text += " · " + self._acc_text.format(100.0 * acc)
+        if rate > 0:
+            text += " · " + self._rate_text.format(rate)
+        self.counters.setText(text)
+
+    def _on_finished(self, result: Any) -> None:
+        self._flush()
+        status = getattr(result, "status", "completed")
+        message = getattr(result, "message", "")
+        self._set_state("idle")
+        if status == "failed":
+            self._show_message(message, error=True)
+        elif status != "diverged" and message:  # a divergence was shown by its own signal
+            self._show_message(message)
+        self._plots.refresh()
+        self.trainingFinished.emit(status)
+
+    def _on_diverged(self, message: str) -> None:
+        self._show_message(message + " " + self._diverged_hint, error=True)
+        self.form.mark_lr_error()
+
+    def _on_engine(self, name: str, reason: str) -> None:
+        self._engine = name
+        names = {"torch": "PyTorch", "compiled": self.tr("compiled (numba)")}
+        device = self.controller.device() if hasattr(self.controller, "device") else ""
+        where = f" ({device})" if device else ""
+        self.engine_label.setText(
+            self._engine_text.format(names.get(name, name) + where, translate_core(reason))
+        )
+
+    def _on_live_setting(self, name: str, value: object) -> None:
+        if self._state != "idle":
+            self.controller.update_settings(**{name: value})
+
+    # ------------------------------------------------------------- structure
+    def _on_structure_changed(self) -> None:
+        """Data or layers changed on the form: new data set and fresh weights."""
+        if self._state != "idle":
+            return
+        self._rebuild_from_form(keep_network=False)
+
+    def _rebuild_from_form(self, keep_network: bool) -> None:
+        try:
+            custom = self.form.data_kind.currentData() == "custom" and self._custom_dataset is not None
+            ds = self._custom_dataset if custom else self.form.dataset()
+            net = self.form.network(ds, self._model.network if keep_network else None)
+        except UserError as exc:
+            self._show_message(str(exc), error=True)
+            return
+        self._show_message("")
+        self._initial = net.copy()
+        if not keep_network or not net.same_architecture(self._model.network):
+            self._model.set_network(net)
+        self._set_dataset(ds)
+        self._reset_views(keep_old_runs=True)
+
+    def _on_model_architecture(self) -> None:
+        # the network was replaced elsewhere (file opened, lesson): follow it
+        if self._state == "idle":
+            self.form.show_network(self._model.network)
+            self._regions.set_network(self._model.network)
+
+    def _on_point_clicked(self, index: int) -> None:
+        """A click on a point shows its way through the network (the graph's neuron outputs)."""
+        ds = self._dataset
+        if ds is not None and 0 <= index < len(ds.x) and self._model.network.layers[0] == ds.n_features:
+            self._model.show_sample(ds.x[index])
+            self._regions.data_view.set_marked([index], self._probe_text)
+
+    def _set_dataset(self, ds: Dataset) -> None:
+        self._dataset = ds
+        two_d = ds.n_features == 2
+        self._data_stack.setCurrentWidget(self._regions if two_d else self._images)
+        self._regions.set_dataset(ds if two_d else None)
+        self._images.set_dataset(ds)
+
+    def _reset_views(self, keep_old_runs: bool) -> None:
+        self._pending = None
+        self._stages = []
+        self._frame.stop()
+        self._epoch_offset = self._update_offset = 0
+        self._run_epochs0 = 0
+        if keep_old_runs:
+            self._plots.new_run()
+        else:
+            self._plots.clear_old_runs()
+            self._plots.clear()
+        net = self._model.network
+        self._regions.set_network(net)
+        if self._dataset is not None and self._dataset.n_features != 2:
+            self._images.set_network(net)
+        self.progress.setValue(0)
+        self.counters.setText(self._counter_text.format(0, 0))
+
+    # ------------------------------------------------------------------ UI
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        idle = state == "idle"
+        self.train_button.setEnabled(idle)
+        self.pause_button.setEnabled(state == "running")
+        self.resume_button.setEnabled(state == "paused")
+        self.stop_button.setEnabled(not idle)
+        self.reset_button.setEnabled(True)
+        self.form.set_training(not idle)
+
+    def _show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.message.setStyleSheet(
+            "QLabel { color: white; background: #b3261e; padding: 6px; border-radius: 4px; font-weight: bold; }"
+            if error else "QLabel { padding: 4px; }"
+        )
+
+    def retranslate(self) -> None:
+        self.train_button.setText(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Train from the current weights for the chosen number of epochs"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Pause training; the views keep the last state"))
+        self.resume_button.setText(self.tr("Resume"))
+        self.resume_button.setToolTip(self.tr("Continue a paused training"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End the run after the current batch; Train continues from there"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(
+            self.tr("Stop and go back to the initial weights; the curves stay faint for comparison")
+        )
+        self.progress.setToolTip(self.tr("Epochs done of the epochs asked for"))
+        self._counter_text = self.tr("epoch {0} · {1} updates")
+        self._acc_text = self.tr("accuracy {0:.1f}%")
+        self._rate_text = self.tr("{0:.0f} epochs/s")
+        self._engine_text = self.tr("Engine: {0}. {1}")
+        self._probe_text = self.tr("the point shown in the network")
+        self._diverged_hint = self.tr("Press Reset, set η to a tenth and train again.")
+        if self._last_snapshot is not None:
+            self._show_counters(self._last_snapshot)
+        else:
+            self.counters.setText(self._counter_text.format(0, 0))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self.stop_and_wait()
+        super().closeEvent(event)
+
+
+if __name__ == "__main__":
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
+
+    from nnviz.core.lessons import load_lesson
+
+    app = QApplication(sys.argv)
+    lesson = load_lesson(sys.argv[1] if len(sys.argv) > 1 else "spiral")
+    model = NetworkModel(lesson.network)
+    panel = TrainingPanel(model)
+    panel.load_lesson(lesson)
+    win = QMainWindow()
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(panel)
+    split.addWidget(panel.regions_widget())
+    split.addWidget(panel.plots_widget())
+    win.setCentralWidget(split)
+    win.resize(1600, 800)
+    win.show()
+    code = app.exec()
+    panel.stop_and_wait()
+    sys.exit(code)

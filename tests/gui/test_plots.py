@@ -1,0 +1,175 @@
+"""TrainingPlots: curves from snapshots, smoothing, log scale, gap, markers, export."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from nnviz.core.smoothing import debiased_ema
+from nnviz.core.training import EpochMetrics, Snapshot
+from nnviz.gui.plots import MetricBuffer, TrainingPlots
+
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+    # tests/conftest.py scans gc objects for QThreads; once torch is imported that
+    # touches torch's deprecated ``reduce_op`` proxy, which warns (not our code)
+    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
+]
+
+
+def history(first: int, last: int) -> list[EpochMetrics]:
+    out = []
+    for e in range(first, last + 1):
+        tl = 1.0 / e + 0.01 * math.sin(e)
+        vl = 1.0 / e + 0.1 + 0.002 * e
+        out.append(EpochMetrics(e, 10 * e, tl, vl, 1 - tl / 2, 0.8, 0.0, 0.1, 16, 0.01 * e))
+    return out
+
+
+def snapshot(hist: list[EpochMetrics], best: int, stopped: bool = False) -> Snapshot:
+    last = hist[-1]
+    return Snapshot(
+        epoch=last.epoch, updates=last.updates, metrics=last, history=hist, weights=[], biases=[],
+        probe=[], probe_index=0, best_epoch=best, best_loss=0.1, stopped_early=stopped,
+        engine="torch", engine_reason="", device="cpu",
+    )
+
+
+@pytest.fixture
+def plots(qtbot) -> TrainingPlots:
+    w = TrainingPlots()
+    qtbot.addWidget(w)
+    w.resize(700, 500)
+    w.show()
+    return w
+
+
+def curve_y(plots, key):
+    # the data given to the curve (getData() is clipped to the current view)
+    y = plots._curves[key].getOriginalDataset()[1]
+    return [] if y is None else y
+
+
+def test_snapshots_add_points_to_every_curve(plots, qtbot):
+    plots.add_snapshot(snapshot(history(1, 5), best=5))
+    plots.add_snapshot(snapshot(history(6, 12), best=4))
+    qtbot.waitUntil(lambda: len(curve_y(plots, "val_loss")) == 12, timeout=2000)
+    x, y = plots._curves["train_loss"].getOriginalDataset()
+    np.testing.assert_array_equal(x, np.arange(1, 13))
+    np.testing.assert_allclose(y, [m.train_loss for m in history(1, 12)])
+    np.testing.assert_allclose(curve_y(plots, "train_acc"), [100 * m.train_acc for m in history(1, 12)])
+    assert plots.point_count() == 12
+
+
+def test_updates_axis(plots):
+    plots.add_metrics(history(1, 4))
+    plots.set_x_axis("updates")
+    np.testing.assert_array_equal(plots._curves["val_loss"].getOriginalDataset()[0], [10, 20, 30, 40])
+    assert plots.loss_plot.getPlotItem().getAxis("bottom").labelText == "updates"
+
+
+def test_smoothing_is_the_debiased_ema_and_raw_stays_visible(plots):
+    plots.add_metrics(history(1, 30))
+    plots.set_smoothing(0.8)
+    raw = np.array([m.train_loss for m in history(1, 30)])
+    np.testing.assert_allclose(curve_y(plots, "train_loss"), debiased_ema(raw, 0.8))
+    assert plots._raw["train_loss"].isVisible()
+    # live points keep smoothing incrementally
+    plots.add_metrics(history(31, 40))
+    plots.refresh()
+    raw = np.array([m.train_loss for m in history(1, 40)])
+    np.testing.assert_allclose(curve_y(plots, "train_loss"), debiased_ema(raw, 0.8), rtol=1e-12)
+    plots.set_smoothing(0.0)
+    np.testing.assert_allclose(curve_y(plots, "train_loss"), raw)
+    assert not plots._raw["train_loss"].isVisible()
+
+
+def test_log_scale(plots):
+    plots.add_metrics(history(1, 10))
+    plots.log_scale.click()
+    assert plots.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    # the curve shows log10 of the loss on screen
+    shown = plots._curves["train_loss"].getData()[1]
+    np.testing.assert_allclose(shown, np.log10([m.train_loss for m in history(1, 10)]))
+
+
+def test_gap_and_best_epoch_and_early_stop_markers(plots):
+    plots.add_snapshot(snapshot(history(1, 20), best=8, stopped=True))
+    plots.refresh()
+    assert all(f.isVisible() for f in plots._fills)
+    assert not plots._fills[0].path().isEmpty()
+    line = plots._best_lines[0]
+    assert line.isVisible() and line.value() == 8
+    assert "8" in line.label.format
+    sx, sy = plots._stop_marks[0].getData()
+    assert list(sx) == [20] and sy[0] == pytest.approx(history(20, 20)[0].val_loss)
+
+
+def test_new_run_keeps_faint_comparison_and_clear_removes_it(plots):
+    plots.add_metrics(history(1, 10))
+    plots.new_run()
+    assert plots.point_count() == 0 and plots.old_run_count() == 1
+    assert plots.clear_runs.isEnabled()
+    old_items = [i for _p, i, _x in plots._old_runs[0]["items"]]
+    assert all(i in plots.loss_plot.getPlotItem().items or i in plots.acc_plot.getPlotItem().items
+               for i in old_items)
+    assert old_items[0].opts["pen"].color().alpha() < 255
+    plots.clear_runs.click()
+    assert plots.old_run_count() == 0
+    assert not any(i in plots.loss_plot.getPlotItem().items for i in old_items)
+
+
+def test_png_export_writes_a_valid_image(plots, tmp_path):
+    plots.add_metrics(history(1, 10))
+    out = plots.export_png(tmp_path / "loss.png", "loss", width=800)
+    img = QImage(str(out))
+    assert not img.isNull() and img.width() == 800
+    with open(out, "rb") as fh:
+        assert fh.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_csv_export(plots, tmp_path):
+    plots.add_metrics(history(1, 3))
+    path = plots.export_csv(tmp_path / "m.csv")
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["epoch"] for r in rows] == ["1", "2", "3"]
+    assert list(rows[0])[:5] == ["epoch", "train_loss", "val_loss", "train_acc", "val_acc"]
+    assert float(rows[1]["val_acc"]) == pytest.approx(0.8)
+    assert float(rows[2]["train_loss"]) == pytest.approx(history(3, 3)[0].train_loss)
+
+
+def test_buffer_grows_by_doubling():
+    b = MetricBuffer(capacity=4, columns=("a",))
+    for i in range(9):
+        b.append_rows(np.array([[float(i)]]))
+    assert b.capacity == 16 and b.n == 9
+    np.testing.assert_array_equal(b.column("a"), np.arange(9.0))
+
+
+def test_items_are_created_once(plots):
+    items_before = list(plots.loss_plot.getPlotItem().items)
+    for k in range(1, 6):
+        plots.add_metrics(history(k, k))
+        plots.refresh()
+    assert plots.loss_plot.getPlotItem().items == items_before
+
+
+def test_scale_and_translation_texts(plots):
+    plots.set_scale(2.0)
+    assert plots.loss_plot.getPlotItem().getAxis("left").labelText == "loss (error E)"
+    text = plots._legend.text()
+    assert "training" in text and "validation" in text and "early stop" in text
+    assert plots._legend.font().pointSizeF() == pytest.approx(18.0)
+
+
+def test_epoch_axis_has_whole_number_ticks(plots):
+    plots.add_metrics(history(1, 3))
+    plots.refresh()
+    axis = plots.loss_plot.getPlotItem().getAxis("bottom")
+    ticks = [v for _s, values in axis.tickValues(0.8, 3.2, 400) for v in values]
+    assert ticks and all(float(v).is_integer() for v in ticks)
