@@ -263,10 +263,12 @@ class MainWindow(QMainWindow):
         d["plots"].setVisible(train)
         d["data"].setVisible(True)
         self._data_stack.setCurrentIndex(1 if train else 0)
+        # the toolbar drives the stepper, which a training lesson does not use
+        self.toolbar.setVisible(not train)
         w, h = max(self.width(), 800), max(self.height(), 600)
         if train:
-            controls = max(int(w * 0.24), self.training.sizeHint().width() + 24)
-            self.resizeDocks([d["training"], d["data"]], [controls, int(w * 0.30)], Qt.Orientation.Horizontal)
+            controls = min(max(int(w * 0.2), self.training.sizeHint().width() + 24), int(w * 0.26))
+            self.resizeDocks([d["training"], d["data"]], [controls, int(w * 0.3)], Qt.Orientation.Horizontal)
             self.resizeDocks([d["plots"]], [int(h * 0.36)], Qt.Orientation.Vertical)
         else:
             self.resizeDocks([d["formulas"]], [int(w * 0.45)], Qt.Orientation.Horizontal)
