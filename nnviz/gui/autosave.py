@@ -30,6 +30,8 @@ class Autosave(QObject):
     def __init__(self, model: NetworkModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        #: the lesson the network belongs to, saved with it
+        self.lesson_name = ""
         self.path = cache_dir() / "autosave.nnviz.json"
         self._found = self.path.is_file()
         self._timer = QTimer(self, singleShot=True, interval=self.DELAY_MS, timeout=self.save_now)
@@ -38,7 +40,9 @@ class Autosave(QObject):
     def save_now(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            save_network(self._model.network, self.path)
+            net = self._model.network.copy()
+            net.extra["nnviz_lesson"] = self.lesson_name
+            save_network(net, self.path)
         except (OSError, UserError):
             pass  # autosave is a courtesy: never interrupt the lesson for it
 

@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             return False
         self._show_lesson(lesson, dataset)
         self._settings.setValue("ui/lesson", name)
+        self.autosave.lesson_name = name
         return True
 
     def _apply_mode_layout(self) -> None:
@@ -391,7 +392,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def offer_recovery(self) -> None:
-        """After a crash, offer the network that was autosaved."""
+        """After a crash, offer the network that was autosaved, in its lesson."""
         net = self.autosave.recoverable()
         if net is None:
             return
@@ -401,8 +402,18 @@ class MainWindow(QMainWindow):
             self.tr("nnviz did not close normally last time. Restore the network you were working on?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.model.set_network(net)
+            self.restore_autosaved(net)
         self.autosave.discard()
+
+    def restore_autosaved(self, net) -> None:
+        """Reopen the autosaved network's lesson with its weights, or as a file."""
+        lesson_name = str(net.extra.pop("nnviz_lesson", ""))
+        if lesson_name in lessons.lesson_names() and self.load_lesson(lesson_name):
+            if net.same_architecture(self.model.network):
+                self.model.set_parameters(net.weights, net.biases)
+                return
+        lesson = lessons.lesson_for_network(net, self.tr("recovered network"))
+        self._show_lesson(lesson, lesson.dataset())
 
     def shutdown(self, save_state: bool = True) -> None:
         """Stop training and playback, remember the window, drop the autosave."""

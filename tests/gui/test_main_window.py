@@ -123,6 +123,12 @@ def test_autosave_is_offered_after_a_crash(qtbot, monkeypatch):
     qtbot.addWidget(second)
     net = second.autosave.recoverable()
     assert net is not None and net.weights[0][0, 0] == 2.5
+    second.load_lesson("perceptron-and")
+    second.restore_autosaved(net)
+    # the network comes back in its own lesson, with the stepper working on it
+    assert second.lesson.name == "mlp-xor"
+    assert second.model.network.weights[0][0, 0] == 2.5
+    assert second.stepper.walk() is not None
     second.shutdown(save_state=False)
     first.shutdown(save_state=False)
 
