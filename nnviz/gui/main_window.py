@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.data_view = DataView()
         self.stepper = StepperPanel(self.model, self.network_view, self.data_view)
         self.training = TrainingPanel(self.model)
+        # The window's toolbar carries the stepper's buttons; one row is enough.
+        self.stepper.controls.hide()
         self._docks: dict[str, QDockWidget] = {}
         self._add_dock("formulas", self.stepper, Qt.DockWidgetArea.RightDockWidgetArea, scroll=True)
         # The Data dock shows the points (stepper lessons) or the decision
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
             area_widget = QScrollArea()
             area_widget.setWidgetResizable(True)
             area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area_widget.setWidget(widget)
             widget = area_widget
         dock.setWidget(widget)
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in self.stepper.toolbar_actions():
+        for act in [*self.stepper.toolbar_actions(), self.stepper.action("train")]:
             self.toolbar.addAction(act)
             # shortcuts work wherever the focus is in the window
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
