@@ -62,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
     for _ in range(3):
         app.processEvents()
     image = window.grab()
-    window.shutdown(save_state=False)
+    window.persist_state = False
+    window.close()
+    window.deleteLater()
+    app.processEvents()
     if not image.save(str(out), "PNG"):
         raise UserError(f"Cannot write '{out}'.")
     print(out)

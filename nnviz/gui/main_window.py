@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self._settings = settings or open_settings()
         self.lesson: Lesson | None = None
         self._laid_out = False
+        #: remember geometry and language on close (off for ``nnviz shot``)
+        self.persist_state = True
         first = lessons.load_lesson(lessons.DEFAULT_LESSON)
         self.model = NetworkModel(first.network, self)
 
@@ -427,7 +429,7 @@ class MainWindow(QMainWindow):
         self.autosave.discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
+        self.shutdown(save_state=self.persist_state)
         super().closeEvent(event)
 
 

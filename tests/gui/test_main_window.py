@@ -20,7 +20,8 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.shutdown(save_state=False)
+    win.persist_state = False
+    win.close()
 
 
 def menu_titles(win):
