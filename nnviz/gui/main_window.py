@@ -242,15 +242,8 @@ class MainWindow(QMainWindow):
 
     def load_lesson(self, name: str, raise_errors: bool = False) -> bool:
         """Open the bundled lesson ``name``; on error the current one stays."""
-        try:
-            lesson = lessons.load_lesson(name)
-            dataset = lesson.dataset()
-        except UserError as exc:
-            if raise_errors:
-                raise
-            self._error(str(exc))
+        if not self._open(lambda: lessons.load_lesson(name), raise_errors):
             return False
-        self._show_lesson(lesson, dataset)
         self._settings.setValue("ui/lesson", name)
         self.autosave.lesson_name = name
         return True
@@ -306,9 +299,14 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str, raise_errors: bool = False) -> bool:
         """Open a network file; it replaces the network of a stepper lesson."""
+        return self._open(
+            lambda: lessons.lesson_for_network(load_network(path), Path(path).name), raise_errors
+        )
+
+    def _open(self, make_lesson, raise_errors: bool) -> bool:
+        """Build a lesson and its data, then show it; on error nothing changes."""
         try:
-            net = load_network(path)
-            lesson = lessons.lesson_for_network(net, Path(path).name)
+            lesson = make_lesson()
             dataset = lesson.dataset()
         except UserError as exc:
             if raise_errors:
