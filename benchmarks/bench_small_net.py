@@ -19,7 +19,9 @@ every epoch. Prints one JSON line, every figure from the same run:
   Train to finished), ``live_vs_headless`` (against the Trainer on the same
   lesson data, 400 training and 100 validation points, evaluated every
   epoch), and ``lag_p99_ms``, the 99th percentile overshoot of a 10 ms
-  QTimer while it trains.
+  QTimer while it trains; ``live_network_updates_per_s``,
+  ``live_regions_updates_per_s`` and ``live_plots_updates_per_s``, how often
+  each view showed a new state (the views must show the learning: ≥ 10).
 
 Targets: ``vs_numpy`` ≥ 10, ``live_vs_headless`` ≥ 0.8, ``lag_p99_ms`` ≤ 50.
 """
@@ -293,6 +295,7 @@ def live_figures(seconds: float) -> dict:
             raise RuntimeError(f"the panel did not start: {panel.message.text()}")
 
     wall, lags, statuses = _lag_during(app, start, panel.trainingFinished)
+    updates = panel.view_update_counts()
     snap = panel._last_snapshot
     done = snap.epoch if snap is not None else 0
     engine_text = panel.engine_label.text()
@@ -303,6 +306,8 @@ def live_figures(seconds: float) -> dict:
         "live_headless_epochs_per_s": round(headless, 1),
         "live_vs_headless": round(done / wall / headless, 3),
         "lag_p99_ms": _p99(lags),
+        # the views must show the learning: updates a second of each while it trains
+        **{f"live_{k}_updates_per_s": round(v / wall, 1) for k, v in updates.items()},
         **worker,
         "live_epochs": done,
         "live_engine": engine_text,

@@ -171,21 +171,19 @@ def region_maps(
     if len(net.layers) > 2 and hidden_n > 0:
         houts = net.forward(grid_points(hidden_bounds or bounds, hidden_n))[1:-1]
         for layer_out, act in zip(houts, net.activations[:-1], strict=True):
-            lo, hi = _RANGES.get(act, (None, None))
-            maps = []
             count = layer_out.shape[1] if max_per_layer is None else min(max_per_layer, layer_out.shape[1])
-            for k in range(count):
-                v = layer_out[:, k]
-                if lo is None:  # identity, relu: scale by what the grid shows
-                    a, b = float(v.min()), float(v.max())
-                    if act == "relu":
-                        a = 0.0
-                    if b - a < 1e-12:
-                        b = a + 1.0
-                else:
-                    a, b = lo, hi
-                maps.append(values_to_rgba(v.reshape(hidden_n, hidden_n), a, b))
-            hidden.append(maps)
+            v = layer_out[:, :count]
+            if act in _RANGES:
+                lo = np.full(count, _RANGES[act][0])
+                hi = np.full(count, _RANGES[act][1])
+            else:  # identity, relu: scale each neuron by what the grid shows
+                lo = np.zeros(count) if act == "relu" else v.min(axis=0)
+                hi = v.max(axis=0)
+                hi = np.where(hi - lo < 1e-12, lo + 1.0, hi)
+            # every neuron of the layer in one pass (the same as values_to_rgba per neuron)
+            t = np.clip((v - lo) / (hi - lo), 0.0, 1.0)
+            rgba = probabilities_to_rgba(np.stack([1.0 - t, t], axis=-1), strength=0.8)
+            hidden.append([np.ascontiguousarray(rgba[:, k].reshape(hidden_n, hidden_n, 4)) for k in range(count)])
     return RegionMaps(bounds, n, probs, probabilities_to_rgba(probs), hidden)
 
 

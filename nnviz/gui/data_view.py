@@ -205,8 +205,12 @@ class DataView(QWidget):
 
         ``label`` names the rings in the legend (default "misclassified").
         """
-        self._marked = np.asarray(indices, dtype=np.int64).ravel()
-        self._marked_label = label if label is not None else self.tr("misclassified")
+        marked = np.asarray(indices, dtype=np.int64).ravel()
+        label = label if label is not None else self.tr("misclassified")
+        if label == self._marked_label and np.array_equal(marked, self._marked):
+            return  # live training sends the same set most frames: nothing to redraw
+        self._marked = marked
+        self._marked_label = label
         self._draw_rings()
         self._rebuild_legend()
 

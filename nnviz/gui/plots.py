@@ -14,7 +14,12 @@
 Feed it :class:`~nnviz.core.training.Snapshot` objects (:meth:`add_snapshot`)
 or :class:`~nnviz.core.training.EpochMetrics` lists (:meth:`add_metrics`); it
 repaints at most ~30 times a second. Curve items are created once and updated
-with ``setData``; buffers grow by doubling.
+with ``setData``; buffers grow by doubling. However long the run, each curve
+draws at most :data:`MAX_DRAWN_POINTS` points: past that, the bold curve is
+the mean of each bin of epochs and a faint one behind it the bin's minimum and
+maximum (:func:`~nnviz.core.smoothing.peak_envelope`), and the gap is one
+polygon between the bins' means: a refresh costs the same at epoch 100 and at
+epoch 100,000. The full history stays for the CSV export.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import operator
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,12 +36,13 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QPainterPath, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,15 +53,24 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.network import atomic_write_text
 from nnviz.core.regions import class_color
-from nnviz.core.smoothing import EmaSmoother
+from nnviz.core.smoothing import (
+    EmaSmoother,
+    bin_means,
+    decimation_stride,
+    nice_ceiling,
+    peak_envelope,
+)
 
 #: buffer columns
 COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
 _SERIES = ("train_loss", "val_loss", "train_acc", "val_acc")
 _TRAIN_COLOR = class_color(0)  # blue
 _VAL_COLOR = class_color(3)  # vermilion
+_GRID_COLOR = "#e4e4e4"
 _FRAME_MS = 33
 _MAX_OLD_RUNS = 8
+#: points a curve draws at most (the plots are a few hundred pixels wide)
+MAX_DRAWN_POINTS = 1000
 
 
 class WholeNumberAxis(pg.AxisItem):
@@ -164,9 +180,19 @@ class TrainingPlots(QWidget):
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
+        # the plots follow the data themselves (_follow_data): pyqtgraph's auto
+        # range moved the axes while painting, which asked for another paint of
+        # both linked plots; a zoom or pan stops following, a double click resumes
+        self._follow = True
+        self._ranges: tuple | None = None
+        for plot in (self.loss_plot, self.acc_plot):
+            vb = plot.getPlotItem().getViewBox()
+            vb.disableAutoRange()
+            vb.sigRangeChangedManually.connect(self._on_manual_range)
+            plot.scene().sigMouseClicked.connect(self._on_plot_clicked)
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._raw: dict[str, pg.PlotDataItem] = {}
-        self._fills: list[pg.FillBetweenItem] = []
+        self._fills: list[QGraphicsPathItem] = []
         self._best_lines: list[pg.InfiniteLine] = []
         self._stop_marks: list[pg.ScatterPlotItem] = []
         for plot, kind in ((self.loss_plot, "loss"), (self.acc_plot, "acc")):
@@ -195,17 +221,20 @@ class TrainingPlots(QWidget):
         item = plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
-        item.showGrid(x=True, y=True, alpha=0.25)
-        item.setDownsampling(auto=True, mode="peak")
-        item.setClipToView(True)
         for name in ("left", "bottom"):
             ax = item.getAxis(name)
             ax.setPen(pg.mkPen("#333333"))
             ax.setTextPen(pg.mkPen("#222222"))
+            # an opaque light grid behind the curves: pyqtgraph's translucent grid,
+            # drawn over them, took half of every repaint (blending over the plot)
+            ax.setGrid(255)
+            ax.setStyle(tickAlpha=255)
+            ax.setTickPen(pg.mkPen(_GRID_COLOR))
+            ax.setZValue(-1)
             ax.enableAutoSIPrefix(False)
-            # no third level of ticks: its dense grid lines made every repaint
-            # 2.5 times slower (QPicture replay of the translucent grid)
-            ax.setStyle(maxTickLevel=1)
+            # grid lines at the labelled ticks only: opaque, finer levels would be
+            # as dark as the main ones (and each level costs every repaint)
+            ax.setStyle(maxTickLevel=0)
         for part, color, style in (
             ("train", _TRAIN_COLOR, Qt.PenStyle.SolidLine),
             ("val", _VAL_COLOR, Qt.PenStyle.DashLine),
@@ -214,18 +243,18 @@ class TrainingPlots(QWidget):
             raw = pg.PlotDataItem(pen=pg.mkPen(*color, 60, width=1))
             raw.setVisible(False)
             curve = pg.PlotDataItem(pen=pg.mkPen(*color, width=2.5, style=style))
-            for c in (raw, curve):
-                c.setDownsampling(auto=True, method="peak")
-                c.setClipToView(True)
+            # already decimated (refresh): pyqtgraph's own downsampling would only cost
             item.addItem(raw)
             item.addItem(curve)
             self._raw[key] = raw
             self._curves[key] = curve
-        fill = pg.FillBetweenItem(
-            self._curves[f"train_{kind}"], self._curves[f"val_{kind}"], brush=pg.mkBrush(213, 94, 0, 45)
-        )
+        # one polygon between the decimated curves (pyqtgraph's FillBetweenItem
+        # rebuilt its path from both full curves on every change: ~30 ms a frame)
+        fill = QGraphicsPathItem()
+        fill.setBrush(pg.mkBrush(213, 94, 0, 45))
+        fill.setPen(pg.mkPen(None))
         fill.setZValue(-5)
-        item.addItem(fill)
+        item.addItem(fill, ignoreBounds=True)
         self._fills.append(fill)
         best = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(0, 158, 115, width=2, style=Qt.PenStyle.DashDotLine),
@@ -243,19 +272,27 @@ class TrainingPlots(QWidget):
         self._stop_marks.append(stop)
 
     # ------------------------------------------------------------------ API
-    def add_snapshot(self, snapshot: Any) -> None:
-        """Append the epochs of a :class:`~nnviz.core.training.Snapshot` and its markers."""
-        self.add_metrics(snapshot.history)
+    def add_snapshot(self, snapshot: Any, offsets: tuple[int, int] = (0, 0)) -> None:
+        """Append the epochs of a :class:`~nnviz.core.training.Snapshot` and its markers.
+
+        ``offsets`` (epochs, updates) are added to its history's counters (a run
+        that continues an earlier one); the markers are taken as they are.
+        """
+        self.add_metrics(snapshot.history, offsets)
         self._best_epoch = int(snapshot.best_epoch)
         if snapshot.stopped_early:
             self._stop_epoch = int(snapshot.epoch)
         self._schedule()
 
-    def add_metrics(self, history: Sequence[Any]) -> None:
-        """Append :class:`~nnviz.core.training.EpochMetrics` rows (repaint on the next frame)."""
+    def add_metrics(self, history: Sequence[Any], offsets: tuple[int, int] = (0, 0)) -> None:
+        """Append :class:`~nnviz.core.training.EpochMetrics` rows (repaint on the next frame),
+        their epochs and updates shifted by ``offsets``."""
         if not history:
             return
-        rows = np.array([[float(getattr(m, c)) for c in COLUMNS] for m in history])
+        get = operator.attrgetter(*COLUMNS)
+        rows = np.array([get(m) for m in history], dtype=np.float64)
+        rows[:, 0] += offsets[0]
+        rows[:, 1] += offsets[1]
         rows[:, COLUMNS.index("train_acc")] *= 100.0
         rows[:, COLUMNS.index("val_acc")] *= 100.0
         self._buf.append_rows(rows)
@@ -277,18 +314,18 @@ class TrainingPlots(QWidget):
         self._buf.clear()
         self._best_epoch = self._stop_epoch = 0
         self._reset_smoothers()
-        self.refresh()
+        self.follow_data()
 
     def clear(self) -> None:
         """Forget the current run (earlier runs stay)."""
         self._buf.clear()
         self._best_epoch = self._stop_epoch = 0
         self._reset_smoothers()
-        self.refresh()
+        self.follow_data()
 
     def clear_old_runs(self) -> None:
         for run in self._old_runs:
-            for plot, item, _x in run["items"]:
+            for plot, item, _data in run["items"]:
                 plot.removeItem(item)
         self._old_runs.clear()
         self.clear_runs.setEnabled(False)
@@ -358,8 +395,14 @@ class TrainingPlots(QWidget):
         self._auto_refresh = on
 
     def refresh_if_needed(self) -> None:
-        if self._dirty:
+        """Redraw if new points came; a hidden plot (a closed dock) waits until it is shown."""
+        if self._dirty and self.isVisible():
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
 
     def _schedule(self) -> None:
         self._dirty = True
@@ -375,23 +418,110 @@ class TrainingPlots(QWidget):
         return self._buf.column(name)
 
     def refresh(self) -> None:
-        """Redraw the curves and markers now."""
+        """Redraw the curves and markers now (at most MAX_DRAWN_POINTS per curve)."""
         self._dirty = False
         x = self._x()
+        stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
         smoothing = self._smooth_w > 0
+        decimated = stride > 1
         for s in _SERIES:
-            y = self._series(s)
-            ok = np.isfinite(y)
-            has_any = bool(ok.any())
-            self._curves[s].setData(x[ok], y[ok]) if has_any else self._curves[s].setData([], [])
-            raw = self._buf.column(s)
-            self._raw[s].setVisible(smoothing and has_any)
-            if smoothing and has_any:
-                self._raw[s].setData(x[ok], raw[ok])
+            if decimated:
+                # the bold curve: each bin's mean (a dashed pen along a min/max
+                # zigzag cost 30 ms a repaint); the faint one: each bin's extremes
+                xs, ys = bin_means(x, self._series(s), stride)
+                ok = np.isfinite(ys)
+                xs, ys = xs[ok], ys[ok]
+            else:
+                xs, ys = peak_envelope(x, self._series(s), 1)
+            has_any = bool(len(ys))
+            self._curves[s].setData(xs, ys)
+            self._raw[s].setVisible((smoothing or decimated) and has_any)
+            if (smoothing or decimated) and has_any:
+                self._raw[s].setData(*peak_envelope(x, self._buf.column(s), stride))
         have_val = bool(np.isfinite(self._buf.column("val_loss")).any())
-        for fill in self._fills:
-            fill.setVisible(have_val and self._buf.n > 1)
+        for fill, kind in zip(self._fills, ("loss", "acc"), strict=True):
+            show = have_val and self._buf.n > 1
+            fill.setVisible(show)
+            fill.setPath(self._gap_path(x, kind, stride) if show else QPainterPath())
         self._draw_markers(x)
+        self._follow_data(x)
+
+    def _follow_data(self, x: np.ndarray) -> None:
+        """Show all the data, earlier runs included, in round ranges that stay put
+        for many frames (:func:`nice_ceiling`; a new range redraws the ticks and
+        both plots): x from 0 past the last point, the loss from 0 (whole
+        decades on a log scale)."""
+        if not self._follow:
+            return
+        x_end = float(x[-1]) if len(x) else 0.0
+        lo, hi = math.inf, -math.inf
+        items = [self._curves[s] for s in ("train_loss", "val_loss")]
+        items += [self._raw[s] for s in ("train_loss", "val_loss") if self._raw[s].isVisible()]
+        for item in items:
+            _x, y = item.getOriginalDataset()
+            if y is not None and len(y):
+                lo, hi = min(lo, float(np.min(y))), max(hi, float(np.max(y)))
+        key = "updates" if self.x_axis.currentIndex() == 1 else "epoch"
+        for run in self._old_runs:
+            for plot, _item, data in run["items"]:
+                x_end = max(x_end, data["x_end"][key])
+                if plot is self.loss_plot:
+                    lo, hi = min(lo, data["lo"]), max(hi, data["hi"])
+        if x_end <= 0:
+            return
+        x_hi = nice_ceiling(x_end)
+        y_range = None
+        if math.isfinite(lo) and math.isfinite(hi):
+            if self.log_scale.isChecked():  # whole decades
+                if hi > 0:
+                    lo = max(lo, hi * 1e-12) if lo > 0 else hi * 1e-3
+                    y_range = (math.floor(math.log10(lo)), max(math.ceil(math.log10(hi)), math.floor(math.log10(lo)) + 1))
+            elif lo >= 0:  # a loss: from 0 to a round number
+                y_range = (0.0, nice_ceiling(hi))
+            else:
+                span = nice_ceiling(hi - lo)
+                y_range = (lo - 0.05 * span, hi + 0.05 * span)
+        ranges = (x_hi, y_range)
+        if ranges == self._ranges:
+            return
+        self._ranges = ranges
+        vb = self.loss_plot.getPlotItem().getViewBox()
+        if y_range is None:
+            vb.setXRange(-0.02 * x_hi, 1.02 * x_hi, padding=0)
+        else:
+            vb.setRange(xRange=(-0.02 * x_hi, 1.02 * x_hi), yRange=y_range, padding=0)
+        # apply the new transforms now, not while painting (which asks for a second paint)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getPlotItem().getViewBox().prepareForPaint()
+
+    def _on_manual_range(self, *args: object) -> None:
+        self._follow = False
+
+    def _on_plot_clicked(self, event: Any) -> None:
+        if event.double():
+            self.follow_data()
+
+    def follow_data(self) -> None:
+        """Show all the data again, and keep following it (after a zoom or a pan)."""
+        self._follow = True
+        self._ranges = None
+        self.refresh()
+
+    def _gap_path(self, x: np.ndarray, kind: str, stride: int) -> QPainterPath:
+        """The polygon between the training and validation curves (bin means)."""
+        bx, train = bin_means(x, self._series(f"train_{kind}"), stride)
+        _bx, val = bin_means(x, self._series(f"val_{kind}"), stride)
+        if kind == "loss" and self.log_scale.isChecked():
+            with np.errstate(divide="ignore", invalid="ignore"):
+                train, val = np.log10(train), np.log10(val)
+        ok = np.isfinite(train) & np.isfinite(val)
+        if ok.sum() < 2:
+            return QPainterPath()
+        bx, train, val = bx[ok], train[ok], val[ok]
+        path = pg.arrayToQPath(np.concatenate([bx, bx[::-1]]), np.concatenate([train, val[::-1]]),
+                               connect="all")
+        path.closeSubpath()
+        return path
 
     def _epoch_to_x(self, epoch: int, x: np.ndarray) -> float | None:
         ep = self._buf.column("epoch")
@@ -404,7 +534,9 @@ class TrainingPlots(QWidget):
             line.setVisible(bx is not None)
             if bx is not None:
                 line.setValue(bx)
-                line.label.setFormat(self.tr("best epoch {0}").format(self._best_epoch))
+                text = self.tr("best epoch {0}").format(self._best_epoch)
+                if line.label.format != text:  # a new text re-lays the label out
+                    line.label.setFormat(text)
         sx = self._epoch_to_x(self._stop_epoch, x) if self._stop_epoch > 0 else None
         ep = self._buf.column("epoch")
         for mark, key in zip(self._stop_marks, ("val_loss", "val_acc"), strict=True):
@@ -422,24 +554,29 @@ class TrainingPlots(QWidget):
     def _keep_as_old_run(self) -> None:
         xs = {"epoch": self._buf.column("epoch").copy(), "updates": self._buf.column("updates").copy()}
         x = self._x()
+        stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
         items = []
         alpha = 70
         for s in _SERIES:
             y = self._series(s)
-            ok = np.isfinite(y)
-            if not ok.any():
+            if not np.isfinite(y).any():
                 continue
             color = _TRAIN_COLOR if s.startswith("train") else _VAL_COLOR
             style = Qt.PenStyle.SolidLine if s.startswith("train") else Qt.PenStyle.DashLine
-            item = pg.PlotDataItem(x[ok], y[ok].copy(), pen=pg.mkPen(*color, alpha, width=1.5, style=style))
+            item = pg.PlotDataItem(*peak_envelope(x, y, stride),
+                                   pen=pg.mkPen(*color, alpha, width=1.5, style=style))
             item.setZValue(-10)
             plot = self.loss_plot if s.endswith("loss") else self.acc_plot
             plot.addItem(item)
-            items.append((plot, item, {k: v[ok] for k, v in xs.items()}))
+            # the whole run, to draw it against epochs or updates
+            ok = np.isfinite(y)
+            extent = {"x_end": {k: float(v[-1]) for k, v in xs.items()},
+                      "lo": float(y[ok].min()), "hi": float(y[ok].max())}
+            items.append((plot, item, {**xs, "y": y.copy(), **extent}))
         self._old_runs.append({"run": self._run_number, "items": items})
         self._run_number += 1
         while len(self._old_runs) > _MAX_OLD_RUNS:
-            for plot, item, _x in self._old_runs.pop(0)["items"]:
+            for plot, item, _data in self._old_runs.pop(0)["items"]:
                 plot.removeItem(item)
         self.clear_runs.setEnabled(True)
 
@@ -457,13 +594,12 @@ class TrainingPlots(QWidget):
     def _on_x_axis(self, index: int) -> None:
         key = "updates" if index == 1 else "epoch"
         for run in self._old_runs:
-            for _plot, item, run_x in run["items"]:
-                _x, y = item.getOriginalDataset()
-                item.setData(run_x[key], y)
+            for _plot, item, data in run["items"]:
+                stride = decimation_stride(len(data["y"]), MAX_DRAWN_POINTS)
+                item.setData(*peak_envelope(data[key], data["y"], stride))
         for plot in (self.loss_plot, self.acc_plot):
             plot.getPlotItem().setLabel("bottom", self.x_axis.currentText())
-        self.refresh()
-        self.loss_plot.getPlotItem().enableAutoRange(x=True)
+        self.follow_data()
 
     def _on_log(self, on: bool) -> None:
         self.loss_plot.getPlotItem().setLogMode(y=on)

@@ -8,6 +8,9 @@ as TensorFlow Playground shows. The math is in :mod:`nnviz.core.regions`.
 
 Call :meth:`RegionsView.set_parameters` (or :meth:`set_network`) with snapshot
 weights; the caller throttles (the training panel repaints at most ~30 fps).
+While training runs (:meth:`RegionsView.set_live`) the maps use coarser grids
+(:data:`LIVE_GRID`, :data:`LIVE_HIDDEN_GRID`: a third of the work, so the
+trainer keeps the CPU); the full grid is drawn again when the run pauses or ends.
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ from nnviz.gui.data_view import DataView
 
 #: at most this many hidden-neuron maps per layer (wider layers show their first ones)
 MAX_MAPS_PER_LAYER = 16
+#: cells per side of the hidden-neuron maps (drawn ~56 px wide)
+HIDDEN_GRID = 48
+#: grids while training runs (the picture moves; sharpness returns when it stops)
+LIVE_GRID = 80
+LIVE_HIDDEN_GRID = 24
 
 
 def _qimage(rgba: np.ndarray) -> QImage:
@@ -174,6 +182,9 @@ class RegionsView(QWidget):
     def __init__(self, parent: QWidget | None = None, grid: int = 200) -> None:
         super().__init__(parent)
         self._grid = int(grid)
+        self._live = False
+        #: the grid of the picture on show (0: none yet)
+        self._drawn_grid = 0
         self._dataset: Dataset | None = None
         self._network: Network | None = None
         self._stale = False
@@ -185,6 +196,10 @@ class RegionsView(QWidget):
         self.show_hidden.setChecked(True)
         self.show_hidden.toggled.connect(self._on_show_hidden)
         self._accuracy = QLabel()
+        # its text changes every frame: its width must not move the layout
+        # (a new width relaid out the window and repainted every view)
+        self._accuracy.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._accuracy.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.show_lines)
@@ -227,6 +242,16 @@ class RegionsView(QWidget):
         self._network.weights = [np.asarray(w, dtype=np.float64) for w in weights]
         self._network.biases = [np.asarray(b, dtype=np.float64) for b in biases]
         self._update()
+
+    def set_live(self, on: bool) -> None:
+        """Training runs (coarser live grids) or not (the full grid, redrawn now if needed)."""
+        self._live = bool(on)
+        if not on and self._drawn_grid and self._drawn_grid != self._grid:
+            self._update()
+
+    def grid_size(self) -> int:
+        """Cells per side of the decision-region picture on show."""
+        return self._drawn_grid
 
     def is_stale(self) -> bool:
         """True while hidden with a drawing that waits for the view to be shown."""
@@ -276,10 +301,13 @@ class RegionsView(QWidget):
         bounds = self.data_view.bounds()
         # the small maps show each neuron around the data, whatever the zoom
         data = regions.data_bounds(self._dataset.x, pad=0.05)
+        n = min(self._grid, LIVE_GRID) if self._live else self._grid
+        hidden_n = LIVE_HIDDEN_GRID if self._live else HIDDEN_GRID
         maps = regions.region_maps(
-            self._network, bounds, n=self._grid, hidden_n=48 if self.show_hidden.isChecked() else 0,
+            self._network, bounds, n=n, hidden_n=hidden_n if self.show_hidden.isChecked() else 0,
             max_per_layer=MAX_MAPS_PER_LAYER, hidden_bounds=data,
         )
+        self._drawn_grid = n
         self.data_view.set_region(maps.output_rgba, bounds)
         wrong = self.misclassified()
         self.data_view.set_marked(wrong, self._marked_text)

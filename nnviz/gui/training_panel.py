@@ -21,6 +21,7 @@ shot --epochs N``), signals ``trainingStarted`` and ``trainingFinished(str)``.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import math
 import os
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -61,15 +63,26 @@ _FRAME_MS = 33  # at most ~30 repaints a second
 #: torch engine's loop needs the GIL between operations, and the views hold it
 #: while they paint, so it gets a smaller share than the compiled engine (which
 #: releases the GIL for a whole slice of an epoch).
-_PAINT_DUTY = {"compiled": 0.25, "torch": 0.08}
-#: snapshots a second the worker sends, by engine
-_SNAPSHOT_RATE = {"compiled": 30.0, "torch": 10.0}
+_PAINT_DUTY = {"compiled": 0.2, "torch": 0.08}
+#: frames a second the views get at least, by engine, while a frame costs less
+#: than the period (the compiled engine does not need the GIL while it trains)
+_MIN_FPS = {"compiled": 10.5}
+#: snapshots a second the worker sends, by engine (the compiled engine: a
+#: little above the ~12 frames a second the views get, so that each frame has
+#: a new one; each snapshot costs the worker the GIL and a copy)
+_SNAPSHOT_RATE = {"compiled": 15.0, "torch": 10.0}
 #: live confusion matrices use at most this many samples (all on the last frame)
 _LIVE_CONFUSION_SAMPLES = 500
 _CONFUSION_EVERY_S = 0.5
 #: curves and counters need fewer frames than the network and the regions
 #: (by engine: the torch loop shares the GIL with the views)
-_PLOTS_EVERY_S = {"compiled": 0.125, "torch": 0.5}
+_PLOTS_EVERY_S = {"compiled": 0.0, "torch": 0.5}
+#: the interpreter's thread switch interval while the compiled engine runs. It
+#: releases the GIL for ~10 ms of epochs, then needs it for a moment; with
+#: Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up
+#: to 5 ms each time, and the trainer lost half its speed. (The torch loop
+#: needs the GIL between operations: it keeps the default.)
+_LIVE_SWITCH_INTERVAL_S = 0.0005
 _COUNTERS_EVERY_S = 0.25
 
 
@@ -123,6 +136,9 @@ class TrainingPanel(QWidget):
         self._stages: list[Callable[[], None]] = []
         self._custom_dataset: Dataset | None = None
         self._engine = ""
+        self._saved_switch_interval: float | None = None
+        self._run_engine = ""
+        self._view_updates: collections.Counter[str] = collections.Counter()
 
         self.controller = TrainingController(self)
         self.controller.snapshot.connect(self._on_snapshot)
@@ -162,6 +178,10 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.counters = QLabel()
+        # the counters change ~4 times a second: their width must not move the
+        # layout (a new width relaid out the window and repainted every view)
+        self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.counters.setMinimumWidth(self.counters.fontMetrics().horizontalAdvance("0" * 30))
         self.engine_label = QLabel()
         self.engine_label.setWordWrap(True)
         self.message = QLabel()
@@ -269,6 +289,7 @@ class TrainingPanel(QWidget):
             return False
         self._epochs_target = config.epochs
         self._run_started = time.perf_counter()
+        self._view_updates.clear()
         self._run_epochs0 = self._epoch_offset
         self._show_message("")
         self.form.clear_error()
@@ -280,6 +301,7 @@ class TrainingPanel(QWidget):
         """Fewer snapshots for the torch engine: its views get few frames anyway
         (see _PAINT_DUTY), and each snapshot costs its loop a copy and the GIL."""
         engine, _why = select_engine(self._model.network, self._dataset, config)
+        self._run_engine = engine
         # TrainingController takes max_rate only in its constructor; it reads
         # _max_rate when a run starts (asked the core engineer for a start() argument)
         self.controller._max_rate = _SNAPSHOT_RATE.get(engine, 30.0)
@@ -339,19 +361,17 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------ snapshots
     def _on_snapshot(self, snap: Snapshot) -> None:
         """Plots take every epoch now (cheap); the heavy views wait for the next frame."""
+        offsets = (self._epoch_offset, self._update_offset)
         if self._epoch_offset or self._update_offset:
+            # the history keeps the run's own counters: the plots shift them in one
+            # array operation (a copy of each of ~700 epochs a snapshot took ms)
             snap = dataclasses.replace(
                 snap,
-                history=[
-                    dataclasses.replace(m, epoch=m.epoch + self._epoch_offset,
-                                        updates=m.updates + self._update_offset)
-                    for m in snap.history
-                ],
                 best_epoch=snap.best_epoch + self._epoch_offset if snap.best_epoch else 0,
                 epoch=snap.epoch + self._epoch_offset,
                 updates=snap.updates + self._update_offset,
             )
-        self._plots.add_snapshot(snap)
+        self._plots.add_snapshot(snap, offsets)
         self._pending = snap
         if snap.final:
             self._epoch_offset = snap.epoch
@@ -384,7 +404,7 @@ class TrainingPanel(QWidget):
         if snap.weights:
             stages.append(lambda: self._show_weights(snap))
             if self._data_stack.currentWidget() is self._regions:
-                stages.append(lambda: self._regions.set_parameters(snap.weights, snap.biases))
+                stages.append(lambda: self._show_regions(snap))
             elif snap.final or t0 - self._confusion_at >= _CONFUSION_EVERY_S:
                 self._confusion_at = t0
                 limit = None if snap.final else _LIVE_CONFUSION_SAMPLES
@@ -392,7 +412,7 @@ class TrainingPanel(QWidget):
                 stages.append(lambda: self._images.set_network(net, max_samples=limit))
         if snap.final or t0 - self._plots_at >= _PLOTS_EVERY_S.get(self._engine, 0.25):
             self._plots_at = t0
-            stages.append(self._plots.refresh_if_needed)
+            stages.append(self._show_plots)
         if snap.final or t0 - self._counters_at >= _COUNTERS_EVERY_S:
             # QProgressBar repaints synchronously on every visible change
             self._counters_at = t0
@@ -403,14 +423,29 @@ class TrainingPanel(QWidget):
         self._model.set_parameters(snap.weights, snap.biases)
         if snap.probe:
             self._model.set_activations(snap.probe)
+        self._view_updates["network"] += 1
+
+    def _show_regions(self, snap: Snapshot) -> None:
+        self._regions.set_parameters(snap.weights, snap.biases)
+        self._view_updates["regions"] += 1
+
+    def _show_plots(self) -> None:
+        self._plots.refresh_if_needed()
+        self._view_updates["plots"] += 1
+
+    def view_update_counts(self) -> dict[str, int]:
+        """How often this run updated the network graph, the regions and the plots."""
+        return {k: self._view_updates[k] for k in ("network", "regions", "plots")}
 
     def _run_stage(self) -> None:
         if not self._stages:
             self._frame_done()
             return
         self._stages.pop(0)()
-        # the repaints of this stage happen before the zero timer fires
-        QTimer.singleShot(0, self, self._run_stage)  # not called once the panel is gone
+        # the repaints of this stage happen before the timer fires. Not 0 ms: Qt 6
+        # turns a zero single shot into a posted event, delivered in the same pass
+        # as the repaints, so a whole frame ran as one block and timers waited
+        QTimer.singleShot(1, self, self._run_stage)  # not called once the panel is gone
 
     def _frame_done(self) -> None:
         """Space frames so that the views take at most _PAINT_DUTY of the GUI thread."""
@@ -418,7 +453,10 @@ class TrainingPanel(QWidget):
         cost = now - self._frame_t0
         self._frame_cost = 0.7 * self._frame_cost + 0.3 * cost if self._frame_cost else cost
         duty = _PAINT_DUTY.get(self._engine, 0.1)
-        self._next_paint = now + max(_FRAME_MS / 1000.0, self._frame_cost / duty - self._frame_cost)
+        wait = self._frame_cost / duty - self._frame_cost
+        if self._engine in _MIN_FPS:  # the views must still show the learning
+            wait = min(wait, max(0.0, 1.0 / _MIN_FPS[self._engine] - self._frame_cost))
+        self._next_paint = now + max(_FRAME_MS / 1000.0, wait)
         if self._pending is not None and not self._frame.isActive():
             self._frame.start(int(1000 * (self._next_paint - now)))
 
@@ -542,6 +580,7 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------ UI
     def _set_state(self, state: str) -> None:
         self._state = state
+        self._set_live(state == "running")
         idle = state == "idle"
         self.train_button.setEnabled(idle)
         self.pause_button.setEnabled(state == "running")
@@ -549,6 +588,16 @@ class TrainingPanel(QWidget):
         self.stop_button.setEnabled(not idle)
         self.reset_button.setEnabled(True)
         self.form.set_training(not idle)
+
+    def _set_live(self, on: bool) -> None:
+        """While a run is live: short GIL switches, coarser region grids; full ones when it stops."""
+        if on and self._saved_switch_interval is None and self._run_engine == "compiled":
+            self._saved_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._saved_switch_interval, _LIVE_SWITCH_INTERVAL_S))
+        elif not on and self._saved_switch_interval is not None:
+            sys.setswitchinterval(self._saved_switch_interval)
+            self._saved_switch_interval = None
+        self._regions.set_live(on)
 
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

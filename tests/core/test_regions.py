@@ -32,6 +32,28 @@ def test_region_maps_match_the_network_forward_pass():
     assert regions.region_maps(net, bounds, n=8, hidden_n=0).hidden_rgba == []
 
 
+@pytest.mark.parametrize("hidden_act", ["tanh", "relu", "identity", "sigmoid"])
+def test_hidden_maps_colour_each_neurons_output_over_the_plane(hidden_act):
+    net = Network.initialised([2, 4, 3, 1], [hidden_act, hidden_act, "sigmoid"], seed=5)
+    bounds = (-2.0, 2.0, -1.0, 1.0)
+    m = regions.region_maps(net, bounds, n=6, hidden_n=7)
+    outs = net.forward(regions.grid_points(bounds, 7))
+    for layer, maps in enumerate(m.hidden_rgba, start=1):
+        assert len(maps) == net.layers[layer]
+        for k, img in enumerate(maps):
+            v = outs[layer][:, k]
+            if hidden_act == "tanh":
+                lo, hi = -1.0, 1.0
+            elif hidden_act == "sigmoid":
+                lo, hi = 0.0, 1.0
+            else:  # scaled by what the grid shows (relu from 0)
+                lo = 0.0 if hidden_act == "relu" else v.min()
+                hi = v.max() if v.max() - lo >= 1e-12 else lo + 1.0
+            want = regions.values_to_rgba(v.reshape(7, 7), lo, hi)
+            assert img.shape == (7, 7, 4) and img.flags.c_contiguous
+            np.testing.assert_array_equal(img, want)
+
+
 def test_class_probabilities_for_each_output_kind():
     np.testing.assert_allclose(
         regions.class_probabilities(np.array([[0.2], [0.9]]), "sigmoid"), [[0.8, 0.2], [0.1, 0.9]]

@@ -7,7 +7,14 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.smoothing import EmaSmoother, debiased_ema
+from nnviz.core.smoothing import (
+    EmaSmoother,
+    bin_means,
+    debiased_ema,
+    decimation_stride,
+    nice_ceiling,
+    peak_envelope,
+)
 
 
 def tensorboard_reference(values, w):
@@ -62,3 +69,64 @@ def test_incremental_equals_whole_series():
 def test_weight_out_of_range():
     with pytest.raises(ValueError):
         EmaSmoother(1.0)
+
+
+def test_decimation_stride_is_the_smallest_power_of_two_that_fits():
+    assert decimation_stride(10, 2000) == 1
+    assert decimation_stride(2000, 2000) == 1
+    # 2·ceil(2001/2) = 2002 > 2000, 2·ceil(2001/4) = 1002
+    assert decimation_stride(2001, 2000) == 4
+    assert decimation_stride(9, 4) == 8  # 2·ceil(9/4) = 6 > 4, 2·ceil(9/8) = 4
+    for n in (1, 7, 999, 12_345, 1_000_000):
+        s = decimation_stride(n, 1000)
+        assert 2 * math.ceil(n / s) <= 1000 or s == 1
+    with pytest.raises(ValueError):
+        decimation_stride(5, 1)
+
+
+def test_peak_envelope_keeps_each_bins_minimum_and_maximum():
+    x = np.arange(1.0, 11.0)  # epochs 1..10
+    y = np.array([5.0, 1.0, 2.0, 9.0, np.nan, 3.0, 4.0, -2.0, np.nan, np.nan])
+    xs, ys = peak_envelope(x, y, 4)
+    # bins: [5,1,2,9] at x=1, [nan,3,4,-2] at x=5, [nan,nan] at x=9 (dropped)
+    np.testing.assert_array_equal(xs, [1, 1, 5, 5])
+    np.testing.assert_array_equal(ys, [1, 9, -2, 4])
+    # stride 1: the finite points unchanged
+    xs, ys = peak_envelope(x, y, 1)
+    np.testing.assert_array_equal(xs, [1, 2, 3, 4, 6, 7, 8])
+    np.testing.assert_array_equal(ys, [5, 1, 2, 9, 3, 4, -2])
+
+
+def test_peak_envelope_bounds_a_long_series_and_keeps_its_extremes():
+    n = 50_000
+    x = np.arange(1.0, n + 1)
+    y = np.exp(-x / 5000.0) + 0.01 * np.sin(x)
+    y[31_337] = 7.0  # a spike must survive the decimation
+    s = decimation_stride(n, 2000)
+    xs, ys = peak_envelope(x, y, s)
+    assert len(xs) <= 2000
+    assert ys.max() == 7.0 and ys.min() == y.min()
+    assert np.all(np.diff(xs) >= 0)
+
+
+def test_bin_means_average_the_finite_values_of_each_bin():
+    x = np.arange(10.0)
+    y = np.array([1.0, 3.0, np.nan, 5.0, np.inf, 2.0, 4.0, 6.0, np.nan, np.nan])
+    xs, ms = bin_means(x, y, 4)
+    np.testing.assert_array_equal(xs, [0, 4, 8])
+    np.testing.assert_allclose(ms[:2], [3.0, 4.0])  # (1+3+5)/3, (2+4+6)/3
+    assert np.isnan(ms[2])
+    xs, ms = bin_means(x[:3], [1.0, np.nan, 2.0], 1)
+    np.testing.assert_array_equal(xs, [0, 1, 2])
+    np.testing.assert_array_equal(ms, [1.0, np.nan, 2.0])
+
+
+def test_nice_ceiling_rounds_up_to_1_1p5_2_3_5_7p5_times_a_power_of_ten():
+    cases = {1: 1, 1.2: 1.5, 2: 2, 2.01: 3, 4: 5, 6: 7.5, 8: 10, 300: 300, 301: 500,
+             0.07: 0.075, 12_345: 15_000, 99_999: 100_000}
+    for value, want in cases.items():
+        assert nice_ceiling(value) == pytest.approx(want), value
+    assert nice_ceiling(0) == 1.0 and nice_ceiling(-3) == 1.0 and nice_ceiling(float("nan")) == 1.0
+    # never more than 5/3 of the value: the data fills at least three fifths
+    for v in np.geomspace(0.01, 1e6, 200):
+        assert v <= nice_ceiling(v) <= 5 / 3 * v * (1 + 1e-9)

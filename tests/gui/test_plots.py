@@ -173,3 +173,50 @@ def test_epoch_axis_has_whole_number_ticks(plots):
     axis = plots.loss_plot.getPlotItem().getAxis("bottom")
     ticks = [v for _s, values in axis.tickValues(0.8, 3.2, 400) for v in values]
     assert ticks and all(float(v).is_integer() for v in ticks)
+
+
+def test_a_long_run_draws_a_bounded_envelope_and_exports_every_epoch(plots, tmp_path):
+    from nnviz.gui.plots import MAX_DRAWN_POINTS
+
+    n = 30_000
+    hist = history(1, n)
+    spike = hist[12_345]
+    hist[12_345] = EpochMetrics(spike.epoch, spike.updates, 9.0, spike.val_loss, spike.train_acc,
+                                spike.val_acc, 0.0, 0.1, 16, spike.elapsed)
+    plots.add_metrics(hist)
+    plots.refresh()
+    for key in ("train_loss", "val_loss", "train_acc", "val_acc"):
+        x, y = plots._curves[key].getOriginalDataset()
+        assert 0 < len(x) <= MAX_DRAWN_POINTS
+        assert x[0] == 1 and x[-1] <= n
+        # the faint curve behind: each bin's extremes, so the spike still shows
+        assert plots._raw[key].isVisible()
+        assert len(plots._raw[key].getOriginalDataset()[0]) <= MAX_DRAWN_POINTS
+    raw_y = plots._raw["train_loss"].getOriginalDataset()[1]
+    assert raw_y.max() == 9.0
+    assert not plots._fills[0].path().isEmpty()
+    # the plot shows every epoch (a round range past the last one)
+    (x0, x1), (y0, y1) = plots.loss_plot.getPlotItem().getViewBox().viewRange()
+    assert x0 <= 1 and n <= x1 <= 1.1 * 30_000 and y0 <= 0 and y1 >= 9.0
+    with open(plots.export_csv(tmp_path / "m.csv"), newline="") as f:
+        assert sum(1 for _ in csv.reader(f)) == n + 1
+
+
+def test_the_plot_keeps_following_the_data_until_zoomed(plots):
+    plots.add_metrics(history(1, 40))
+    plots.refresh()
+    vb = plots.loss_plot.getPlotItem().getViewBox()
+    assert vb.viewRange()[0][1] >= 40
+    plots.add_metrics(history(41, 400))
+    plots.refresh()
+    assert vb.viewRange()[0][1] >= 400
+    # a zoom by the user (wheel or drag) stops following...
+    vb.scaleBy(x=0.5)
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])
+    shown = vb.viewRange()[0]
+    plots.add_metrics(history(401, 2000))
+    plots.refresh()
+    assert vb.viewRange()[0] == shown
+    # ...until a double click (or a new run) shows everything again
+    plots.follow_data()
+    assert vb.viewRange()[0][1] >= 2000

@@ -222,3 +222,28 @@ def test_clicking_a_point_shows_it_in_the_network(panel, qtbot):
     np.testing.assert_allclose(panel._model.activations[0], ds.x[i])
     assert list(dv.marked()) == [i]
     assert "shown in the network" in dv._legend.text()
+
+
+def test_live_regions_are_coarser_and_sharpen_when_the_run_pauses_or_ends(panel, qtbot):
+    import sys
+
+    from nnviz.gui.regions import LIVE_GRID
+
+    regions = panel.regions_view()
+    assert regions.grid_size() == 200
+    switch = sys.getswitchinterval()
+    panel.form.epochs.setValue(100000)
+    panel.train_button.click()
+    qtbot.waitUntil(lambda: regions.grid_size() == LIVE_GRID, timeout=30000)
+    qtbot.waitUntil(lambda: panel.view_update_counts()["regions"] >= 1, timeout=30000)
+    panel.pause_button.click()
+    assert regions.grid_size() == 200  # the full picture while paused
+    assert sys.getswitchinterval() == switch  # the interpreter as it was
+    panel.resume_button.click()
+    qtbot.waitUntil(lambda: regions.grid_size() == LIVE_GRID, timeout=30000)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=10000):
+        panel.stop_button.click()
+    assert regions.grid_size() == 200
+    assert sys.getswitchinterval() == switch
+    counts = panel.view_update_counts()
+    assert counts["network"] >= counts["regions"] >= 1 and counts["plots"] >= 1
