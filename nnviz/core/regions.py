@@ -57,7 +57,10 @@ def data_bounds(x: np.ndarray, pad: float = 0.15) -> Bounds:
         return (-1.0, 1.0, -1.0, 1.0)
     lo = x[:, :2].min(axis=0)
     hi = x[:, :2].max(axis=0)
-    span = np.maximum(hi - lo, 1e-9)
+    span = hi - lo
+    if span.max() < 1e-9:
+        # one point (or all points equal, as in a one-sample lesson): a unit frame
+        span = np.ones(2)
     # never thinner than a fifth of the other side, so a line of points still shows a plane
     span = np.maximum(span, 0.2 * span.max())
     mid = (lo + hi) / 2.0

@@ -109,3 +109,11 @@ def test_predicted_classes_match_the_trainer_rule():
     # one sigmoid output: class 1 when y > 0.5, as the trainer counts accuracy
     net = Network([2, 1], ["sigmoid"], [np.array([[1.0], [0.0]])], [np.array([0.0])])
     np.testing.assert_array_equal(regions.predicted_classes(net, np.array([[-1.0, 0], [1.0, 0]])), [0, 1])
+
+
+def test_data_bounds_of_a_single_point_is_a_unit_frame_around_it():
+    from nnviz.core.regions import data_bounds
+
+    x0, x1, y0, y1 = data_bounds(np.array([[0.05, 0.10]]))
+    assert x0 < 0.05 < x1 and y0 < 0.10 < y1
+    assert x1 - x0 == pytest.approx(1.3) and y1 - y0 == pytest.approx(1.3)
