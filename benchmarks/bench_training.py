@@ -66,34 +66,47 @@ def mlp784_job(n: int = 60000) -> tuple[Network, Dataset, TrainingConfig]:
 _TORCH_THREADS = [0]
 
 
+def app_threads(net: Network, ds: Dataset, cfg: TrainingConfig, device: str) -> int:
+    """The torch CPU threads the app trains this job with, so both sides get the same.
+
+    The panel leaves a core for the GUI (``leave_a_core_for_the_gui``) and the
+    torch engine takes one thread for small jobs (``SINGLE_THREAD_WORK``).
+    """
+    from nnviz.core.torch_engine import SINGLE_THREAD_WORK
+
+    threads = max(1, min(_TORCH_THREADS[0] or 1, (os.cpu_count() or 1) - 1))
+    if device == "cpu":
+        n_train = max(1, len(ds.train_idx))
+        batch = cfg.batch_size if 0 < cfg.batch_size < n_train else n_train
+        if batch * net.n_edges < SINGLE_THREAD_WORK:
+            threads = 1
+    return threads
+
+
 # ------------------------------------------------------------ bare PyTorch
 def bare_rate(net: Network, ds: Dataset, cfg: TrainingConfig, epochs: int, device: str) -> float:
-    """The best of :func:`bare_loop` with one torch thread and with torch's default.
+    """:func:`bare_loop` with the app's torch thread count (:func:`app_threads`).
 
     Run in a thread of its own, as the app's worker trains: torch's intra-op
     threading differs between threads, and on a busy 2-core machine the thread
-    count alone changes the speed several times (the app's torch engine picks
-    one thread for small jobs); the bare loop gets whichever is faster.
+    count alone changes the speed several times, so both sides use the same.
     """
     import torch
 
     default = torch.get_num_threads()
-    best = 0.0
-    for threads in sorted({1, _TORCH_THREADS[0] or default}):
-        result: list[float] = []
+    result: list[float] = []
 
-        def job(n: int = threads, result: list[float] = result) -> None:
-            torch.set_num_threads(n)
-            try:
-                result.append(bare_loop(net, ds, cfg, epochs, device))
-            finally:
-                torch.set_num_threads(default)
+    def job() -> None:
+        torch.set_num_threads(app_threads(net, ds, cfg, device))
+        try:
+            result.append(bare_loop(net, ds, cfg, epochs, device))
+        finally:
+            torch.set_num_threads(default)
 
-        worker = threading.Thread(target=job)
-        worker.start()
-        worker.join()
-        best = max(best, result[0])
-    return best
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    return result[0]
 
 
 def bare_loop(net: Network, ds: Dataset, cfg: TrainingConfig, epochs: int, device: str) -> float:
@@ -145,6 +158,9 @@ def trainer_rate(net: Network, ds: Dataset, cfg: TrainingConfig, epochs: int, de
     result: list[float] = []
 
     def job() -> None:
+        import torch
+
+        torch.set_num_threads(app_threads(net, ds, cfg, device))
         t0 = time.perf_counter()
         trainer = Trainer(net, ds, cfg.replace(epochs=epochs, engine="torch", device=device))
         try:
@@ -271,6 +287,8 @@ def main() -> int:
                 # what is left of gui_vs_bare is the cost of the live views
                 "trainer_vs_bare": round(headless / bare, 3),
                 "gui_epochs_per_s": round(gui, 2),
+                # torch CPU threads of both sides (the app's: cores − 1, one for small jobs)
+                "torch_threads": app_threads(net, ds, cfg, device),
                 "lag_p99_ms": round(float(np.percentile(lags, 99)), 1) if lags else None,
             }
             worst_lag.append(rates[name]["lag_p99_ms"] or 0.0)

@@ -39,6 +39,26 @@ def draw_segments(p: QPainter, seg: np.ndarray) -> None:
         p.drawLines(shiboken6.wrapInstance(seg.ctypes.data, QLineF), len(seg))
 
 
+#: (font key, pixel size, italic) -> the derived font and its metrics: a frame
+#: labels every neuron, and building a QFont and its metrics per label cost
+#: more than drawing it
+_FONTS: dict[tuple[str, int, bool], tuple[QFont, QFontMetricsF]] = {}
+
+
+def derived_font(font: QFont, pixel_size: int, italic: bool) -> tuple[QFont, QFontMetricsF]:
+    """``font`` with another pixel size and slant, and its metrics (cached)."""
+    key = (font.key(), pixel_size, italic)
+    hit = _FONTS.get(key)
+    if hit is None:
+        f = QFont(font)
+        f.setItalic(italic)
+        f.setPixelSize(pixel_size)
+        if len(_FONTS) >= 256:
+            _FONTS.clear()
+        hit = _FONTS[key] = (f, QFontMetricsF(f))
+    return hit
+
+
 def label_colour(fill: QColor) -> QColor:
     """Black or white, whichever reads better on ``fill``."""
     lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
@@ -215,20 +235,28 @@ class GraphPainting:
             gap = pos[1, 1] - pos[0, 1] if len(pos) > 1 else np.inf
             values_fit = len(pos) <= UNIFORM_UP_TO and gap - 2 * r >= 15 * s
             outline_w = max(1.0, (1.6 if labelled else 1.0) * s)
-            for i, (x, y) in enumerate(pos):
+            # per layer, not per neuron: the colours, finiteness and pens
+            finite = np.isfinite(acts[li]).tolist() if has_act else None
+            rgb = None
+            if fills is not None:  # (rows of NaN activations are not used)
+                rgb = np.rint(np.where(np.isfinite(fills), fills, 0.0)).astype(int).tolist()
+            pens = {lit: QPen(c.outline if lit else c.dim_outline, outline_w) for lit in (True, False)}
+            for i, (x, y) in enumerate(pos.tolist()):
                 centre = QPointF(x, y)
                 lit = self._highlight is None or (li, i) in self._highlight[0]
                 if dropped is not None and dropped[i]:
                     fill = c.dropped
-                elif fills is not None and np.isfinite(acts[li][i]):
-                    fill = QColor(*map(int, np.rint(fills[i])))
+                elif rgb is not None and finite[i]:
+                    fill = QColor(*rgb[i])
                 else:
                     fill = c.empty_fill
                 if not lit:
                     fill = c.faded(fill)
-                pen = QPen(c.outline if lit else c.dim_outline, outline_w)
                 if dropped is not None and dropped[i]:
+                    pen = QPen(c.outline if lit else c.dim_outline, outline_w)
                     pen.setStyle(Qt.PenStyle.DashLine)
+                else:
+                    pen = pens[lit]
                 p.setPen(pen)
                 p.setBrush(QBrush(fill))
                 p.drawEllipse(centre, r, r)
@@ -252,7 +280,7 @@ class GraphPainting:
                 if labelled:
                     self._paint_symbol(p, centre, neuron_symbol(net.layers, li, i), r, fill)
                     # NaN: a value not computed yet (the stepper before the output)
-                    if has_act and values_fit and np.isfinite(acts[li][i]):
+                    if has_act and values_fit and finite[i]:
                         self._paint_value(p, x, y + r + 2 * s, fmt(acts[li][i], 2), lit)
 
     def bias_rect(self, layer: int, i: int, x: float, y: float, r: float) -> QRectF:
@@ -269,13 +297,8 @@ class GraphPainting:
 
     def _paint_symbol(self, p: QPainter, centre: QPointF, sym: Symbol, r: float, fill: QColor) -> None:
         px = min(r * 0.9, 24 * self._scale)
-        base = QFont(p.font())
-        base.setPixelSize(max(6, round(px)))
-        base.setItalic(True)
-        small = QFont(base)
-        small.setItalic(False)
-        small.setPixelSize(max(5, round(px * 0.62)))
-        fb, fs = QFontMetricsF(base), QFontMetricsF(small)
+        base, fb = derived_font(p.font(), max(6, round(px)), True)
+        small, fs = derived_font(base, max(5, round(px * 0.62)), False)
         wb = fb.horizontalAdvance(sym.base)
         ws = max(fs.horizontalAdvance(sym.sub), fs.horizontalAdvance(sym.sup) if sym.sup else 0)
         x0 = centre.x() - (wb + ws) / 2
@@ -290,11 +313,8 @@ class GraphPainting:
 
     def _paint_value(self, p: QPainter, x: float, top: float, text: str, lit: bool) -> None:
         s, c = self._scale, self._colours
-        font = QFont(p.font())
-        font.setItalic(False)
-        font.setPixelSize(round(12 * s))
+        font, fm = derived_font(p.font(), round(12 * s), False)
         p.setFont(font)
-        fm = QFontMetricsF(font)
         r = fm.boundingRect(text).adjusted(-3 * s, 0, 3 * s, 0)
         r.moveCenter(QPointF(x, top + r.height() / 2))
         p.setPen(Qt.PenStyle.NoPen)

@@ -81,8 +81,9 @@ _PLOTS_EVERY_S = {"compiled": 0.0, "torch": 0.5}
 #: releases the GIL for ~10 ms of epochs, then needs it for a moment; with
 #: Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up
 #: to 5 ms each time, and the trainer lost half its speed. (The torch loop
-#: needs the GIL between operations: it keeps the default.)
-_LIVE_SWITCH_INTERVAL_S = 0.0005
+#: needs the GIL between operations: a frame painted in Python held up each of
+#: its operations up to the interval, so it gets a short one too.)
+_LIVE_SWITCH_INTERVAL_S = {"compiled": 0.0005, "torch": 0.0005}
 _COUNTERS_EVERY_S = 0.25
 
 
@@ -591,9 +592,10 @@ class TrainingPanel(QWidget):
 
     def _set_live(self, on: bool) -> None:
         """While a run is live: short GIL switches, coarser region grids; full ones when it stops."""
-        if on and self._saved_switch_interval is None and self._run_engine == "compiled":
+        if on and self._saved_switch_interval is None and self._run_engine in _LIVE_SWITCH_INTERVAL_S:
             self._saved_switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(self._saved_switch_interval, _LIVE_SWITCH_INTERVAL_S))
+            interval = _LIVE_SWITCH_INTERVAL_S[self._run_engine]
+            sys.setswitchinterval(min(self._saved_switch_interval, interval))
         elif not on and self._saved_switch_interval is not None:
             sys.setswitchinterval(self._saved_switch_interval)
             self._saved_switch_interval = None

@@ -5,19 +5,19 @@
     <name>ConfusionMatrixView</name>
     <message>
         <source>Confusion matrix ({0}): {1:.1f}% right</source>
-        <translation type="unfinished" />
+        <translation>Matriz de confusión ({0}): {1:.1f}% de aciertos</translation>
     </message>
     <message>
         <source>predicted class</source>
-        <translation type="unfinished" />
+        <translation>clase predicha</translation>
     </message>
     <message>
         <source>true class</source>
-        <translation type="unfinished" />
+        <translation>clase real</translation>
     </message>
     <message>
         <source>No predictions yet.</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay predicciones.</translation>
     </message>
 </context>
 <context>
@@ -65,23 +65,23 @@
     <message>
         <source>misclassified</source>
         <extracomment>one line as the API takes it: (w1, w2, b, label)</extracomment>
-        <translation type="unfinished" />
+        <translation>mal clasificados</translation>
     </message>
     <message>
         <source>These samples have {0} inputs: only 2-D data is drawn here.</source>
-        <translation type="unfinished" />
+        <translation>Estas muestras tienen {0} entradas: aquí solo se dibujan datos en 2-D.</translation>
     </message>
     <message>
         <source>class {0}</source>
-        <translation type="unfinished" />
+        <translation>clase {0}</translation>
     </message>
     <message>
         <source>training</source>
-        <translation type="unfinished" />
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished" />
+        <translation>validación</translation>
     </message>
 </context>
 <context>
@@ -115,7 +115,7 @@
     <name>GraphPainting</name>
     <message>
         <source>Neural network</source>
-        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost)</extracomment>
+        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost) (font key, pixel size, italic) -&gt; the derived font and its metrics: a frame labels every neuron, and building a QFont and its metrics per label cost more than drawing it</extracomment>
         <translation>Red neuronal</translation>
     </message>
 </context>
@@ -123,34 +123,35 @@
     <name>HiddenMaps</name>
     <message>
         <source>hidden layer {0}</source>
-        <extracomment>at most this many hidden-neuron maps per layer (wider layers show their first ones) False: a row of maps per layer (under the data); True: a column (beside it)</extracomment>
-        <translation type="unfinished" />
+        <extracomment>at most this many hidden-neuron maps per layer (wider layers show their first ones) cells per side of the hidden-neuron maps (drawn ~56 px wide) grids while training runs (the picture moves; sharpness returns when it stops) False: a row of maps per layer (under the data); True: a column (beside it)</extracomment>
+        <translation>capa oculta {0}</translation>
     </message>
     <message>
         <source>layer {0}</source>
         <extracomment>a column's heading, where there is little room</extracomment>
-        <translation type="unfinished" />
+        <translation>capa {0}</translation>
     </message>
 </context>
 <context>
     <name>ImageViews</name>
     <message>
         <source>validation</source>
-        <translation type="unfinished" />
+        <translation>validación</translation>
     </message>
     <message>
         <source>training</source>
-        <translation type="unfinished" />
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <source>{0}, first {1} of {2}</source>
-        <translation type="unfinished" />
+        <translation>{0}, primeras {1} de {2}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>nnviz — neural networks, step by step</source>
+        <extracomment>remember geometry and language on close (off for ``nnviz shot``)</extracomment>
         <translation>nnviz — redes neuronales, paso a paso</translation>
     </message>
     <message>
@@ -328,6 +329,10 @@
     <message>
         <source>nnviz did not close normally last time. Restore the network you were working on?</source>
         <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estaba trabajando?</translation>
+    </message>
+    <message>
+        <source>recovered network</source>
+        <translation>red recuperada</translation>
     </message>
 </context>
 <context>
@@ -568,31 +573,32 @@
     <name>RegionsView</name>
     <message>
         <source>lines of the first layer</source>
-        <translation type="unfinished" />
+        <extracomment>the grid of the picture on show (0: none yet)</extracomment>
+        <translation>rectas de la primera capa</translation>
     </message>
     <message>
         <source>Draw each first-layer neuron's line ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0: a hidden layer combines lines</source>
-        <translation type="unfinished" />
+        <translation>Dibuja la recta ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0 de cada neurona de la primera capa: una capa oculta combina rectas</translation>
     </message>
     <message>
         <source>hidden-neuron maps</source>
-        <translation type="unfinished" />
+        <translation>mapas de las neuronas ocultas</translation>
     </message>
     <message>
         <source>Show every hidden neuron's output over the plane, as TensorFlow Playground</source>
-        <translation type="unfinished" />
+        <translation>Muestra la salida de cada neurona oculta sobre el plano, como TensorFlow Playground</translation>
     </message>
     <message>
         <source>misclassified</source>
-        <translation type="unfinished" />
+        <translation>mal clasificados</translation>
     </message>
     <message>
         <source>{0} of {1} points misclassified</source>
-        <translation type="unfinished" />
+        <translation>{0} de {1} puntos mal clasificados</translation>
     </message>
     <message>
         <source>{0} of {1} in validation</source>
-        <translation type="unfinished" />
+        <translation>{0} de {1} en validación</translation>
     </message>
 </context>
 <context>
@@ -604,11 +610,11 @@
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished" />
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>Not available on this machine</source>
-        <translation type="unfinished" />
+        <translation>No disponible en este equipo</translation>
     </message>
 </context>
 <context>
@@ -822,27 +828,27 @@
     <name>TrainingController</name>
     <message>
         <source>Training is already running.</source>
-        <translation type="unfinished" />
+        <translation>El entrenamiento ya está en marcha.</translation>
     </message>
     <message>
         <source>Training was interrupted.</source>
-        <translation type="unfinished" />
+        <translation>El entrenamiento se interrumpió.</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
         <source>compiled (numba)</source>
-        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). snapshots a second the worker sends, by engine live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
-        <translation type="unfinished" />
+        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; each snapshot costs the worker the GIL and a copy) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
+        <translation>compilado (numba)</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished" />
+        <translation>Entrenar</translation>
     </message>
     <message>
         <source>Train from the current weights for the chosen number of epochs</source>
-        <translation type="unfinished" />
+        <translation>Entrenar desde los pesos actuales durante el número de épocas elegido</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -850,23 +856,23 @@
     </message>
     <message>
         <source>Pause training; the views keep the last state</source>
-        <translation type="unfinished" />
+        <translation>Pausar el entrenamiento; las vistas conservan el último estado</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Continue a paused training</source>
-        <translation type="unfinished" />
+        <translation>Continuar un entrenamiento en pausa</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation>Detener</translation>
     </message>
     <message>
         <source>End the run after the current batch; Train continues from there</source>
-        <translation type="unfinished" />
+        <translation>Terminar tras el lote actual; «Entrenar» continúa desde ahí</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -874,47 +880,47 @@
     </message>
     <message>
         <source>Stop and go back to the initial weights; the curves stay faint for comparison</source>
-        <translation type="unfinished" />
+        <translation>Detener y volver a los pesos iniciales; las curvas quedan tenues para comparar</translation>
     </message>
     <message>
         <source>Epochs done of the epochs asked for</source>
-        <translation type="unfinished" />
+        <translation>Épocas hechas de las épocas pedidas</translation>
     </message>
     <message>
         <source>epoch {0} · {1} updates</source>
-        <translation type="unfinished" />
+        <translation>época {0} · {1} actualizaciones</translation>
     </message>
     <message>
         <source>accuracy {0:.1f}%</source>
-        <translation type="unfinished" />
+        <translation>precisión {0:.1f}%</translation>
     </message>
     <message>
         <source>{0:.0f} epochs/s</source>
-        <translation type="unfinished" />
+        <translation>{0:.0f} épocas/s</translation>
     </message>
     <message>
         <source>Engine: {0}. {1}</source>
-        <translation type="unfinished" />
+        <translation>Motor: {0}. {1}</translation>
     </message>
     <message>
         <source>the point shown in the network</source>
-        <translation type="unfinished" />
+        <translation>el punto que se muestra en la red</translation>
     </message>
     <message>
         <source>Press Reset, set η to a tenth and train again.</source>
-        <translation type="unfinished" />
+        <translation>Pulse Reiniciar, reduzca η a la décima parte y vuelva a entrenar.</translation>
     </message>
 </context>
 <context>
     <name>TrainingPlots</name>
     <message>
         <source>best epoch {0}</source>
-        <extracomment>buffer columns a file was written by an export (its path)</extracomment>
-        <translation type="unfinished" />
+        <extracomment>buffer columns points a curve draws at most (the plots are a few hundred pixels wide) a file was written by an export (its path)</extracomment>
+        <translation>mejor época {0}</translation>
     </message>
     <message>
         <source>Export loss plot as PNG</source>
-        <translation type="unfinished" />
+        <translation>Exportar la gráfica de error como PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
@@ -922,95 +928,95 @@
     </message>
     <message>
         <source>Export metrics as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exportar las métricas como CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Ficheros CSV (*.csv)</translation>
     </message>
     <message>
         <source>x axis:</source>
-        <translation type="unfinished" />
+        <translation>eje x:</translation>
     </message>
     <message>
         <source>epochs</source>
-        <translation type="unfinished" />
+        <translation>épocas</translation>
     </message>
     <message>
         <source>updates</source>
-        <translation type="unfinished" />
+        <translation>actualizaciones</translation>
     </message>
     <message>
         <source>Plot against epochs (passes over the training set) or weight updates</source>
-        <translation type="unfinished" />
+        <translation>Dibujar frente a épocas (pasadas por el conjunto de entrenamiento) o frente a actualizaciones de los pesos</translation>
     </message>
     <message>
         <source>log scale</source>
-        <translation type="unfinished" />
+        <translation>escala logarítmica</translation>
     </message>
     <message>
         <source>Logarithmic loss axis: shows slow late progress</source>
-        <translation type="unfinished" />
+        <translation>Eje de error logarítmico: muestra el progreso lento del final</translation>
     </message>
     <message>
         <source>smoothing:</source>
-        <translation type="unfinished" />
+        <translation>suavizado:</translation>
     </message>
     <message>
         <source>Exponential moving average of the curves (as TensorBoard); the raw values stay faint behind</source>
-        <translation type="unfinished" />
+        <translation>Media móvil exponencial de las curvas (como en TensorBoard); los valores sin suavizar quedan tenues detrás</translation>
     </message>
     <message>
         <source>Clear earlier runs</source>
-        <translation type="unfinished" />
+        <translation>Borrar ejecuciones anteriores</translation>
     </message>
     <message>
         <source>Remove the faint curves of earlier runs</source>
-        <translation type="unfinished" />
+        <translation>Quitar las curvas tenues de las ejecuciones anteriores</translation>
     </message>
     <message>
         <source>PNG…</source>
-        <translation type="unfinished" />
+        <translation>PNG…</translation>
     </message>
     <message>
         <source>Save both plots as PNG images</source>
-        <translation type="unfinished" />
+        <translation>Guardar las dos gráficas como imágenes PNG</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished" />
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Save the metrics of every epoch as a CSV table</source>
-        <translation type="unfinished" />
+        <translation>Guardar las métricas de cada época en una tabla CSV</translation>
     </message>
     <message>
         <source>loss (error E)</source>
-        <translation type="unfinished" />
+        <translation>pérdida (error E)</translation>
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation type="unfinished" />
+        <translation>precisión (%)</translation>
     </message>
     <message>
         <source>training</source>
-        <translation type="unfinished" />
+        <translation>entrenamiento</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished" />
+        <translation>validación</translation>
     </message>
     <message>
         <source>gap (validation − training)</source>
-        <translation type="unfinished" />
+        <translation>diferencia (validación − entrenamiento)</translation>
     </message>
     <message>
         <source>best epoch</source>
-        <translation type="unfinished" />
+        <translation>mejor época</translation>
     </message>
     <message>
         <source>early stop</source>
-        <translation type="unfinished" />
+        <translation>parada temprana</translation>
     </message>
 </context>
 <context>
@@ -1018,7 +1024,7 @@
     <message>
         <source>Training failed: {0}</source>
         <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built (engine name, why) once the trainer is built a :class:`Snapshot` (copies), at most ~30 a second, the last with ``final`` the message of a divergence, before ``finished`` :class:`TrainingResult` or :class:`RunFailed`; always the last signal</extracomment>
-        <translation type="unfinished" />
+        <translation>El entrenamiento falló: {0}</translation>
     </message>
 </context>
 <context>
