@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
             ("Ctrl++ / Ctrl+-", self.tr("larger / smaller presentation scale")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("undo / redo a weight edit")),
             ("Ctrl+1 … Ctrl+9", self.tr("open a lesson")),
+            ("F5 / F6 / Shift+F5", self.tr("train / pause or resume / stop (training lessons)")),
         ]
         html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), html + "</table>")

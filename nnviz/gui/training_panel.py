@@ -30,7 +30,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -171,6 +172,11 @@ class TrainingPanel(QWidget):
         self.resume_button.clicked.connect(self.resume)
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset)
+        # Keys (only while the panel is on screen): F5 train, F6 pause/resume, Shift+F5 stop.
+        for keys, slot in (("F5", self._key_train), ("F6", self._key_pause), ("Shift+F5", self.stop)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         buttons = QHBoxLayout()
         for b in (self.train_button, self.pause_button, self.resume_button, self.stop_button,
                   self.reset_button):
@@ -609,15 +615,29 @@ class TrainingPanel(QWidget):
             if error else "QLabel { padding: 4px; }"
         )
 
+    def _key_train(self) -> None:
+        if self.train_button.isEnabled():
+            self.start()
+
+    def _key_pause(self) -> None:
+        if self._state == "running":
+            self.pause()
+        elif self._state == "paused":
+            self.resume()
+
     def retranslate(self) -> None:
         self.train_button.setText(self.tr("Train"))
-        self.train_button.setToolTip(self.tr("Train from the current weights for the chosen number of epochs"))
+        self.train_button.setToolTip(
+            self.tr("Train from the current weights for the chosen number of epochs") + " (F5)"
+        )
         self.pause_button.setText(self.tr("Pause"))
-        self.pause_button.setToolTip(self.tr("Pause training; the views keep the last state"))
+        self.pause_button.setToolTip(self.tr("Pause training; the views keep the last state") + " (F6)")
         self.resume_button.setText(self.tr("Resume"))
-        self.resume_button.setToolTip(self.tr("Continue a paused training"))
+        self.resume_button.setToolTip(self.tr("Continue a paused training") + " (F6)")
         self.stop_button.setText(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("End the run after the current batch; Train continues from there"))
+        self.stop_button.setToolTip(
+            self.tr("End the run after the current batch; Train continues from there") + " (Shift+F5)"
+        )
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(
             self.tr("Stop and go back to the initial weights; the curves stay faint for comparison")

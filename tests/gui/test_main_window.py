@@ -142,3 +142,16 @@ def test_shot_renders_readable_different_languages(tmp_path, qapp):
     assert (a.width(), a.height()) == (1200, 800) and (b.width(), b.height()) == (1200, 800)
     assert a != b
     i18n.set_language("en")
+
+
+def test_f5_trains_and_f6_pauses_in_a_training_lesson(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.load_lesson("spiral")
+    qtbot.waitExposed(window)
+    panel = window.training
+    with qtbot.waitSignal(panel.trainingStarted, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: panel.state in ("paused", "idle"), timeout=10000)
+    panel.stop_and_wait()

@@ -319,6 +319,10 @@
         <translation>abrir una lección</translation>
     </message>
     <message>
+        <source>train / pause or resume / stop (training lessons)</source>
+        <translation>entrenar / pausar o reanudar / detener (lecciones de entrenamiento)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
