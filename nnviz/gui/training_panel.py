@@ -503,9 +503,32 @@ class TrainingPanel(QWidget):
         if status == "failed":
             self._show_message(message, error=True)
         elif status != "diverged" and message:  # a divergence was shown by its own signal
-            self._show_message(message)
+            self._show_message(self._finished_text(result, message))
         self._plots.refresh()
         self.trainingFinished.emit(status)
+
+    def _finished_text(self, result: Any, fallback: str) -> str:
+        """How the run ended, in the interface language (the core says it in English)."""
+        snap = getattr(result, "snapshot", None)
+        if snap is None:
+            return fallback
+        status = result.status
+        if status == "completed":
+            return self.tr("Trained {0} epochs.").format(snap.epoch)
+        if status == "stopped":
+            return self.tr("Stopped after epoch {0}.").format(snap.epoch)
+        if status == "early_stopping":
+            try:
+                cfg = self.config()
+            except UserError:
+                return fallback
+            text = self.tr(
+                "Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}."
+            ).format(snap.epoch, cfg.patience, snap.best_epoch)
+            if cfg.restore_best:
+                text += " " + self.tr("Its weights were restored.")
+            return text
+        return fallback
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(message + " " + self._diverged_hint, error=True)

@@ -155,3 +155,17 @@ def test_f5_trains_and_f6_pauses_in_a_training_lesson(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: panel.state in ("paused", "idle"), timeout=10000)
     panel.stop_and_wait()
+
+
+def test_how_a_run_ended_is_said_in_spanish(window):
+    from types import SimpleNamespace
+
+    window.load_lesson("spiral")
+    window.set_language("es")
+    try:
+        done = SimpleNamespace(status="completed", snapshot=SimpleNamespace(epoch=150, best_epoch=143))
+        assert window.training._finished_text(done, "x") == "Entrenadas 150 épocas."
+        early = SimpleNamespace(status="early_stopping", snapshot=SimpleNamespace(epoch=40, best_epoch=30))
+        assert "parada temprana" in window.training._finished_text(early, "x").lower()
+    finally:
+        window.set_language("en")

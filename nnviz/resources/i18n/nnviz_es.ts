@@ -842,8 +842,24 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>compiled (numba)</source>
+        <source>Trained {0} epochs.</source>
         <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; each snapshot costs the worker the GIL and a copy) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
+        <translation>Entrenadas {0} épocas.</translation>
+    </message>
+    <message>
+        <source>Stopped after epoch {0}.</source>
+        <translation>Detenido tras la época {0}.</translation>
+    </message>
+    <message>
+        <source>Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}.</source>
+        <translation>Parada temprana tras la época {0}: sin mejora durante {1} épocas; mejor época {2}.</translation>
+    </message>
+    <message>
+        <source>Its weights were restored.</source>
+        <translation>Se restauraron sus pesos.</translation>
+    </message>
+    <message>
+        <source>compiled (numba)</source>
         <translation>compilado (numba)</translation>
     </message>
     <message>
