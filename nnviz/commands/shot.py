@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     window.resize(*size)
     app.processEvents()
     if args.scale != 1.0:
+        window.act_lesson_text.setChecked(False)  # as in presentation mode
         window.presentation.set_scale(args.scale)
     if args.high_contrast:
         window.presentation.act_contrast.setChecked(True)

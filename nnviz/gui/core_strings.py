@@ -32,3 +32,20 @@ ENGINE_REASONS = (
 def translate_core(text: str) -> str:
     """``text`` in the interface language when it is a known core sentence."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+#: activation names as the window shows them
+ACTIVATION_NAMES = {
+    "identity": QT_TRANSLATE_NOOP("CoreText", "identity"),
+    "step": QT_TRANSLATE_NOOP("CoreText", "step"),
+    "sign": QT_TRANSLATE_NOOP("CoreText", "sign"),
+    "sigmoid": QT_TRANSLATE_NOOP("CoreText", "sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("CoreText", "tanh"),
+    "relu": QT_TRANSLATE_NOOP("CoreText", "relu"),
+    "softmax": QT_TRANSLATE_NOOP("CoreText", "softmax"),
+}
+
+
+def activation_name(name: str) -> str:
+    """An activation's name in the interface language ("sigmoide" in Spanish)."""
+    return translate_core(ACTIVATION_NAMES.get(name, name))

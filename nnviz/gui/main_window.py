@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.act_about = QAction(self, triggered=self._about)
         self.act_keys = QAction(self, shortcut="F1", triggered=self._show_keys)
+        self.act_lesson_text = QAction(self, checkable=True, checked=True, shortcut="Ctrl+L")
+        self.act_lesson_text.toggled.connect(self._update_banner)
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code in i18n.LANGUAGES:
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         for dock in self._docks.values():
             self.menu_view.addAction(dock.toggleViewAction())
         self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_lesson_text)
         self.presentation.add_actions(self.menu_view)
         self.menu_language = bar.addMenu("")
         for act in self.lang_actions.values():
@@ -191,6 +194,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(self.tr("&Redo"))
         self.act_about.setText(self.tr("&About nnviz"))
         self.act_keys.setText(self.tr("&Keyboard shortcuts"))
+        self.act_lesson_text.setText(self.tr("Lesson &text"))
+        self.act_lesson_text.setToolTip(self.tr("Show the lesson's slide text above the network"))
         self.lang_actions["es"].setText("Español")
         self.lang_actions["en"].setText("English")
         self.menu_file.setTitle(self.tr("&File"))
@@ -230,9 +235,10 @@ class MainWindow(QMainWindow):
             self._banner.setText("")
             return
         lang = i18n.current_language()
-        self._banner.setText(
-            f"<b>{_escape(self.lesson.title_in(lang))}</b><br>{_escape(self.lesson.text_in(lang))}"
-        )
+        html = f"<b>{_escape(self.lesson.title_in(lang))}</b>"
+        if self.act_lesson_text.isChecked():
+            html += f"<br>{_escape(self.lesson.text_in(lang))}"
+        self._banner.setText(html)
         self.statusBar().showMessage(self.lesson.title_in(lang))
 
     # ------------------------------------------------------------- lessons

@@ -12,6 +12,8 @@ colours as the edges.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
@@ -40,7 +42,9 @@ class GraphColours:
     """Every colour the graph uses, recomputed when the palette changes."""
 
     def __init__(self, palette: QPalette) -> None:
-        self.weight_map = pg.colormap.get("CET-CBD1")
+        # pyqtgraph caches the maps it loads: reverse a copy, or every new
+        # GraphColours (a palette change) would flip the shared one back.
+        self.weight_map = copy.deepcopy(pg.colormap.get("CET-CBD1"))
         self.weight_map.reverse()
         self.set_palette(palette)
 

@@ -37,6 +37,7 @@ from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from nnviz.core import graph_layout as gl
+from nnviz.gui.core_strings import activation_name
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_editor import ValueEditor
 from nnviz.gui.network_interaction import GraphInteraction
@@ -145,7 +146,7 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
             if self._image_shape is not None:
                 return self._texts["image"].format(*self._image_shape)
             return self._texts["neurons"].format(n) if n > 12 else ""
-        act = net.activations[layer - 1]
+        act = activation_name(net.activations[layer - 1])
         return f"{self._texts['neurons'].format(n)} · {act}" if n > 12 else act
 
     def shown_note(self) -> str:

@@ -45,6 +45,7 @@ class Presentation(QObject):
         self._base_point_size = QApplication.font().pointSizeF()
         self._normal_palette = QApplication.palette()
         self._was_maximized = False
+        self._text_was_shown = True
         self.act_full = QAction(self, checkable=True, shortcut="F11", toggled=self.set_presenting)
         self.act_bigger = QAction(self, shortcut=QKeySequence.StandardKey.ZoomIn, triggered=self.bigger)
         self.act_smaller = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut, triggered=self.smaller)
@@ -89,13 +90,21 @@ class Presentation(QObject):
     # ------------------------------------------------------------ changes
     def set_presenting(self, on: bool) -> None:
         w = self._window
+        # The slide text is on the lecturer's own slides: the projector shows
+        # the network and the formulas large instead (View > Lesson text).
+        lesson_text = getattr(w, "act_lesson_text", None)
         if on:
             self._was_maximized = w.isMaximized()
+            self._text_was_shown = lesson_text.isChecked() if lesson_text else False
+            if lesson_text:
+                lesson_text.setChecked(False)
             w.showFullScreen()
             if self._scale < 1.5:
                 self.set_scale(1.5)
         else:
             w.showMaximized() if self._was_maximized else w.showNormal()
+            if lesson_text and self._text_was_shown:
+                lesson_text.setChecked(True)
             self.set_scale(1.0)
         self._hint.setVisible(on)
         self._place_hint()

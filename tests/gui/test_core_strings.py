@@ -17,3 +17,17 @@ def test_engine_reasons_are_translated_in_spanish(qapp):
     finally:
         i18n.set_language("en")
     assert translate_core(compiled.REASON_DROPOUT) == compiled.REASON_DROPOUT
+
+
+def test_activation_names_follow_the_language(qapp):
+    from nnviz.core.activations import NAMES
+    from nnviz.gui.core_strings import ACTIVATION_NAMES, activation_name
+
+    assert set(NAMES) == set(ACTIVATION_NAMES)
+    i18n.set_language("es")
+    try:
+        assert activation_name("sigmoid") == "sigmoide"
+        assert activation_name("step") == "escalón"
+    finally:
+        i18n.set_language("en")
+    assert activation_name("sigmoid") == "sigmoid"

@@ -169,3 +169,15 @@ def test_how_a_run_ended_is_said_in_spanish(window):
         assert "parada temprana" in window.training._finished_text(early, "x").lower()
     finally:
         window.set_language("en")
+
+
+def test_presentation_mode_scales_up_and_hides_the_slide_text(window, qtbot):
+    assert window.act_lesson_text.isChecked()
+    base = window.font().pointSizeF()
+    window.presentation.act_full.setChecked(True)
+    assert window.presentation.scale >= 1.5
+    assert window.font().pointSizeF() > base
+    assert not window.act_lesson_text.isChecked()
+    assert "<br>" not in window._banner.text()
+    window.presentation.act_full.setChecked(False)
+    assert window.act_lesson_text.isChecked() and window.presentation.scale == 1.0

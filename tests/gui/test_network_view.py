@@ -405,3 +405,18 @@ def test_values_not_computed_yet_are_left_blank(xor):
     assert pixel(img, QPointF(c.x(), c.y() - 0.8 * r)) == view._colours.empty_fill.getRgb()[:3]
     assert "no value yet" in view.tooltip_at(c)
     assert "0.6000" in view.tooltip_at(view.neuron_centre(1, 0))
+
+
+def test_weight_colours_keep_their_sign_across_palette_changes(qapp):
+    from PySide6.QtGui import QPalette
+
+    from nnviz.gui.network_legend import GraphColours
+    from nnviz.gui.presentation import high_contrast_palette
+
+    first = GraphColours(QPalette())
+    dark = GraphColours(high_contrast_palette())
+    again = GraphColours(QPalette())
+    # positive weights are blue in every theme, however many times colours are rebuilt
+    for colours in (first, dark, again):
+        top = colours.bin_rgb[-1].astype(int)
+        assert top[2] > top[0], "the most positive bin must be blue"

@@ -59,6 +59,35 @@
         <source>PyTorch, while the compiled engine is being prepared (once, a few seconds).</source>
         <translation>PyTorch, mientras se prepara el motor compilado (una sola vez, unos segundos).</translation>
     </message>
+    <message>
+        <source>identity</source>
+        <extracomment>activation names as the window shows them</extracomment>
+        <translation>identidad</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>escalón</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>signo</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoide</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
 </context>
 <context>
     <name>DataView</name>
@@ -193,6 +222,14 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;text</source>
+        <translation>&amp;Texto de la lección</translation>
+    </message>
+    <message>
+        <source>Show the lesson's slide text above the network</source>
+        <translation>Mostrar el texto de la diapositiva de la lección encima de la red</translation>
     </message>
     <message>
         <source>&amp;File</source>
