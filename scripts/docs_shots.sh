@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Renew the screenshots in docs/ (offscreen; run from the repository root with
+# the project installed). The README shows them.
+set -euo pipefail
+mkdir -p docs
+nnviz shot --preset mlp-xor --steps 9 --lang es --out docs/mlp-xor-es.png
+nnviz shot --preset mlp-xor --steps 9 --lang en --out docs/mlp-xor-en.png
+nnviz shot --preset backprop-2-2-2 --steps 12 --lang es --out docs/backprop-2-2-2-es.png
+nnviz shot --preset perceptron-xor --steps 60 --lang es --out docs/perceptron-xor-es.png
+nnviz shot --preset spiral --epochs 150 --lang es --out docs/spiral-es.png
+nnviz shot --preset digits --epochs 20 --lang es --out docs/digits-es.png
+nnviz shot --preset mlp-xor --steps 9 --lang es --scale 2 --high-contrast --out docs/presentation-es.png
