@@ -30,6 +30,7 @@ class ConfusionMatrixView(QWidget):
         super().__init__(parent)
         self._m = np.zeros((0, 0), dtype=np.int64)
         self._part = ""
+        self._colors: list[list[tuple[QColor, bool]]] = []
         self._scale = 1.0
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -37,9 +38,32 @@ class ConfusionMatrixView(QWidget):
 
     def set_matrix(self, m: np.ndarray, part: str = "") -> None:
         """Show counts ``m[true, predicted]``; ``part`` names the samples (shown in the title)."""
-        self._m = np.asarray(m, dtype=np.int64)
+        m = np.asarray(m, dtype=np.int64)
+        if part == self._part and np.array_equal(m, self._m):
+            return  # the same picture: no repaint while training
+        self._m = m
         self._part = part
+        self._colors = self._cell_colors(m)
         self.update()
+
+    @staticmethod
+    def _cell_colors(m: np.ndarray) -> list[list[tuple[QColor, bool]]]:
+        """Each cell's colour (by the share of its row) and whether its count is on a dark cell.
+
+        Computed once per matrix, not in every paint (a repaint held the GIL
+        that the training thread waits for).
+        """
+        n = m.shape[0]
+        if n == 0:
+            return []
+        rows = m.sum(axis=1, keepdims=True)
+        share = np.where(rows > 0, m / np.maximum(rows, 1), 0.0)
+        blue = np.array(regions.class_color(0), dtype=np.float64)
+        vermilion = np.array(regions.class_color(3), dtype=np.float64)
+        base = np.where(np.eye(n, dtype=bool)[:, :, None], blue, vermilion)
+        rgb = np.rint(255.0 + (base - 255.0) * (share[:, :, None] ** 0.6)).astype(int).tolist()
+        dark = (share > 0.5).tolist()
+        return [[(QColor(*rgb[i][j]), dark[i][j]) for j in range(n)] for i in range(n)]
 
     def matrix(self) -> np.ndarray:
         return self._m.copy()
@@ -75,8 +99,6 @@ class ConfusionMatrixView(QWidget):
         left = line * 2.6
         size = max(10.0, min(self.width() - left - 6, self.height() - top - 6))
         cell = size / n
-        rows = self._m.sum(axis=1, keepdims=True)
-        share = np.where(rows > 0, self._m / np.maximum(rows, 1), 0.0)
         small = QFont(font)
         small.setPointSizeF(max(6.0, min(10.0 * self._scale, cell * 0.42)))
         p.drawText(QRectF(left, line * 1.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
@@ -91,21 +113,19 @@ class ConfusionMatrixView(QWidget):
             p.drawText(QRectF(left + k * cell, top - line, cell, line), Qt.AlignmentFlag.AlignCenter, str(k))
             p.drawText(QRectF(left - line * 1.2, top + k * cell, line * 1.1, cell),
                        Qt.AlignmentFlag.AlignCenter, str(k))
-        blue = np.array(regions.class_color(0), dtype=np.float64)
-        vermilion = np.array(regions.class_color(3), dtype=np.float64)
+        grid_pen = QPen(QColor(200, 200, 200), 1)
+        light, dark = QColor(255, 255, 255), QColor(20, 20, 20)
+        counts = self._m.tolist()
         for i in range(n):
             for j in range(n):
-                s = share[i, j]
-                base = blue if i == j else vermilion
-                rgb = 255.0 + (base - 255.0) * (s ** 0.6)
-                color = QColor(*(int(round(c)) for c in rgb))
+                color, on_dark = self._colors[i][j]
                 rect = QRectF(left + j * cell, top + i * cell, cell, cell)
                 p.fillRect(rect, color)
-                p.setPen(QPen(QColor(200, 200, 200), 1))
+                p.setPen(grid_pen)
                 p.drawRect(rect)
-                if self._m[i, j]:
-                    p.setPen(QColor(255, 255, 255) if s > 0.5 else QColor(20, 20, 20))
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(int(self._m[i, j])))
+                if counts[i][j]:
+                    p.setPen(light if on_dark else dark)
+                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(counts[i][j]))
         p.end()
 
     def retranslate(self) -> None:

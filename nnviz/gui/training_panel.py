@@ -484,7 +484,15 @@ class TrainingPanel(QWidget):
     def _show_counters(self, snap: Snapshot) -> None:
         done = snap.epoch - self._run_epochs0
         if self._epochs_target:
-            self.progress.setValue(int(round(100 * min(done, self._epochs_target) / self._epochs_target)))
+            value = int(round(100 * min(done, self._epochs_target) / self._epochs_target))
+            if value != self.progress.value():
+                # QProgressBar.setValue repaints at once, and a synchronous repaint
+                # flushes the whole window holding the GIL (~4 ms, measured with
+                # py-spy, the trainer waiting): with updates off it is queued
+                # and painted with the other views' next repaint instead
+                self.progress.setUpdatesEnabled(False)
+                self.progress.setValue(value)
+                self.progress.setUpdatesEnabled(True)  # schedules an update()
         rate = done / max(time.perf_counter() - self._run_started, 1e-9) if self._state != "idle" else 0.0
         text = self._counter_text.format(snap.epoch, snap.updates)
         m = snap.metrics
