@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from nnviz.core.graph_layout import image_shape_for, neuron_symbol
+from nnviz.core.graph_layout import color_bins, image_shape_for, neuron_symbol
 from nnviz.gui.model import NetworkModel
-from nnviz.gui.network_legend import GraphColours, fmt_scale, rgba_image
+from nnviz.gui.network_legend import N_BINS, GraphColours, fmt_scale, rgba_image
 
 
 def receptive_field_image(
@@ -30,6 +30,19 @@ def receptive_field_image(
     vmax = float(np.max(np.abs(col))) if col.size else 1.0
     vmax = vmax if vmax > 0 else 1.0
     return rgba_image(colours.weight_rgba(col, vmax), shape), vmax
+
+
+def receptive_field_images(
+    colours: GraphColours, weights0: np.ndarray, shape: tuple[int, int]
+) -> list[tuple[QImage, float]]:
+    """:func:`receptive_field_image` for every first-layer neuron, binned in one pass."""
+    w = np.asarray(weights0, dtype=np.float64)
+    vmax = np.max(np.abs(w), axis=0) if w.size else np.ones(w.shape[1])
+    vmax = np.where(vmax > 0, vmax, 1.0)
+    rgb = colours.bin_rgb[color_bins(w / vmax, 1.0, N_BINS)]  # (inputs, neurons, 3)
+    rgba = np.concatenate([rgb, np.full(rgb.shape[:2] + (1,), 255, np.uint8)], axis=2)
+    rgba = np.ascontiguousarray(rgba.transpose(1, 0, 2))  # (neurons, inputs, 4)
+    return [(rgba_image(rgba[j], shape), float(vmax[j])) for j in range(w.shape[1])]
 
 
 def input_image(
@@ -44,6 +57,8 @@ def input_image(
 class ReceptiveFieldGallery(QWidget):
     """Every first-layer hidden neuron's incoming weights, one tile each."""
 
+    REFRESH_MS = 250
+
     def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
@@ -51,8 +66,12 @@ class ReceptiveFieldGallery(QWidget):
         self._scale = 1.0
         self._images: list[tuple[QImage, float]] = []
         self.setMinimumSize(160, 120)
+        # Live training sends many weight updates a second: rebuild the tiles
+        # at most every REFRESH_MS, and not at all while the gallery is hidden.
+        self._dirty = False
+        self._timer = QTimer(self, singleShot=True, interval=self.REFRESH_MS, timeout=self._rebuild_if_dirty)
         model.architectureChanged.connect(self._refresh)
-        model.weightsChanged.connect(self._refresh)
+        model.weightsChanged.connect(self._schedule)
         model.selectionChanged.connect(lambda *_: self.update())
         self.retranslate()
         self._refresh()
@@ -78,14 +97,26 @@ class ReceptiveFieldGallery(QWidget):
         net = self._model.network
         return image_shape_for(net.layers[0]) if len(net.layers) > 2 else None
 
+    def _schedule(self) -> None:
+        self._dirty = True
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def _rebuild_if_dirty(self) -> None:
+        if self._dirty and self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._refresh()
+
     def _refresh(self) -> None:
+        self._dirty = False
         shape = self.shape()
         self._images = []
         if shape is not None:
-            w0 = self._model.network.weights[0]
-            self._images = [
-                receptive_field_image(self._colours, w0, j, shape) for j in range(w0.shape[1])
-            ]
+            self._images = receptive_field_images(self._colours, self._model.network.weights[0], shape)
         self.update()
 
     def _grid(self) -> tuple[int, float, float]:

@@ -420,3 +420,18 @@ def test_weight_colours_keep_their_sign_across_palette_changes(qapp):
     for colours in (first, dark, again):
         top = colours.bin_rgb[-1].astype(int)
         assert top[2] > top[0], "the most positive bin must be blue"
+
+
+def test_gallery_tiles_equal_the_single_neuron_images(qapp):
+    from PySide6.QtGui import QPalette
+
+    from nnviz.gui.network_legend import GraphColours
+    from nnviz.gui.receptive_field import receptive_field_image, receptive_field_images
+
+    colours = GraphColours(QPalette())
+    w0 = np.random.default_rng(3).normal(size=(64, 5))
+    w0[:, 4] = 0.0  # a dead neuron keeps a finite scale
+    tiles = receptive_field_images(colours, w0, (8, 8))
+    for j, (img, vmax) in enumerate(tiles):
+        one, one_vmax = receptive_field_image(colours, w0, j, (8, 8))
+        assert img == one and vmax == one_vmax
