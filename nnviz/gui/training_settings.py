@@ -416,42 +416,41 @@ class SettingsForm(QWidget):
 
     # --------------------------------------------------------- translation
     def retranslate(self) -> None:
-        t = self.tr
-        titles = {"data": t("Data"), "network": t("Network"), "optimizer": t("Learning"),
-                  "regularization": t("Regularization (loss = error + λΨ)"), "hardware": t("Hardware")}
+        titles = {"data": self.tr("Data"), "network": self.tr("Network"), "optimizer": self.tr("Learning"),
+                  "regularization": self.tr("Regularization (loss = error + λΨ)"), "hardware": self.tr("Hardware")}
         for key, box in self._groups.items():
             box.setTitle(titles[key])
-        self.early.setTitle(t("Early stopping"))
+        self.early.setTitle(self.tr("Early stopping"))
         texts = {
-            "kind": (t("data set"), t("Which points to learn: the lesson's own, or a generated set")),
-            "n": (t("points n"), t("How many samples to generate")),
-            "noise": (t("noise"), t("Standard deviation of the noise added to each point")),
-            "data_seed": (t("data seed"), t("Seed of the generator and of the train/validation split")),
-            "val": (t("validation fraction"),
-                    t("Share of the samples held out to measure generalization (never trained on)")),
-            "hidden": (t("hidden layers"), t("Neurons per hidden layer, e.g. '8, 8' for two layers of 8")),
-            "acts": (t("hidden activations"),
-                     t("One activation for all hidden layers or one per layer: relu, tanh, sigmoid, identity")),
-            "output": (t("output"), t("Activation of the output layer: sigmoid (two classes), softmax (several)")),
-            "loss": (t("loss"), t("MSE is the slides' E(ω) = ½‖d − y‖²; cross-entropy suits sigmoid/softmax")),
-            "init_seed": (t("weight seed"), t("Seed of the initial weights ω and of the batch order")),
-            "optimizer": (t("optimizer"), t("SGD: ω ← ω − η ∂E/∂ω (with momentum); Adam adapts η per weight")),
-            "lr": (t("learning rate η"),
-                   t("Size of each step down the error; too large diverges, too small crawls. Changes apply at the next batch")),
-            "momentum": (t("momentum"), t("SGD only: keeps part of the previous step (0 = plain SGD)")),
-            "batch": (t("batch size"),
-                      t("Samples per weight update: 1 = one sample at a time, 'full' = the whole training set")),
-            "epochs": (t("epochs"), t("Passes over the training set for one press of Train")),
-            "l2": (t("L2 λ"), t("Weight of the penalty λ·½Σω²: pulls weights towards zero against overfitting")),
-            "l1": (t("L1 λ"), t("Weight of the penalty λ·Σ|ω|: drives useless weights to exactly zero")),
-            "dropout": (t("dropout p"),
-                        t("Probability of switching off each hidden neuron during training; one value or one per hidden layer")),
-            "patience": (t("patience"), t("Epochs without improvement of the validation error before stopping")),
-            "min_delta": (t("min. improvement"), t("An epoch only counts as better if it improves by more than this")),
-            "restore": (t("restore best weights"), t("After stopping, go back to the weights of the best epoch")),
-            "device": (t("device"), t("Where PyTorch computes: auto picks a GPU when there is one")),
-            "engine": (t("engine"),
-                       t("auto: the compiled engine for small networks on the CPU, PyTorch otherwise")),
+            "kind": (self.tr("data set"), self.tr("Which points to learn: the lesson's own, or a generated set")),
+            "n": (self.tr("points n"), self.tr("How many samples to generate")),
+            "noise": (self.tr("noise"), self.tr("Standard deviation of the noise added to each point")),
+            "data_seed": (self.tr("data seed"), self.tr("Seed of the generator and of the train/validation split")),
+            "val": (self.tr("validation fraction"),
+                    self.tr("Share of the samples held out to measure generalization (never trained on)")),
+            "hidden": (self.tr("hidden layers"), self.tr("Neurons per hidden layer, e.g. '8, 8' for two layers of 8")),
+            "acts": (self.tr("hidden activations"),
+                     self.tr("One activation for all hidden layers or one per layer: relu, tanh, sigmoid, identity")),
+            "output": (self.tr("output"), self.tr("Activation of the output layer: sigmoid (two classes), softmax (several)")),
+            "loss": (self.tr("loss"), self.tr("MSE is the slides' E(ω) = ½‖d − y‖²; cross-entropy suits sigmoid/softmax")),
+            "init_seed": (self.tr("weight seed"), self.tr("Seed of the initial weights ω and of the batch order")),
+            "optimizer": (self.tr("optimizer"), self.tr("SGD: ω ← ω − η ∂E/∂ω (with momentum); Adam adapts η per weight")),
+            "lr": (self.tr("learning rate η"),
+                   self.tr("Size of each step down the error; too large diverges, too small crawls. Changes apply at the next batch")),
+            "momentum": (self.tr("momentum"), self.tr("SGD only: keeps part of the previous step (0 = plain SGD)")),
+            "batch": (self.tr("batch size"),
+                      self.tr("Samples per weight update: 1 = one sample at a time, 'full' = the whole training set")),
+            "epochs": (self.tr("epochs"), self.tr("Passes over the training set for one press of Train")),
+            "l2": (self.tr("L2 λ"), self.tr("Weight of the penalty λ·½Σω²: pulls weights towards zero against overfitting")),
+            "l1": (self.tr("L1 λ"), self.tr("Weight of the penalty λ·Σ|ω|: drives useless weights to exactly zero")),
+            "dropout": (self.tr("dropout p"),
+                        self.tr("Probability of switching off each hidden neuron during training; one value or one per hidden layer")),
+            "patience": (self.tr("patience"), self.tr("Epochs without improvement of the validation error before stopping")),
+            "min_delta": (self.tr("min. improvement"), self.tr("An epoch only counts as better if it improves by more than this")),
+            "restore": (self.tr("restore best weights"), self.tr("After stopping, go back to the weights of the best epoch")),
+            "device": (self.tr("device"), self.tr("Where PyTorch computes: auto picks a GPU when there is one")),
+            "engine": (self.tr("engine"),
+                       self.tr("auto: the compiled engine for small networks on the CPU, PyTorch otherwise")),
         }
         widgets = {
             "kind": self.data_kind, "n": self.n, "noise": self.noise, "data_seed": self.data_seed,
@@ -465,21 +464,21 @@ class SettingsForm(QWidget):
             self._labels[key].setText(label)
             self._labels[key].setToolTip(tip)
             widgets[key].setToolTip(tip)
-        self.early.setToolTip(t("Stop when the validation error has not improved for 'patience' epochs"))
+        self.early.setToolTip(self.tr("Stop when the validation error has not improved for 'patience' epochs"))
         kind_names = {
-            "points": t("lesson's points"), "blobs": t("blobs (linearly separable)"), "xor": t("XOR"),
-            "circles": t("circles"), "moons": t("moons"), "spiral": t("spiral"),
-            "gaussian": t("Gaussian clusters"), "digits": t("handwritten digits 8×8"),
-            "custom": t("data given to the panel"),
+            "points": self.tr("lesson's points"), "blobs": self.tr("blobs (linearly separable)"), "xor": self.tr("XOR"),
+            "circles": self.tr("circles"), "moons": self.tr("moons"), "spiral": self.tr("spiral"),
+            "gaussian": self.tr("Gaussian clusters"), "digits": self.tr("handwritten digits 8×8"),
+            "custom": self.tr("data given to the panel"),
         }
         for i in range(self.data_kind.count()):
             self.data_kind.setItemText(i, kind_names[self.data_kind.itemData(i)])
         for combo in (self.device, self.engine):
-            combo.setItemText(0, t("auto"))
-        self.engine.setItemText(1, t("compiled"))
-        self.loss.setItemText(0, t("MSE ½‖d − y‖²"))
-        self.loss.setItemText(1, t("cross-entropy"))
-        self.batch_size.setSpecialValueText(t("full"))
+            combo.setItemText(0, self.tr("auto"))
+        self.engine.setItemText(1, self.tr("compiled"))
+        self.loss.setItemText(0, self.tr("MSE ½‖d − y‖²"))
+        self.loss.setItemText(1, self.tr("cross-entropy"))
+        self.batch_size.setSpecialValueText(self.tr("full"))
         self.restore_best.setText("")
 
     def changeEvent(self, event: QEvent) -> None:

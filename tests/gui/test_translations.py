@@ -37,3 +37,13 @@ def test_placeholders_survive_translation(placeholder):
     for (_ctx, src), tr in i18n_script.messages(i18n_script.TS).items():
         if placeholder in src:
             assert placeholder in (tr.text or ""), f"{placeholder} lost in the translation of {src!r}"
+
+
+def test_no_alias_hides_strings_from_lupdate():
+    """``t = self.tr`` then ``t("…")`` translates at run time, but lupdate never
+    sees those strings, so the Spanish entries silently go missing."""
+    import re
+
+    alias = re.compile(r"^\s*\w+\s*=\s*(self\.tr|QCoreApplication\.translate)\s*$", re.M)
+    offenders = [p.name for p in (ROOT / "nnviz").rglob("*.py") if alias.search(p.read_text())]
+    assert not offenders, f"translation aliases hide strings from lupdate in {offenders}"

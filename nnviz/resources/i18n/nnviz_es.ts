@@ -657,6 +657,274 @@
         <source>Not available on this machine</source>
         <translation>No disponible en este equipo</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Aprendizaje</translation>
+    </message>
+    <message>
+        <source>Regularization (loss = error + λΨ)</source>
+        <translation>Regularización (pérdida = error + λΨ)</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Which points to learn: the lesson's own, or a generated set</source>
+        <translation>Qué puntos aprender: los de la lección o un conjunto generado</translation>
+    </message>
+    <message>
+        <source>points n</source>
+        <translation>puntos n</translation>
+    </message>
+    <message>
+        <source>How many samples to generate</source>
+        <translation>Cuántas muestras generar</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruido</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise added to each point</source>
+        <translation>Desviación típica del ruido añadido a cada punto</translation>
+    </message>
+    <message>
+        <source>data seed</source>
+        <translation>semilla de los datos</translation>
+    </message>
+    <message>
+        <source>Seed of the generator and of the train/validation split</source>
+        <translation>Semilla del generador y de la división entrenamiento/validación</translation>
+    </message>
+    <message>
+        <source>validation fraction</source>
+        <translation>fracción de validación</translation>
+    </message>
+    <message>
+        <source>Share of the samples held out to measure generalization (never trained on)</source>
+        <translation>Parte de las muestras apartada para medir la generalización (nunca se entrena con ella)</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>capas ocultas</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, e.g. '8, 8' for two layers of 8</source>
+        <translation>Neuronas por capa oculta, p. ej. '8, 8' para dos capas de 8</translation>
+    </message>
+    <message>
+        <source>hidden activations</source>
+        <translation>activaciones ocultas</translation>
+    </message>
+    <message>
+        <source>One activation for all hidden layers or one per layer: relu, tanh, sigmoid, identity</source>
+        <translation>Una activación para todas las capas ocultas o una por capa: relu, tanh, sigmoid, identity</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>Activation of the output layer: sigmoid (two classes), softmax (several)</source>
+        <translation>Activación de la capa de salida: sigmoide (dos clases), softmax (varias)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>MSE is the slides' E(ω) = ½‖d − y‖²; cross-entropy suits sigmoid/softmax</source>
+        <translation>MSE es el E(ω) = ½‖d − y‖² de las diapositivas; la entropía cruzada va bien con sigmoide/softmax</translation>
+    </message>
+    <message>
+        <source>weight seed</source>
+        <translation>semilla de los pesos</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights ω and of the batch order</source>
+        <translation>Semilla de los pesos iniciales ω y del orden de los lotes</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>SGD: ω ← ω − η ∂E/∂ω (with momentum); Adam adapts η per weight</source>
+        <translation>SGD: ω ← ω − η ∂E/∂ω (con momento); Adam adapta η a cada peso</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>tasa de aprendizaje η</translation>
+    </message>
+    <message>
+        <source>Size of each step down the error; too large diverges, too small crawls. Changes apply at the next batch</source>
+        <translation>Tamaño de cada paso de bajada del error; si es muy grande diverge, si es muy pequeño avanza muy despacio. Los cambios se aplican en el siguiente lote</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>SGD only: keeps part of the previous step (0 = plain SGD)</source>
+        <translation>Solo SGD: conserva parte del paso anterior (0 = SGD simple)</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>tamaño de lote</translation>
+    </message>
+    <message>
+        <source>Samples per weight update: 1 = one sample at a time, 'full' = the whole training set</source>
+        <translation>Muestras por actualización de los pesos: 1 = una muestra cada vez, 'todo' = todo el conjunto de entrenamiento</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <source>Passes over the training set for one press of Train</source>
+        <translation>Pasadas por el conjunto de entrenamiento en cada pulsación de Entrenar</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>Weight of the penalty λ·½Σω²: pulls weights towards zero against overfitting</source>
+        <translation>Peso de la penalización λ·½Σω²: lleva los pesos hacia cero contra el sobreajuste</translation>
+    </message>
+    <message>
+        <source>L1 λ</source>
+        <translation>L1 λ</translation>
+    </message>
+    <message>
+        <source>Weight of the penalty λ·Σ|ω|: drives useless weights to exactly zero</source>
+        <translation>Peso de la penalización λ·Σ|ω|: lleva los pesos inútiles exactamente a cero</translation>
+    </message>
+    <message>
+        <source>dropout p</source>
+        <translation>dropout p</translation>
+    </message>
+    <message>
+        <source>Probability of switching off each hidden neuron during training; one value or one per hidden layer</source>
+        <translation>Probabilidad de apagar cada neurona oculta durante el entrenamiento; un valor o uno por capa oculta</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>paciencia</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement of the validation error before stopping</source>
+        <translation>Épocas sin mejora del error de validación antes de parar</translation>
+    </message>
+    <message>
+        <source>min. improvement</source>
+        <translation>mejora mínima</translation>
+    </message>
+    <message>
+        <source>An epoch only counts as better if it improves by more than this</source>
+        <translation>Una época solo cuenta como mejor si mejora más que esto</translation>
+    </message>
+    <message>
+        <source>restore best weights</source>
+        <translation>restaurar los mejores pesos</translation>
+    </message>
+    <message>
+        <source>After stopping, go back to the weights of the best epoch</source>
+        <translation>Tras parar, volver a los pesos de la mejor época</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>dispositivo</translation>
+    </message>
+    <message>
+        <source>Where PyTorch computes: auto picks a GPU when there is one</source>
+        <translation>Dónde calcula PyTorch: auto elige una GPU si la hay</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>motor</translation>
+    </message>
+    <message>
+        <source>auto: the compiled engine for small networks on the CPU, PyTorch otherwise</source>
+        <translation>auto: el motor compilado para redes pequeñas en la CPU; si no, PyTorch</translation>
+    </message>
+    <message>
+        <source>Stop when the validation error has not improved for 'patience' epochs</source>
+        <translation>Parar cuando el error de validación no ha mejorado durante 'paciencia' épocas</translation>
+    </message>
+    <message>
+        <source>lesson's points</source>
+        <translation>puntos de la lección</translation>
+    </message>
+    <message>
+        <source>blobs (linearly separable)</source>
+        <translation>nubes (linealmente separables)</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>círculos</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>lunas</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>espiral</translation>
+    </message>
+    <message>
+        <source>Gaussian clusters</source>
+        <translation>grupos gaussianos</translation>
+    </message>
+    <message>
+        <source>handwritten digits 8×8</source>
+        <translation>dígitos manuscritos 8×8</translation>
+    </message>
+    <message>
+        <source>data given to the panel</source>
+        <translation>datos dados al panel</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>compiled</source>
+        <translation>compilado</translation>
+    </message>
+    <message>
+        <source>MSE ½‖d − y‖²</source>
+        <translation>MSE ½‖d − y‖²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>todo</translation>
+    </message>
 </context>
 <context>
     <name>StepOutline</name>
