@@ -64,7 +64,7 @@ class GraphColours:
         self.bins = [QColor(*map(int, c)) for c in self.bin_rgb]
         self.dim = {
             level: [QColor(*map(int, np.rint(_mix(bg[None], c[None], level)[0]))) for c in full]
-            for level in (0.15, 0.4)
+            for level in (0.15, 0.4, 0.6)
         }
         self.grey_lo, self.grey_hi = bg, fg
         self.outline = QColor(*map(int, np.rint(_mix(bg[None], fg[None], 0.75)[0])))

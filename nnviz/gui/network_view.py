@@ -242,11 +242,12 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
     def _emphasis(self) -> tuple[np.ndarray | None, float]:
         """(edges drawn on top, dim level of the others), or (None, 0)."""
         if self._highlight is not None:
-            return self._highlight[1], 0.15
+            # the other weights stay readable: a lecturer still points at them
+            return self._highlight[1], 0.4
         layer, i = self._model.selection
         layers = self._model.network.layers
         if 0 <= layer < len(layers) and 0 <= i < layers[layer]:
-            return gl.neuron_edges(layers, layer, i), 0.4
+            return gl.neuron_edges(layers, layer, i), 0.6
         return None, 0.0
 
     # ------------------------------------------------------------ updates

@@ -172,10 +172,10 @@ def test_highlight_lights_what_the_formula_uses_and_dims_the_rest(xor):
     img = grab(view)
     bg = np.array(view.palette().color(QPalette.ColorRole.Base).getRgb()[:3])
     assert pixel(img, lit) == pixel(normal, lit)
-    # the dimmed edge moved most of the way to the background
+    # the dimmed edge moved towards the background, yet stays visible
     d_before = np.abs(np.array(pixel(normal, dim)) - bg).sum()
     d_after = np.abs(np.array(pixel(img, dim)) - bg).sum()
-    assert d_after < 0.4 * d_before
+    assert 0.15 * d_before < d_after < 0.6 * d_before
     view.clear_highlight()
     assert view.highlighted() == (set(), set())
     assert pixel(grab(view), dim) == pixel(normal, dim)
