@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument as one line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UserError(f"{self.prog}: {message}")
+        raise UserError(f"{message} (see '{self.prog} --help').")
 
 
 def _gui_parser() -> argparse.ArgumentParser:

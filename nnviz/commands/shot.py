@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 
 from nnviz.core.errors import UserError
@@ -42,8 +43,24 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--steps and --epochs must be zero or more.")
     if not 1.0 <= args.scale <= 3.0:
         raise UserError("--scale must be between 1 and 3.")
+    from PySide6.QtCore import qInstallMessageHandler
+
     from nnviz.core.lessons import DEFAULT_LESSON
     from nnviz.gui.app import build_window
+
+    # The offscreen platform warns that it cannot propagate size hints; that
+    # is expected here and would only clutter the one line we print.
+    previous = None
+
+    def quiet(kind, context, message):  # noqa: ANN001
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(quiet)
 
     preset = None if args.file else (args.preset or DEFAULT_LESSON)
     app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True)
