@@ -150,7 +150,19 @@ def run(args: argparse.Namespace) -> int:
     from nnviz.core.network import Network, atomic_write_text, save_network
 
     lesson = load_lesson(args.preset)
-    config = config_from_args(lesson.training, args)
+    training = dict(lesson.training)
+    if lesson.mode != "train":
+        # A stepper lesson has a handful of points (XOR has four): all of them
+        # train, none is held out, for as many epochs as its Train button runs.
+        # The slides' algorithm: SGD on E = ½‖d − y‖², one sample per update, η of the lesson.
+        training.setdefault("val_fraction", 0.0)
+        training.setdefault("loss", "mse")
+        training.setdefault("optimizer", "sgd")
+        training.setdefault("batch_size", 1)
+        training.setdefault("lr", float(lesson.stepper.get("eta", 0.5)))
+        if lesson.stepper.get("train_epochs"):
+            training.setdefault("epochs", int(lesson.stepper["train_epochs"]))
+    config = config_from_args(training, args)
     out = _out_dir(args.out)
     network = lesson.network
     if args.seed is not None:

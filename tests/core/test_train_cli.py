@@ -121,3 +121,14 @@ def test_a_missing_gpu_is_a_bad_argument(tmp_path, capsys):
         pytest.skip("this machine has a CUDA GPU")
     assert main(["train", "--preset", "spiral", "--device", "cuda", "--out", str(tmp_path)]) == 2
     assert "no CUDA GPU" in capsys.readouterr().err
+
+
+def test_a_stepper_lesson_trains_on_all_its_points(tmp_path, capsys):
+    from nnviz.cli import main
+
+    assert main(["train", "--preset", "mlp-xor", "--out", str(tmp_path), "--quiet"]) == 0
+    rows = (tmp_path / "metrics.csv").read_text().strip().splitlines()
+    assert len(rows) - 1 == 300  # the lesson's "Train 300 epochs"
+    last = rows[-1].split(",")
+    assert last[2] in ("", "nan")  # no validation loss: none of the four points is held out
+    assert float(last[3]) == 1.0  # the slides' SGD with the lesson's η solves XOR
