@@ -231,10 +231,20 @@ class LegendPainter:
         self, p: QPainter, bar: QRectF, ticks: list[float], lo: float, hi: float, s: float
     ) -> None:
         p.setPen(QPen(self.colours.text, max(1.0, s)))
-        for v in ticks:
+        metrics = p.fontMetrics()
+        placed: list[tuple[float, float]] = []
+        # the ends first: a middle label that would touch one is left out
+        # (−1 and 0 run together as "−10" on a projector)
+        order = sorted(range(len(ticks)), key=lambda i: ticks[i] not in (lo, hi))
+        for i in order:
+            v = ticks[i]
             x = bar.left() + (v - lo) / (hi - lo) * bar.width()
-            p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4 * s))
             label = fmt_scale(v)
+            half = metrics.horizontalAdvance(label) / 2 + 3 * s
+            if any(x - half < right and left < x + half for left, right in placed):
+                continue
+            placed.append((x - half, x + half))
+            p.drawLine(QPointF(x, bar.bottom()), QPointF(x, bar.bottom() + 4 * s))
             p.drawText(
                 QRectF(x - 40 * s, bar.bottom() + 4 * s, 80 * s, 16 * s),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
