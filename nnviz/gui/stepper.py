@@ -590,6 +590,7 @@ class StepperPanel(QWidget):
         show_train = self._mode == "perceptron" or self._train_epochs > 0
         self.train_button.setVisible(show_train)
         self._act_train.setEnabled(show_train)
+        self._act_train.setVisible(show_train)  # no "Train 0 epochs" in the toolbar
 
     # ---------------------------------------------------------- settings
     def set_scale(self, factor: float) -> None:
