@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>accuracy {0:.1f}%</source>
-        <translation>precisión {0:.1f}%</translation>
+        <translation>exactitud {0:.1f}%</translation>
     </message>
     <message>
         <source>{0:.0f} epochs/s</source>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <source>accuracy (%)</source>
-        <translation>precisión (%)</translation>
+        <translation>exactitud (%)</translation>
     </message>
     <message>
         <source>training</source>
