@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.core import regions
 from nnviz.core.datasets import Dataset
+from nnviz.gui.locale_axis import locale_axes
 
 #: one line as the API takes it: (w1, w2, b, label)
 Line = tuple[float, float, float, str]
@@ -64,7 +65,7 @@ class DataView(QWidget):
         self._marked = np.zeros(0, dtype=np.int64)
         self._marked_label = ""
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems=locale_axes())
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot_item = self.plot.getPlotItem()

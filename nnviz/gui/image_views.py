@@ -12,7 +12,7 @@ written in each cell. ``ImageViews`` puts it beside the
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
@@ -92,7 +92,9 @@ class ConfusionMatrixView(QWidget):
             p.end()
             return
         acc = self.accuracy()
-        title = self._title.format(self._part, 100.0 * acc if np.isfinite(acc) else 0.0)
+        title = self._title.format(
+            self._part, QLocale().toString(100.0 * acc if np.isfinite(acc) else 0.0, "f", 1)
+        )
         p.drawText(QRectF(4, 2, self.width() - 8, line + 4), Qt.AlignmentFlag.AlignLeft, title)
         # axes: rows = true class (left), columns = predicted class (top)
         top = line * 3.2
@@ -129,7 +131,7 @@ class ConfusionMatrixView(QWidget):
         p.end()
 
     def retranslate(self) -> None:
-        self._title = self.tr("Confusion matrix ({0}): {1:.1f}% right")
+        self._title = self.tr("Confusion matrix ({0}): {1}% right")
         self._predicted = self.tr("predicted class")
         self._true = self.tr("true class")
         self._empty = self.tr("No predictions yet.")

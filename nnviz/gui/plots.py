@@ -60,6 +60,7 @@ from nnviz.core.smoothing import (
     nice_ceiling,
     peak_envelope,
 )
+from nnviz.gui.locale_axis import LocaleAxis
 
 #: buffer columns
 COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
@@ -73,7 +74,7 @@ _MAX_OLD_RUNS = 8
 MAX_DRAWN_POINTS = 1000
 
 
-class WholeNumberAxis(pg.AxisItem):
+class WholeNumberAxis(LocaleAxis):
     """An axis of epochs or updates: ticks only at whole numbers (no "epoch 2.5")."""
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802, N803
@@ -175,8 +176,12 @@ class TrainingPlots(QWidget):
             bar.addWidget(w)
 
         # ---- plots
-        self.loss_plot = pg.PlotWidget(background="w", axisItems={"bottom": WholeNumberAxis("bottom")})
-        self.acc_plot = pg.PlotWidget(background="w", axisItems={"bottom": WholeNumberAxis("bottom")})
+        self.loss_plot = pg.PlotWidget(
+            background="w", axisItems={"bottom": WholeNumberAxis("bottom"), "left": LocaleAxis("left")}
+        )
+        self.acc_plot = pg.PlotWidget(
+            background="w", axisItems={"bottom": WholeNumberAxis("bottom"), "left": LocaleAxis("left")}
+        )
         self.acc_plot.setXLink(self.loss_plot)
         self.acc_plot.setYRange(0, 100, padding=0.02)
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -498,7 +498,7 @@ class TrainingPanel(QWidget):
         m = snap.metrics
         if m is not None:
             acc = m.val_acc if math.isfinite(m.val_acc) else m.train_acc
-            text += " · " + self._acc_text.format(100.0 * acc)
+            text += " · " + self._acc_text.format(QLocale().toString(100.0 * acc, "f", 1))
         if rate > 0:
             text += " · " + self._rate_text.format(rate)
         self.counters.setText(text)
@@ -675,7 +675,7 @@ class TrainingPanel(QWidget):
         )
         self.progress.setToolTip(self.tr("Epochs done of the epochs asked for"))
         self._counter_text = self.tr("epoch {0} · {1} updates")
-        self._acc_text = self.tr("accuracy {0:.1f}%")
+        self._acc_text = self.tr("accuracy {0}%")
         self._rate_text = self.tr("{0:.0f} epochs/s")
         self._engine_text = self.tr("Engine: {0}. {1}")
         self._probe_text = self.tr("the point shown in the network")

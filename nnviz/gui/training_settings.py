@@ -265,7 +265,9 @@ class SettingsForm(QWidget):
         drop = parse_numbers(self.dropout.text() or "0", float, self.tr("Dropout"))
         if len(drop) > 1 and len(drop) != len(hidden):
             raise UserError(
-                f"Dropout: give one probability for all hidden layers or one per hidden layer ({len(hidden)})."
+                self.tr(
+                    "Dropout: give one probability for all hidden layers or one per hidden layer ({0})."
+                ).format(len(hidden))
             )
         if all(p == 0 for p in drop):
             drop = []

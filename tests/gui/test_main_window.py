@@ -181,3 +181,15 @@ def test_presentation_mode_scales_up_and_hides_the_slide_text(window, qtbot):
     assert "<br>" not in window._banner.text()
     window.presentation.act_full.setChecked(False)
     assert window.act_lesson_text.isChecked() and window.presentation.scale == 1.0
+
+
+def test_plot_axes_write_a_decimal_comma_in_spanish(window):
+    from nnviz.gui.locale_axis import LocaleAxis
+
+    window.set_language("es")
+    try:
+        axis = LocaleAxis("left")
+        assert axis.tickStrings([0.5, 1.0], 1.0, 0.5) == ["0,5", "1,0"]
+    finally:
+        window.set_language("en")
+    assert LocaleAxis("left").tickStrings([0.5], 1.0, 0.5) == ["0.5"]

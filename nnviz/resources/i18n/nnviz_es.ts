@@ -4,8 +4,8 @@
 <context>
     <name>ConfusionMatrixView</name>
     <message>
-        <source>Confusion matrix ({0}): {1:.1f}% right</source>
-        <translation>Matriz de confusión ({0}): {1:.1f}% de aciertos</translation>
+        <source>Confusion matrix ({0}): {1}% right</source>
+        <translation>Matriz de confusión ({0}): {1}% de aciertos</translation>
     </message>
     <message>
         <source>predicted class</source>
@@ -654,6 +654,10 @@
         <translation>Dropout</translation>
     </message>
     <message>
+        <source>Dropout: give one probability for all hidden layers or one per hidden layer ({0}).</source>
+        <translation>Dropout: indique una probabilidad para todas las capas ocultas o una por capa oculta ({0}).</translation>
+    </message>
+    <message>
         <source>Not available on this machine</source>
         <translation>No disponible en este equipo</translation>
     </message>
@@ -1216,8 +1220,8 @@
         <translation>época {0} · {1} actualizaciones</translation>
     </message>
     <message>
-        <source>accuracy {0:.1f}%</source>
-        <translation>exactitud {0:.1f}%</translation>
+        <source>accuracy {0}%</source>
+        <translation>exactitud {0}%</translation>
     </message>
     <message>
         <source>{0:.0f} epochs/s</source>
