@@ -32,9 +32,10 @@ def open_settings() -> QSettings:
 def migrate_settings(s: QSettings) -> None:
     """Bring settings written by an older nnviz up to the current version.
 
-    Version 1 (never released beyond the first builds) kept the language
-    under ``lang`` and the window geometry under ``geometry``; version 2
-    groups them under ``ui/`` and ``window/``.
+    Version 1 is the flat layout first planned (``lang``, ``geometry``,
+    ``state``); version 2 groups the keys under ``ui/`` and ``window/``. No
+    release wrote version 1: the step is here, tested, as the pattern every
+    later change of the settings layout follows.
     """
     version = int(s.value("settings_version", 0) or 0)
     if version == 0 and not s.allKeys():
