@@ -99,15 +99,18 @@ _NUMBER = re.compile(
 _INTEGER = re.compile(r"\d+")
 
 
-def _top_level_mask(latex: str) -> list[bool]:
-    """For each character: is it outside every brace group, ``\\left...\\right``
-    pair and sub/superscript?"""
-    mask = [False] * len(latex)
+def _structure(latex: str) -> tuple[list[bool], list[int]]:
+    """One scan of ``latex``: for each character, is it a top-level character
+    (outside every brace group, ``\\left...\\right`` pair and sub/superscript,
+    and not part of a command), and the group depth where it stands?"""
+    n = len(latex)
+    mask = [False] * n
+    depths = [0] * n
     depth = 0
     i = 0
-    n = len(latex)
     while i < n:
         c = latex[i]
+        depths[i] = depth
         if latex.startswith("\\left", i) and not latex[i + 5 : i + 6].isalpha():
             depth += 1
             i += 5
@@ -121,7 +124,9 @@ def _top_level_mask(latex: str) -> list[bool]:
             j = i + 1
             while j < n and latex[j].isalpha():
                 j += 1
-            i = max(j, i + 2)
+            j = max(j, i + 2)
+            depths[i:j] = [depth] * (min(j, n) - i)
+            i = j
             continue
         if c == "{":
             depth += 1
@@ -130,12 +135,17 @@ def _top_level_mask(latex: str) -> list[bool]:
         elif c in "_^":
             # a one-character script (x_1) belongs to its nucleus
             if i + 1 < n and latex[i + 1] != "{":
+                depths[i + 1] = depth
                 i += 2
                 continue
         else:
             mask[i] = depth == 0
         i += 1
-    return mask
+    return mask, depths
+
+
+def _top_level_mask(latex: str) -> list[bool]:
+    return _structure(latex)[0]
 
 
 def top_level_numbers(latex: str) -> list[tuple[int, int]]:
@@ -232,11 +242,11 @@ _RELATIONS = ("=", "\\leftarrow")
 
 
 def _top_level_relations(latex: str) -> list[tuple[int, int]]:
-    mask = _top_level_mask(latex)
+    mask, depths = _structure(latex)
     found = []
     i = 0
     while i < len(latex):
-        if latex.startswith("\\leftarrow", i) and _outside(latex, i):
+        if latex.startswith("\\leftarrow", i) and depths[i] == 0:
             found.append((i, i + len("\\leftarrow")))
             i += len("\\leftarrow")
             continue
@@ -244,29 +254,6 @@ def _top_level_relations(latex: str) -> list[tuple[int, int]]:
             found.append((i, i + 1))
         i += 1
     return found
-
-
-def _outside(latex: str, pos: int) -> bool:
-    """Whether ``pos`` is outside every group (for a command, which the mask skips)."""
-    depth = 0
-    i = 0
-    while i < pos:
-        if latex.startswith("\\left", i) and not latex[i + 5 : i + 6].isalpha():
-            depth += 1
-            i += 5
-            continue
-        if latex.startswith("\\right", i) and not latex[i + 6 : i + 7].isalpha():
-            depth -= 1
-            i += 6
-            continue
-        if latex[i] == "\\":
-            i += 2 if i + 1 < len(latex) and not latex[i + 1].isalpha() else 1
-            while i < pos and latex[i].isalpha():
-                i += 1
-            continue
-        depth += {"{": 1, "}": -1}.get(latex[i], 0)
-        i += 1
-    return depth == 0
 
 
 def split_result(latex: str) -> tuple[str, str]:
