@@ -9,14 +9,6 @@ from nnviz.core import regions
 from nnviz.core.datasets import Dataset, split
 from nnviz.gui.data_view import DataView
 
-# the offscreen platform warns on every show(); nothing to do with this widget
-pytestmark = [
-    pytest.mark.qt_log_ignore("propagateSizeHints"),
-    # tests/conftest.py scans gc objects for QThreads; once torch is imported that
-    # touches torch's deprecated ``reduce_op`` proxy, which warns (not our code)
-    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
-]
-
 
 @pytest.fixture
 def ds() -> Dataset:

@@ -19,11 +19,6 @@ from nnviz.core.perceptron_walk import perceptron_walk_for_lesson
 from nnviz.core.stepping import SLIDE_FORMS
 from nnviz.gui.formula_view import FormulaView, math_path
 
-# conftest's thread check trips over a deprecated torch object once torch is imported
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"
-)
-
 
 def _count_colour(img: QImage, colour: QColor, tol: int = 40) -> int:
     """Pixels close to ``colour`` (antialiased edges excluded by the tolerance)."""

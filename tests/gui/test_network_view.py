@@ -17,9 +17,6 @@ from nnviz.core.network import Network
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_view import NetworkView
 
-# the offscreen platform warns on every show() and on raising a tooltip window
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support raise")
-
 
 @pytest.fixture(autouse=True)
 def _english_numbers():

@@ -13,12 +13,6 @@ from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.stepper import StepperPanel
 
-pytestmark = [
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-    # conftest's thread check trips over a deprecated torch object once torch is imported
-    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
-]
-
 
 def _make(qtbot, name: str, lang: str = "es"):
     lesson = load_lesson(name)

@@ -13,13 +13,6 @@ from nnviz.core.smoothing import debiased_ema
 from nnviz.core.training import EpochMetrics, Snapshot
 from nnviz.gui.plots import MetricBuffer, TrainingPlots
 
-pytestmark = [
-    pytest.mark.qt_log_ignore("propagateSizeHints"),
-    # tests/conftest.py scans gc objects for QThreads; once torch is imported that
-    # touches torch's deprecated ``reduce_op`` proxy, which warns (not our code)
-    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
-]
-
 
 def history(first: int, last: int) -> list[EpochMetrics]:
     out = []

@@ -13,14 +13,6 @@ from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.stepper import ACTION_NAMES, StepperPanel
 
-# conftest's thread check calls isinstance() on every object; once torch is
-# imported (the PyTorch panel) one of them warns that it is deprecated
-pytestmark = [
-    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
-    # the offscreen platform says so when a window with docks or splitters is shown
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 def _make(qtbot, name: str = "backprop-2-2-2", lang: str = "es"):
     lesson = load_lesson(name)

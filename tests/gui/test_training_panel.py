@@ -9,13 +9,6 @@ from nnviz.core.lessons import load_lesson
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.training_panel import TrainingPanel
 
-pytestmark = [
-    pytest.mark.qt_log_ignore("propagateSizeHints"),
-    # tests/conftest.py scans gc objects for QThreads; once torch is imported that
-    # touches torch's deprecated ``reduce_op`` proxy, which warns (not our code)
-    pytest.mark.filterwarnings("ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"),
-]
-
 
 @pytest.fixture
 def panel(qtbot):

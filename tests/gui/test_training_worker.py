@@ -16,13 +16,6 @@ from nnviz.core.network import Network
 from nnviz.core.training import Snapshot, TrainingConfig, TrainingResult
 from nnviz.gui.training_worker import RunFailed, TrainingController
 
-# conftest's thread check walks gc.get_objects(); once torch is imported that
-# touches torch.distributed.reduce_op, whose deprecation warning would fail
-# the teardown (warnings are errors here).
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:`torch.distributed.reduce_op` is deprecated:FutureWarning"
-)
-
 
 def circles_job(**changes):
     lesson = load_lesson("circles")
