@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainterPath, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -612,7 +612,7 @@ class TrainingPlots(QWidget):
 
     def _on_smoothing(self, value: int) -> None:
         self._smooth_w = value / 100.0
-        self._smooth_value.setText(f"{self._smooth_w:.2f}")
+        self._smooth_value.setText(QLocale().toString(float(self._smooth_w), "f", 2))
         self._reset_smoothers()
         self.refresh()
 

@@ -35,6 +35,7 @@ from nnviz.core.datasets import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig
+from nnviz.gui.core_strings import activation_name
 
 DATA_KINDS = ("points", "blobs", "xor", "circles", "moons", "spiral", "gaussian", "digits", "custom")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "identity")
@@ -480,6 +481,8 @@ class SettingsForm(QWidget):
         self.engine.setItemText(1, self.tr("compiled"))
         self.loss.setItemText(0, self.tr("MSE ½‖d − y‖²"))
         self.loss.setItemText(1, self.tr("cross-entropy"))
+        for i in range(self.output.count()):
+            self.output.setItemText(i, activation_name(self.output.itemData(i)))
         self.batch_size.setSpecialValueText(self.tr("full"))
         self.restore_best.setText("")
 
