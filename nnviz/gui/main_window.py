@@ -130,7 +130,13 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = act
         self.lesson_group = QActionGroup(self)
         self.lesson_actions: dict[str, QAction] = {}
+        # read once: the menu is retranslated on every language switch
+        self._menu_lessons: dict[str, Lesson | None] = {}
         for index, name in enumerate(lessons.lesson_names()):
+            try:
+                self._menu_lessons[name] = lessons.load_lesson(name)
+            except UserError:
+                self._menu_lessons[name] = None
             act = QAction(self, checkable=True)
             if index < 9:
                 act.setShortcut(f"Ctrl+{index + 1}")
@@ -215,10 +221,8 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(titles[key])
         lang = i18n.current_language()
         for name, act in self.lesson_actions.items():
-            try:
-                act.setText(lessons.load_lesson(name).title_in(lang))
-            except UserError:
-                act.setText(name)
+            lesson = self._menu_lessons.get(name)
+            act.setText(lesson.title_in(lang) if lesson else name)
         self.lang_actions[lang].setChecked(True)
         self._update_banner()
 
@@ -244,7 +248,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- lessons
     def initial_lesson(self) -> str:
         saved = self._settings.value("ui/lesson")
-        return str(saved) if saved in lessons.lesson_names() else lessons.DEFAULT_LESSON
+        return str(saved) if saved in self.lesson_actions else lessons.DEFAULT_LESSON
 
     def load_lesson(self, name: str, raise_errors: bool = False) -> bool:
         """Open the bundled lesson ``name``; on error the current one stays."""
@@ -418,7 +422,7 @@ class MainWindow(QMainWindow):
     def restore_autosaved(self, net) -> None:
         """Reopen the autosaved network's lesson with its weights, or as a file."""
         lesson_name = str(net.extra.pop("nnviz_lesson", ""))
-        if lesson_name in lessons.lesson_names() and self.load_lesson(lesson_name):
+        if lesson_name in self.lesson_actions and self.load_lesson(lesson_name):
             if net.same_architecture(self.model.network):
                 self.model.set_parameters(net.weights, net.biases)
                 return
