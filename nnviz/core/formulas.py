@@ -135,15 +135,9 @@ def _cut(items: list, limit: int, ellipsis: str) -> list:
     return [*items[:3], ellipsis, items[-1]]
 
 
-def join_terms(terms: Sequence[str], max_terms: int = 5) -> str:
-    """``a + b + c``; a long sum keeps its first two terms and the last."""
-    if len(terms) > max_terms:
-        terms = [*terms[:2], r"\cdots", terms[-1]]
-    return " + ".join(terms)
-
-
 def sum_terms(n: int, term: Callable[[int], str], max_terms: int = 5) -> str:
-    """``term(0) + term(1) + ...``, only the shown terms formatted (see :func:`join_terms`)."""
+    """``term(0) + term(1) + ...``; a long sum keeps its first two terms and the
+    last, and only the shown terms are formatted."""
     if n > max_terms:
         return " + ".join([term(0), term(1), r"\cdots", term(n - 1)])
     return " + ".join(term(i) for i in range(n))

@@ -135,9 +135,6 @@ class BackpropWalk:
         """The step just applied, ``None`` at the start of an update."""
         return self._trace.steps[self._pos] if self._pos >= 0 else None
 
-    def at_start(self) -> bool:
-        return self._pos == -1
-
     def at_end(self) -> bool:
         return self._pos == len(self._trace) - 1
 
@@ -274,13 +271,6 @@ class BackpropWalk:
         """Language of the traces made from now on (the GUI asks each step for
         its texts in a given language, so nothing is recomputed)."""
         self._lang = lang
-
-    def set_eta(self, eta: float) -> None:
-        """A new η: the update in progress starts again with it."""
-        self._eta = float(eta)
-        self._trace = self._make_trace(self._trace.network_before, self._sample)
-        self._pos = -1
-        self._state = None
 
     def train_epochs(self, epochs: int) -> None:
         """Run ``epochs`` passes over every sample without steps (plain SGD on
