@@ -268,7 +268,7 @@ class LiveApp:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda")
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="fewer epochs (a smoke test)")
     args = parser.parse_args()
     device = resolve_device(args.device)
@@ -278,7 +278,7 @@ def main() -> int:
     _TORCH_THREADS[0] = torch.get_num_threads()
     jobs = {
         "digits": (digits_job(), 4 if args.quick else 60),
-        "mlp784": (mlp784_job(12000 if args.quick else 60000), 1 if args.quick else 2),
+        "mlp784": (mlp784_job(12000 if args.quick else 60000), 1 if args.quick else 4),
     }
     live = LiveApp()
     out: dict = {"gui_vs_bare": {}, "device": device, "network_view": live.has_network_view}

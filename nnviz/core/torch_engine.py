@@ -67,9 +67,14 @@ class TorchEngine:
             # torch.tensor copies: the engine never shares memory with the caller's arrays
             return torch.tensor(np.asarray(a), dtype=dtype or self.dtype, device=dev)
 
-        self._x = {"train": put(data.x_train), "val": put(data.x_val)}
-        self._t = {"train": put(data.t_train), "val": put(data.t_val)}
-        self._y = {"train": put(data.y_train, torch.long), "val": put(data.y_val, torch.long)}
+        def share(a: np.ndarray, dtype: torch.dtype | None = None) -> torch.Tensor:
+            """The data: read only, so a CPU tensor may share the trainer's own copy
+            (60,000 × 784 samples are not copied again); other devices get one copy."""
+            return torch.from_numpy(np.ascontiguousarray(a)).to(dev, dtype or self.dtype)
+
+        self._x = {"train": share(data.x_train), "val": share(data.x_val)}
+        self._t = {"train": share(data.t_train), "val": share(data.t_val)}
+        self._y = {"train": share(data.y_train, torch.long), "val": share(data.y_val, torch.long)}
         self.weights = [put(w).requires_grad_(True) for w in network.weights]
         self.biases = [put(b).requires_grad_(True) for b in network.biases]
         self.optimizer_name = config.optimizer
@@ -84,6 +89,8 @@ class TorchEngine:
         self._errs: list[tuple[torch.Tensor, int]] = []
         #: softmax cross-entropy reads the labels, every other error the targets
         self._uses_labels = self.loss == "cross_entropy" and self.activations[-1] == "softmax"
+        #: classes predicted by the last evaluate() of each part (for a confusion matrix)
+        self._pred: dict[str, torch.Tensor] = {}
 
     # ------------------------------------------------------------ optimizer
     def _make_optimizer(self) -> None:
@@ -203,7 +210,12 @@ class TorchEngine:
             pred = (y[:, 0] > self.threshold).long()
         acc = (pred == labels).to(self.dtype).mean()
         e, c = torch.stack([err.to(self.dtype), acc]).tolist()
+        self._pred[part] = pred
         return float(e), float(c)
+
+    def predictions(self, part: str) -> np.ndarray | None:
+        pred = self._pred.get(part)
+        return None if pred is None else pred.to("cpu").numpy()
 
     def epoch_error(self) -> float:
         self._fold_errors()
@@ -224,6 +236,7 @@ class TorchEngine:
             p.copy_(torch.as_tensor(np.asarray(v), dtype=self.dtype))
 
     def close(self) -> None:
+        self._pred.clear()
         self._x.clear()
         self._t.clear()
         self._y.clear()

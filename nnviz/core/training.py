@@ -83,7 +83,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from nnviz.core import datasets
+from nnviz.core import datasets, regions
 from nnviz.core.datasets import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.network import Network
@@ -152,6 +152,13 @@ class Snapshot:
     #: True on the last snapshot of a run; ``status`` then says why it ended
     final: bool = False
     status: str = "running"
+    #: counts m[i, j] of samples of class i predicted as class j, over the
+    #: validation part (the training part without one) at the end of the last
+    #: epoch; None before it, for regression data, or from an engine that does
+    #: not keep its predictions (the views then compute it themselves)
+    confusion: np.ndarray | None = None
+    #: "val" or "train": the part ``confusion`` counts
+    confusion_part: str = "val"
 
     @property
     def train_loss(self) -> float:
@@ -197,7 +204,7 @@ class Diverged(UserError):
 # ------------------------------------------------------------------ engines
 @dataclass
 class EngineData:
-    """The arrays an engine trains on (float64, C order)."""
+    """The arrays an engine trains on (C order; float64, or float32 for a float32 torch run)."""
 
     x_train: np.ndarray  # (n_train, n_inputs)
     t_train: np.ndarray  # (n_train, n_outputs) targets d
@@ -246,6 +253,11 @@ class Engine(Protocol):
 
     def epoch_error(self) -> float:
         """Mean of the batch errors E_B of the epoch so far (for ``eval_train`` off)."""
+        ...
+
+    def predictions(self, part: str) -> np.ndarray | None:
+        """The classes predicted for each sample of ``part`` by the last :meth:`evaluate`
+        of it (int64), or None when the engine does not keep them."""
         ...
 
     def get_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -374,19 +386,32 @@ def check_problem(network: Network, dataset: Dataset, config: TrainingConfig) ->
     config.dropout_for(len(network.layers) - 2)
 
 
-def prepare_data(network: Network, dataset: Dataset) -> EngineData:
+def prepare_data(network: Network, dataset: Dataset, dtype: Any = np.float64) -> EngineData:
+    """The training and validation rows of ``dataset`` with their targets, in ``dtype``.
+
+    Rows are gathered in blocks straight into the result, so a big data set
+    (60,000 × 784) is read once and written once, in the engine's precision,
+    instead of copied in float64 and then converted again.
+    """
     out_act, n_out = network.activations[-1], network.layers[-1]
     pm1 = out_act in ("tanh", "sign", "step")
 
     def part(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        x = np.ascontiguousarray(dataset.x[idx], dtype=np.float64)
+        x = np.empty((len(idx), dataset.x.shape[1]), dtype=dtype)
+        for start in range(0, len(idx), _GATHER_ROWS):
+            block = idx[start : start + _GATHER_ROWS]
+            x[start : start + len(block)] = dataset.x[block]
         y = np.ascontiguousarray(dataset.y[idx], dtype=np.int64)
-        t = np.ascontiguousarray(datasets.targets_for(y, n_out, out_act), dtype=np.float64)
+        t = np.ascontiguousarray(datasets.targets_for(y, n_out, out_act), dtype=dtype)
         return x, t, y
 
     xt, tt, yt = part(dataset.train_idx)
     xv, tv, yv = part(dataset.val_idx)
     return EngineData(xt, tt, yt, xv, tv, yv, threshold=0.0 if pm1 else 0.5)
+
+
+#: rows gathered at a time by prepare_data (a block stays in the CPU's cache)
+_GATHER_ROWS = 4096
 
 
 def penalty(weights: list[np.ndarray], l2: float, l1: float) -> float:
@@ -428,8 +453,10 @@ class Trainer:
         self.config = config
         self.dataset = dataset
         self._template = network.copy()
-        self.data = prepare_data(network, dataset)
         self.engine_name, self.engine_reason = select_engine(network, dataset, config)
+        # a float32 torch run gets float32 arrays that its tensors can share
+        single = self.engine_name == "torch" and config.dtype == "float32"
+        self.data = prepare_data(network, dataset, np.float32 if single else np.float64)
         if self.engine_name == "compiled":
             self.device = "cpu"
         else:
@@ -450,6 +477,7 @@ class Trainer:
         self._elapsed = 0.0
         self._params = self.engine.get_parameters()
         self._last_finite = self._params
+        self._confusion: np.ndarray | None = None
         self.probe_index = int(dataset.val_idx[0] if dataset.val_idx.size else dataset.train_idx[0])
         # cross-thread controls
         self._lock = threading.Lock()
@@ -618,6 +646,7 @@ class Trainer:
                 self._wait += 1
         self._elapsed += seconds
         self._params = self._last_finite = engine.get_parameters()
+        self._confusion = None  # the compiled engine keeps no predictions
         if diverged:
             self._unsent.extend(done)
             engine.reset_optimizer()
@@ -652,6 +681,7 @@ class Trainer:
                 f"rate than {c.lr:g}. The last finite weights were kept."
             )
         self._params = self._last_finite = (weights, biases)
+        self._confusion = self._confusion_matrix()
         metrics = EpochMetrics(
             epoch=self.epoch,
             updates=self.updates,
@@ -755,6 +785,18 @@ class Trainer:
             callback(final)
         return TrainingResult(status, message, final, time.perf_counter() - started)
 
+    def _confusion_matrix(self) -> np.ndarray | None:
+        """The confusion matrix of the epoch's evaluation, from the engine's predictions."""
+        part = "val" if len(self.data.x_val) else "train"
+        if self.dataset.n_classes < 2 or (part == "train" and not self.config.eval_train):
+            return None
+        pred = self.engine.predictions(part)
+        if pred is None:
+            return None
+        labels = self.data.y_val if part == "val" else self.data.y_train
+        n = max(self.dataset.n_classes, int(pred.max()) + 1 if pred.size else 0)
+        return regions.confusion_matrix(labels, pred, n)
+
     def _mid_epoch_snapshot(self) -> None:
         callback, interval = self._live  # type: ignore[misc]
         now = time.perf_counter()
@@ -802,6 +844,8 @@ class Trainer:
             device=self.device,
             final=final,
             status=status,
+            confusion=self._confusion,
+            confusion_part="val" if len(self.data.x_val) else "train",
         )
 
     def close(self) -> None:

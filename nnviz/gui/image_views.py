@@ -185,6 +185,11 @@ class ImageViews(QWidget):
         n = max(ds.n_classes, int(pred.max()) + 1 if pred.size else 0)
         self.confusion.set_matrix(regions.confusion_matrix(ds.y[idx], pred, n), part)
 
+    def set_confusion(self, matrix: np.ndarray, part: str) -> None:
+        """Show a confusion matrix the trainer counted (``part``: "val" or "train")."""
+        self._stale = None
+        self.confusion.set_matrix(matrix, self._val if part == "val" else self._train)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale is not None:

@@ -414,9 +414,15 @@ class TrainingPanel(QWidget):
                 stages.append(lambda: self._show_regions(snap))
             elif snap.final or t0 - self._confusion_at >= _CONFUSION_EVERY_S:
                 self._confusion_at = t0
-                limit = None if snap.final else _LIVE_CONFUSION_SAMPLES
-                net = self._model.network
-                stages.append(lambda: self._images.set_network(net, max_samples=limit))
+                if snap.confusion is not None and not snap.final:
+                    # counted by the trainer over the whole part, at no cost here
+                    matrix, part = snap.confusion, snap.confusion_part
+                    stages.append(lambda: self._images.set_confusion(matrix, part))
+                else:  # the last frame predicts with the weights on show (early
+                    # stopping may have restored earlier ones)
+                    limit = None if snap.final else _LIVE_CONFUSION_SAMPLES
+                    net = self._model.network
+                    stages.append(lambda: self._images.set_network(net, max_samples=limit))
         if snap.final or t0 - self._plots_at >= _PLOTS_EVERY_S.get(self._engine, 0.25):
             self._plots_at = t0
             stages.append(self._show_plots)

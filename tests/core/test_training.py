@@ -395,6 +395,37 @@ def test_snapshot_holds_copies_and_the_probe_activations():
     assert snap.engine == "torch" and snap.device == "cpu" and snap.engine_reason
 
 
+@pytest.mark.parametrize("val_fraction", [0.25, 0.0])
+def test_torch_snapshots_count_the_confusion_matrix_of_the_last_evaluation(val_fraction):
+    ds = datasets.gaussian(n=240, noise=0.5, seed=1, classes=3)
+    net = Network.initialised([2, 6, 3], ["tanh", "softmax"], seed=0)
+    cfg = TrainingConfig(
+        epochs=3, engine="torch", dtype="float64", loss="cross_entropy", val_fraction=val_fraction
+    )
+    trainer = Trainer(net, ds, cfg)
+    snap = trainer.run().snapshot
+    part = trainer.dataset.val_idx if val_fraction else trainer.dataset.train_idx
+    # an independent count: numpy's forward pass with the snapshot's weights
+    pred = np.argmax(trainer.network().forward(ds.x[part])[-1], axis=1)
+    expected = np.zeros((3, 3), dtype=np.int64)
+    for t, p in zip(ds.y[part], pred, strict=True):
+        expected[t, p] += 1
+    assert snap.confusion_part == ("val" if val_fraction else "train")
+    np.testing.assert_array_equal(snap.confusion, expected)
+    assert np.trace(snap.confusion) / len(part) == pytest.approx(
+        snap.val_acc if val_fraction else snap.train_acc
+    )
+
+
+def test_no_confusion_matrix_for_regression_or_before_the_first_epoch():
+    x = np.linspace(-1, 1, 40)[:, None]
+    ds = Dataset(x, np.zeros(40, dtype=np.int64), 1, "line")
+    trainer = Trainer(Network.initialised([1, 3, 1], ["tanh", "identity"], seed=0), ds,
+                      TrainingConfig(epochs=1, engine="torch", val_fraction=0.0))
+    assert trainer.snapshot().confusion is None
+    assert trainer.run().snapshot.confusion is None
+
+
 def test_live_settings_apply_at_the_next_batch():
     ds = datasets.blobs(n=100, seed=0)  # 80 training samples
     net = Network.initialised([2, 4, 1], ["tanh", "sigmoid"], seed=0)

@@ -147,6 +147,32 @@ def test_digits_show_a_confusion_matrix_instead_of_regions(qtbot):
     panel.regions_widget().close()
 
 
+def test_a_torch_run_shows_the_confusion_matrix_the_trainer_counted(qtbot):
+    lesson = load_lesson("digits")
+    panel = TrainingPanel(NetworkModel(lesson.network))
+    qtbot.addWidget(panel)
+    panel.load_lesson(lesson)
+    panel.form.engine.setCurrentIndex(panel.form.engine.findData("torch"))
+    panel.form.epochs.setValue(400)
+    panel.regions_widget().show()
+    counted: list[np.ndarray] = []
+    panel.controller.snapshot.connect(
+        lambda snap: snap.confusion is not None and counted.append(snap.confusion)
+    )
+    view = panel.image_views().confusion
+    qtbot.waitUntil(lambda: view.matrix().size > 0)  # the untrained network's
+    untrained = view.matrix().copy()
+    assert panel.start()
+    # live frames show a matrix of the whole validation part, as the trainer counted it
+    qtbot.waitUntil(lambda: not np.array_equal(view.matrix(), untrained), timeout=20000)
+    shown = view.matrix().copy()
+    assert shown.sum() == len(panel.dataset().val_idx)
+    assert panel.state == "running"
+    assert any(np.array_equal(shown, m) for m in counted)
+    panel.stop_and_wait()
+    panel.regions_widget().close()
+
+
 def test_changing_the_layers_builds_a_new_network(panel):
     panel.form.hidden.setText("5")
     panel.form.hidden.editingFinished.emit()
