@@ -19,8 +19,10 @@ Prints ONE JSON line:
 
 Both sides use the torch engine (the compiled engine would beat the bare loop
 on small networks and hide the cost of the GUI); ``--device`` picks cpu/cuda.
-Each figure is the better of ``--repeats`` alternating measurements, since the
-machine is shared. Usage: ``python benchmarks/bench_training.py [--quick]``.
+Each rate is the best of several alternating measurements (bare, trainer, app,
+bare, …: 7 of digits' short runs, 3 of mlp784's), since on a shared machine a
+run is only ever slowed down, by as much as 30 %; ``--repeats N`` sets both
+counts. Usage: ``python benchmarks/bench_training.py [--quick] [--repeats N]``.
 """
 
 from __future__ import annotations
@@ -268,7 +270,7 @@ class LiveApp:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="auto", help="auto, cpu or cuda")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=0, help="measurements per side (default 7 / 3)")
     parser.add_argument("--quick", action="store_true", help="fewer epochs (a smoke test)")
     args = parser.parse_args()
     device = resolve_device(args.device)
@@ -277,19 +279,19 @@ def main() -> int:
     torch.manual_seed(0)
     _TORCH_THREADS[0] = torch.get_num_threads()
     jobs = {
-        "digits": (digits_job(), 4 if args.quick else 60),
-        "mlp784": (mlp784_job(12000 if args.quick else 60000), 1 if args.quick else 4),
+        "digits": (digits_job(), 4 if args.quick else 50, 7),
+        "mlp784": (mlp784_job(12000 if args.quick else 60000), 1 if args.quick else 4, 3),
     }
     live = LiveApp()
     out: dict = {"gui_vs_bare": {}, "device": device, "network_view": live.has_network_view}
     worst_lag: list[float] = []
     rates: dict = {}
     try:
-        for name, ((net, ds, cfg), epochs) in jobs.items():
+        for name, ((net, ds, cfg), epochs, repeats) in jobs.items():
             bare_rate(net, ds, cfg, 1, device)  # warm up torch's kernels and the views
             live.train(net, ds, cfg, 1, device)
             bare, gui, headless = 0.0, 0.0, 0.0
-            for _ in range(args.repeats):
+            for _ in range(args.repeats or (1 if args.quick else repeats)):
                 bare = max(bare, bare_rate(net, ds, cfg, epochs, device))
                 headless = max(headless, trainer_rate(net, ds, cfg, epochs, device))
                 gui = max(gui, live.train(net, ds, cfg, epochs, device)[0])

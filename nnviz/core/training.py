@@ -483,6 +483,8 @@ class Trainer:
         self._lock = threading.Lock()
         self._pending: dict[str, Any] = {}
         self._stop = threading.Event()
+        #: slow motion: at most this many epochs a second (0: full speed)
+        self._pace = 0.0
         self._resume = threading.Event()
         self._resume.set()
         # reporting state of the current run()
@@ -525,6 +527,23 @@ class Trainer:
         if l1 is not None:
             _in_range(l1, 0.0, math.inf, "l1")
             self._queue(l1=float(l1))
+
+    def set_pace(self, epochs_per_s: float) -> None:
+        """Slow motion for a class to watch: after each epoch, wait until at least
+        1/``epochs_per_s`` seconds have passed since it began (0: full speed).
+        Takes effect at once, also during a wait; waiting counts neither as
+        training time (``elapsed``) nor against a stop, which ends it at once."""
+        _in_range(epochs_per_s, 0.0, math.inf, "pace")
+        self._pace = float(epochs_per_s)
+
+    def _keep_pace(self, began: float) -> None:
+        """Wait out the rest of the epoch's slow-motion time (see :meth:`set_pace`)."""
+        while self._pace > 0.0 and not self._stop.is_set():
+            left = began + 1.0 / self._pace - time.perf_counter()
+            if left <= 0.0:
+                return
+            # short slices: a change of pace or a stop is seen within 50 ms
+            self._stop.wait(min(left, 0.05))
 
     def set_probe(self, index: int) -> None:
         """Show the activations of ``dataset.x[index]`` in the snapshots."""
@@ -606,6 +625,7 @@ class Trainer:
             or self._pending
             or self.paused
             or self._stop.is_set()
+            or self._pace > 0.0
             or target - self.epoch < 2
         ):
             return []
@@ -740,6 +760,7 @@ class Trainer:
         status, message = "completed", ""
         try:
             while self.epoch < target:
+                began = time.perf_counter()
                 chunk = self._run_epochs(target)
                 if chunk:  # several epochs in one engine call
                     self._unsent.extend(chunk[:-1])
@@ -754,8 +775,11 @@ class Trainer:
                     status = "early_stopping"
                     break
                 now = time.perf_counter()
-                # the last epoch reaches the callback in the final snapshot
-                due = now - self._last_emit >= snapshot_interval and self.epoch < target
+                # the last epoch reaches the callback in the final snapshot; in
+                # slow motion every epoch is shown
+                due = (
+                    self._pace > 0.0 or now - self._last_emit >= snapshot_interval
+                ) and self.epoch < target
                 if callback is not None and due:
                     snap, self._unsent = self.snapshot(self._unsent), []
                     self._last_emit = now
@@ -765,6 +789,8 @@ class Trainer:
                 if self._stop.is_set():
                     status = "stopped"
                     break
+                if self.epoch < target:
+                    self._keep_pace(began)
         except Diverged as exc:
             status, message = "diverged", str(exc)
         finally:

@@ -33,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -55,6 +56,7 @@ from nnviz.gui.image_views import ImageViews
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.plots import TrainingPlots
 from nnviz.gui.regions import RegionsView
+from nnviz.gui.settings import open_settings
 from nnviz.gui.training_settings import SettingsForm
 from nnviz.gui.training_worker import TrainingController
 
@@ -64,7 +66,7 @@ _FRAME_MS = 33  # at most ~30 repaints a second
 #: torch engine's loop needs the GIL between operations, and the views hold it
 #: while they paint, so it gets a smaller share than the compiled engine (which
 #: releases the GIL for a whole slice of an epoch).
-_PAINT_DUTY = {"compiled": 0.2, "torch": 0.08}
+_PAINT_DUTY = {"compiled": 0.2, "torch": 0.04}
 #: frames a second the views get at least, by engine, while a frame costs less
 #: than the period (the compiled engine does not need the GIL while it trains)
 _MIN_FPS = {"compiled": 10.5}
@@ -77,7 +79,7 @@ _LIVE_CONFUSION_SAMPLES = 500
 _CONFUSION_EVERY_S = 0.5
 #: curves and counters need fewer frames than the network and the regions
 #: (by engine: the torch loop shares the GIL with the views)
-_PLOTS_EVERY_S = {"compiled": 0.0, "torch": 0.5}
+_PLOTS_EVERY_S = {"compiled": 0.0, "torch": 1.0}
 #: the interpreter's thread switch interval while the compiled engine runs. It
 #: releases the GIL for ~10 ms of epochs, then needs it for a moment; with
 #: Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up
@@ -86,6 +88,8 @@ _PLOTS_EVERY_S = {"compiled": 0.0, "torch": 0.5}
 #: its operations up to the interval, so it gets a short one too.)
 _LIVE_SWITCH_INTERVAL_S = {"compiled": 0.0005, "torch": 0.0005}
 _COUNTERS_EVERY_S = 0.25
+#: the speeds offered, in epochs a second (0: full speed)
+_PACES = (0.0, 30.0, 10.0, 3.0, 1.0)
 
 
 def leave_a_core_for_the_gui() -> int:
@@ -189,6 +193,19 @@ class TrainingPanel(QWidget):
         # layout (a new width relaid out the window and repainted every view)
         self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counters.setMinimumWidth(self.counters.fontMetrics().horizontalAdvance("0" * 30))
+        # slow motion, for a class to watch the learning epoch by epoch
+        self.speed = QComboBox()
+        for pace in _PACES:
+            self.speed.addItem("", pace)
+        saved = open_settings().value("training/pace", 0.0)
+        try:
+            self.speed.setCurrentIndex(max(0, self.speed.findData(float(saved))))
+        except (TypeError, ValueError):  # a hand-edited settings file
+            self.speed.setCurrentIndex(0)
+        self.speed.currentIndexChanged.connect(self._on_speed)
+        self.controller.set_pace(self.speed.currentData())
+        self.speed_label = QLabel()
+        self.speed_label.setBuddy(self.speed)
         self.engine_label = QLabel()
         self.engine_label.setWordWrap(True)
         self.message = QLabel()
@@ -207,6 +224,10 @@ class TrainingPanel(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.progress, 0, 0)
         grid.addWidget(self.counters, 0, 1)
+        speed_row = QHBoxLayout()
+        speed_row.addWidget(self.speed_label)
+        speed_row.addWidget(self.speed, 1)
+        grid.addLayout(speed_row, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addWidget(self.engine_label)
@@ -407,12 +428,13 @@ class TrainingPanel(QWidget):
 
     def _frame_stages(self, snap: Snapshot) -> list[Callable[[], None]]:
         t0 = time.perf_counter()
+        slow = bool(self.speed.currentData())  # slow motion shows every epoch everywhere
         stages: list[Callable[[], None]] = []
         if snap.weights:
             stages.append(lambda: self._show_weights(snap))
             if self._data_stack.currentWidget() is self._regions:
                 stages.append(lambda: self._show_regions(snap))
-            elif snap.final or t0 - self._confusion_at >= _CONFUSION_EVERY_S:
+            elif snap.final or slow or t0 - self._confusion_at >= _CONFUSION_EVERY_S:
                 self._confusion_at = t0
                 if snap.confusion is not None and not snap.final:
                     # counted by the trainer over the whole part, at no cost here
@@ -423,10 +445,10 @@ class TrainingPanel(QWidget):
                     limit = None if snap.final else _LIVE_CONFUSION_SAMPLES
                     net = self._model.network
                     stages.append(lambda: self._images.set_network(net, max_samples=limit))
-        if snap.final or t0 - self._plots_at >= _PLOTS_EVERY_S.get(self._engine, 0.25):
+        if snap.final or slow or t0 - self._plots_at >= _PLOTS_EVERY_S.get(self._engine, 0.25):
             self._plots_at = t0
             stages.append(self._show_plots)
-        if snap.final or t0 - self._counters_at >= _COUNTERS_EVERY_S:
+        if snap.final or slow or t0 - self._counters_at >= _COUNTERS_EVERY_S:
             # QProgressBar repaints synchronously on every visible change
             self._counters_at = t0
             stages.append(lambda: self._show_counters(snap))
@@ -469,6 +491,8 @@ class TrainingPanel(QWidget):
         wait = self._frame_cost / duty - self._frame_cost
         if self._engine in _MIN_FPS:  # the views must still show the learning
             wait = min(wait, max(0.0, 1.0 / _MIN_FPS[self._engine] - self._frame_cost))
+        if self.speed.currentData():  # slow motion: the trainer mostly waits for the views
+            wait = 0.0
         self._next_paint = now + max(_FRAME_MS / 1000.0, wait)
         if self._pending is not None and not self._frame.isActive():
             self._frame.start(int(1000 * (self._next_paint - now)))
@@ -550,12 +574,14 @@ class TrainingPanel(QWidget):
 
     def _on_engine(self, name: str, reason: str) -> None:
         self._engine = name
-        names = {"torch": "PyTorch", "compiled": self.tr("compiled (numba)")}
-        device = self.controller.device() if hasattr(self.controller, "device") else ""
-        where = f" ({device})" if device else ""
-        self.engine_label.setText(
-            self._engine_text.format(names.get(name, name) + where, translate_core(reason))
-        )
+        # the reason names the engine ("Compiled engine: …", "PyTorch: …"); a
+        # PyTorch run also says where it computes (the compiled engine: the CPU)
+        text = translate_core(reason)
+        device = self.controller.device()
+        if name == "torch" and device:
+            text += " " + self._device_text.format(device)
+        self.engine_label.setText(text)
+        self.engine_label.setToolTip(self._engine_tip)
 
     def _on_live_setting(self, name: str, value: object) -> None:
         if self._state != "idle":
@@ -652,6 +678,11 @@ class TrainingPanel(QWidget):
             if error else "QLabel { padding: 4px; }"
         )
 
+    def _on_speed(self) -> None:
+        pace = float(self.speed.currentData())
+        self.controller.set_pace(pace)  # a running training follows at once
+        open_settings().setValue("training/pace", pace)
+
     def _key_train(self) -> None:
         if self.train_button.isEnabled():
             self.start()
@@ -680,10 +711,30 @@ class TrainingPanel(QWidget):
             self.tr("Stop and go back to the initial weights; the curves stay faint for comparison")
         )
         self.progress.setToolTip(self.tr("Epochs done of the epochs asked for"))
+        self.speed_label.setText(self.tr("&Speed:"))
+        for i in range(self.speed.count()):
+            pace = self.speed.itemData(i)
+            if pace == 0:
+                text = self.tr("full speed")
+            elif pace == 1:
+                text = self.tr("1 epoch a second")
+            else:
+                text = self.tr("{0} epochs a second").format(int(pace))
+            self.speed.setItemText(i, text)
+        self.speed.setToolTip(
+            self.tr(
+                "Slow motion: at most this many epochs a second, each one shown, so that a class "
+                "can watch the weights and the regions change. It applies at once, also while training."
+            )
+        )
         self._counter_text = self.tr("epoch {0} · {1} updates")
         self._acc_text = self.tr("accuracy {0}%")
         self._rate_text = self.tr("{0:.0f} epochs/s")
-        self._engine_text = self.tr("Engine: {0}. {1}")
+        self._device_text = self.tr("Device: {0}.")
+        self._engine_tip = self.tr(
+            "Which engine trains and why: the compiled engine (numba) for small networks on the "
+            "CPU, PyTorch for the rest. Change it under Hardware."
+        )
         self._probe_text = self.tr("the point shown in the network")
         self._diverged_hint = self.tr("Press Reset, set η to a tenth and train again.")
         if self._last_snapshot is not None:

@@ -108,6 +108,14 @@ class RunControl:
             if self._trainer is not None:
                 self._trainer.resume()
 
+    def set_pace(self, epochs_per_s: float) -> None:
+        """Slow motion: at most ``epochs_per_s`` epochs a second (0: full speed)."""
+        with self._lock:
+            if self._trainer is not None:
+                self._trainer.set_pace(epochs_per_s)
+            else:
+                self._pending["pace"] = float(epochs_per_s)
+
     def set_probe(self, index: int) -> None:
         """Show the activations of sample ``index`` (a row of ``dataset.x``) from now on."""
         with self._lock:
@@ -133,6 +141,8 @@ class RunControl:
 def _apply(trainer: Trainer, key: str, value: Any) -> None:
     if key == "probe":
         trainer.set_probe(value)
+    elif key == "pace":
+        trainer.set_pace(value)
     elif key == "lr":
         trainer.set_lr(value)
     elif key == "batch_size":
@@ -230,6 +240,7 @@ class TrainingController(QObject):
         self._state = "idle"
         self._device = ""
         self._probe: int | None = None
+        self._pace = 0.0
         self.last_snapshot: Snapshot | None = None
 
     # -------------------------------------------------------------- state
@@ -266,6 +277,8 @@ class TrainingController(QObject):
         self._control = RunControl()
         if self._probe is not None:
             self._control.set_probe(self._probe)
+        if self._pace:
+            self._control.set_pace(self._pace)
         self._result = None
         thread = QThread()
         worker = TrainingWorker(network, dataset, config, self._control, self._max_rate)
@@ -315,6 +328,13 @@ class TrainingController(QObject):
     def set_regularization(self, l2: float | None = None, l1: float | None = None) -> None:
         changes = {k: v for k, v in (("l2", l2), ("l1", l1)) if v is not None}
         self.update_settings(**changes)
+
+    def set_pace(self, epochs_per_s: float) -> None:
+        """Slow motion, for this run (at once) and the next: at most ``epochs_per_s``
+        epochs a second; 0 for full speed."""
+        self._pace = float(epochs_per_s)
+        if self._thread is not None:
+            self._control.set_pace(self._pace)
 
     def set_probe(self, index: int) -> None:
         """Snapshots carry the activations of sample ``index`` (a row of ``dataset.x``)."""

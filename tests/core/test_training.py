@@ -469,6 +469,49 @@ def test_request_stop_and_pause_from_another_thread():
     assert trainer.epoch < 1000 and trainer.updates % 1437 != 0  # cut mid-epoch
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_slow_motion_shows_every_epoch_and_waits_outside_the_training_time(engine):
+    net = Network.initialised([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    trainer = Trainer(net, xor_data(), TrainingConfig(epochs=6, engine=engine, val_fraction=0.0))
+    trainer.set_pace(20.0)  # at most 20 epochs a second: 50 ms each
+    snaps = []
+    t0 = time.perf_counter()
+    result = trainer.run(snaps.append, snapshot_interval=3600)
+    wall = time.perf_counter() - t0
+    assert result.status == "completed" and trainer.epoch == 6
+    # each epoch in a snapshot of its own (the last one in the final snapshot)
+    assert [[m.epoch for m in s.history] for s in snaps] == [[1], [2], [3], [4], [5], [6]]
+    assert wall >= 5 * 0.05  # five waits between six epochs
+    assert result.snapshot.metrics.elapsed < wall - 0.2  # waiting is not training
+
+
+def test_stop_and_full_speed_end_a_slow_motion_wait_at_once():
+    net = Network.initialised([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    trainer = Trainer(net, xor_data(), TrainingConfig(epochs=50, engine="torch", val_fraction=0.0))
+    trainer.set_pace(0.2)  # one epoch every 5 s
+    out = {}
+    th = threading.Thread(target=lambda: out.update(r=trainer.run()))
+    th.start()
+    time.sleep(0.3)
+    assert trainer.epoch == 1  # waiting after the first epoch
+    trainer.set_pace(0.0)
+    th.join(10)
+    assert not th.is_alive() and out["r"].status == "completed" and trainer.epoch == 50
+
+    trainer = Trainer(net, xor_data(), TrainingConfig(epochs=50, engine="torch", val_fraction=0.0))
+    trainer.set_pace(0.2)
+    th = threading.Thread(target=lambda: out.update(r=trainer.run()))
+    th.start()
+    time.sleep(0.3)
+    t0 = time.perf_counter()
+    trainer.request_stop()
+    th.join(5)
+    assert not th.is_alive() and time.perf_counter() - t0 < 1.0
+    assert out["r"].status == "stopped" and trainer.epoch == 1
+    with pytest.raises(UserError, match="pace"):
+        trainer.set_pace(-1.0)
+
+
 def test_same_seed_same_run_and_another_seed_another():
     ds = datasets.moons(n=100, seed=0)
     net = Network.initialised([2, 6, 1], ["tanh", "sigmoid"], seed=0)

@@ -46,7 +46,9 @@ def test_spiral_trains_a_few_epochs_and_every_view_follows(panel, qtbot):
     assert "epoch 4" in panel.counters.text()
     assert panel.progress.value() == 100
     assert panel.train_button.isEnabled()
-    assert "Engine:" in panel.engine_label.text()
+    engine = panel.engine_label.text()
+    assert engine.startswith(("Compiled engine", "PyTorch"))  # the engine and why, once
+    assert engine.count("ompiled engine") <= 1
 
 
 def test_train_again_continues_the_curves_and_reset_keeps_a_faint_run(panel, qtbot):
@@ -169,8 +171,34 @@ def test_a_torch_run_shows_the_confusion_matrix_the_trainer_counted(qtbot):
     assert shown.sum() == len(panel.dataset().val_idx)
     assert panel.state == "running"
     assert any(np.array_equal(shown, m) for m in counted)
+    assert panel.engine_label.text() == "PyTorch, as chosen in the settings. Device: cpu."
     panel.stop_and_wait()
     panel.regions_widget().close()
+
+
+def test_slow_motion_lets_a_class_watch_and_full_speed_finishes(panel, qtbot):
+    speed = panel.speed
+    assert speed.currentData() == 0.0 and speed.currentText() == "full speed"
+    speed.setCurrentIndex(speed.findData(10.0))
+    assert speed.currentText() == "10 epochs a second"
+    panel.form.epochs.setValue(300)
+    epochs: list[int] = []
+    panel.controller.snapshot.connect(lambda snap: epochs.extend(m.epoch for m in snap.history))
+    assert panel.start()
+    qtbot.waitUntil(lambda: len(epochs) >= 1, timeout=30000)  # the engine may compile first
+    qtbot.wait(500)
+    assert panel.state == "running"
+    assert len(epochs) <= 8  # ~10 epochs a second, not the ~1,000 of full speed
+    assert epochs == list(range(1, len(epochs) + 1))  # each epoch in a snapshot
+    qtbot.waitUntil(lambda: f"epoch {epochs[-1]}" in panel.counters.text(), timeout=2000)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=60000) as done:
+        speed.setCurrentIndex(speed.findData(0.0))  # the running training follows at once
+    assert done.args == ["completed"] and epochs[-1] == 300
+    # the choice is kept for the next start of the app
+    speed.setCurrentIndex(speed.findData(3.0))
+    again = TrainingPanel(NetworkModel(load_lesson("spiral").network))
+    qtbot.addWidget(again)
+    assert again.speed.currentData() == 3.0
 
 
 def test_changing_the_layers_builds_a_new_network(panel):
