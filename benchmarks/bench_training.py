@@ -195,6 +195,7 @@ class LiveApp:
         first = load_lesson("digits")
         self.model = NetworkModel(first.network)
         self.panel = TrainingPanel(self.model)
+        self.panel.speed.setCurrentIndex(self.panel.speed.findData(0.0))  # full speed
         self.window = QWidget()
         row = QHBoxLayout(self.window)
         row.addWidget(self.panel)

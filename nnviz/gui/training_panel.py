@@ -51,12 +51,11 @@ from nnviz.core.errors import UserError
 from nnviz.core.lessons import Lesson
 from nnviz.core.network import Network
 from nnviz.core.training import Snapshot, Trainer, TrainingConfig, select_engine
-from nnviz.gui.core_strings import translate_core
+from nnviz.gui.core_strings import translate_core, user_message
 from nnviz.gui.image_views import ImageViews
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.plots import TrainingPlots
 from nnviz.gui.regions import RegionsView
-from nnviz.gui.settings import open_settings
 from nnviz.gui.training_settings import SettingsForm
 from nnviz.gui.training_worker import TrainingController
 
@@ -197,13 +196,9 @@ class TrainingPanel(QWidget):
         self.speed = QComboBox()
         for pace in _PACES:
             self.speed.addItem("", pace)
-        saved = open_settings().value("training/pace", 0.0)
-        try:
-            self.speed.setCurrentIndex(max(0, self.speed.findData(float(saved))))
-        except (TypeError, ValueError):  # a hand-edited settings file
-            self.speed.setCurrentIndex(0)
+        # full speed at each start (a forgotten slow motion must not look like a
+        # slow computer); a lesson may ask for another (Lesson.pace)
         self.speed.currentIndexChanged.connect(self._on_speed)
-        self.controller.set_pace(self.speed.currentData())
         self.speed_label = QLabel()
         self.speed_label.setBuddy(self.speed)
         self.engine_label = QLabel()
@@ -313,7 +308,7 @@ class TrainingPanel(QWidget):
             # the trainer works on its own copy of the network and the data
             self.controller.start(self._model.network, self._dataset, config)
         except UserError as exc:
-            self._show_message(str(exc), error=True)
+            self._show_message(user_message(exc), error=True)
             return False
         self._epochs_target = config.epochs
         self._run_started = time.perf_counter()
@@ -600,7 +595,7 @@ class TrainingPanel(QWidget):
             ds = self._custom_dataset if custom else self.form.dataset()
             net = self.form.network(ds, self._model.network if keep_network else None)
         except UserError as exc:
-            self._show_message(str(exc), error=True)
+            self._show_message(user_message(exc), error=True)
             return
         self._show_message("")
         self._initial = net.copy()
@@ -679,9 +674,7 @@ class TrainingPanel(QWidget):
         )
 
     def _on_speed(self) -> None:
-        pace = float(self.speed.currentData())
-        self.controller.set_pace(pace)  # a running training follows at once
-        open_settings().setValue("training/pace", pace)
+        self.controller.set_pace(float(self.speed.currentData()))  # a running training follows at once
 
     def _key_train(self) -> None:
         if self.train_button.isEnabled():

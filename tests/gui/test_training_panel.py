@@ -194,11 +194,6 @@ def test_slow_motion_lets_a_class_watch_and_full_speed_finishes(panel, qtbot):
     with qtbot.waitSignal(panel.trainingFinished, timeout=60000) as done:
         speed.setCurrentIndex(speed.findData(0.0))  # the running training follows at once
     assert done.args == ["completed"] and epochs[-1] == 300
-    # the choice is kept for the next start of the app
-    speed.setCurrentIndex(speed.findData(3.0))
-    again = TrainingPanel(NetworkModel(load_lesson("spiral").network))
-    qtbot.addWidget(again)
-    assert again.speed.currentData() == 3.0
 
 
 def test_changing_the_layers_builds_a_new_network(panel):
