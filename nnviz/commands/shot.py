@@ -9,6 +9,14 @@ from pathlib import Path
 
 from nnviz.core.errors import UserError
 
+#: Walking a whole lesson takes at most about 200 stepper steps (perceptron-and
+#: until it converges; one backprop update of backprop-2-2-2 is 30), so 1000
+#: covers every real picture; more only freezes the command (each step redraws).
+MAX_STEPS = 1000
+#: The longest lesson trains 1000 epochs (overfitting); ten times that is
+#: plenty for a picture, and more is a typo that would run for hours.
+MAX_EPOCHS = 10000
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
@@ -16,8 +24,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--file", metavar="NETWORK", help="a network file to open instead of a lesson")
     p.add_argument("--size", default="1600x1000", metavar="WxH", help="window size (default 1600x1000)")
     p.add_argument("--lang", choices=("es", "en"), default="es", help="language (default es)")
-    p.add_argument("--steps", type=int, default=0, metavar="N", help="stepper steps to take first")
-    p.add_argument("--epochs", type=int, default=0, metavar="N", help="training epochs to run first")
+    p.add_argument("--steps", type=int, default=0, metavar="N",
+                   help=f"stepper steps to take first (0 to {MAX_STEPS})")
+    p.add_argument("--epochs", type=int, default=0, metavar="N",
+                   help=f"training epochs to run first (0 to {MAX_EPOCHS})")
     p.add_argument("--scale", type=float, default=1.0, metavar="F", help="presentation scale 1 to 3")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
 
@@ -25,10 +35,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not m:
-        raise UserError(f"--size must look like 1600x1000, not {text!r}.")
+        raise UserError("--size must look like 1600x1000, not {0!r}.", text)
     w, h = int(m.group(1)), int(m.group(2))
     if not (320 <= w <= 7680 and 240 <= h <= 4320):
-        raise UserError(f"--size {w}x{h} is out of range (320x240 to 7680x4320).")
+        raise UserError("--size {0}x{1} is out of range (320x240 to 7680x4320).", w, h)
     return w, h
 
 
@@ -36,11 +46,19 @@ def run(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
     out = Path(args.out)
     if out.suffix.lower() != ".png":
-        raise UserError(f"--out must name a .png file, not '{out}'.")
+        raise UserError("--out must name a .png file, not '{0}'.", out)
     if not out.parent.exists():
-        raise UserError(f"Cannot write '{out}': the folder '{out.parent}' does not exist.")
+        raise UserError("Cannot write '{0}': the folder '{1}' does not exist.", out, out.parent)
     if args.steps < 0 or args.epochs < 0:
         raise UserError("--steps and --epochs must be zero or more.")
+    if args.steps > MAX_STEPS:
+        raise UserError(
+            "--steps {0} is too many: at most {1} (a whole lesson takes about 200).", args.steps, MAX_STEPS
+        )
+    if args.epochs > MAX_EPOCHS:
+        raise UserError(
+            "--epochs {0} is too many: at most {1} (the longest lesson trains 1000).", args.epochs, MAX_EPOCHS
+        )
     if not 1.0 <= args.scale <= 3.0:
         raise UserError("--scale must be between 1 and 3.")
     from PySide6.QtCore import qInstallMessageHandler
@@ -85,6 +103,6 @@ def run(args: argparse.Namespace) -> int:
     window.deleteLater()
     app.processEvents()
     if not image.save(str(out), "PNG"):
-        raise UserError(f"Cannot write '{out}'.")
+        raise UserError("Cannot write '{0}'.", out)
     print(out)
     return 0

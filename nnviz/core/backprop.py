@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.core.activations import get
-from nnviz.core.errors import UserError
+from nnviz.core.errors import UserError, template
 from nnviz.core.network import Network
 from nnviz.core.steps import (
     PHASES,
@@ -156,30 +156,70 @@ def check_backprop_network(network: Network) -> None:
     for i, name in enumerate(network.activations):
         act = get(name)
         if not act.differentiable:
-            layer = "output layer" if i == len(network.activations) - 1 else f"layer {i + 1}"
+            output = i == len(network.activations) - 1
             if name == "softmax":
-                why = "its derivative is not one number per neuron, which the slides' deltas need"
+                message = _NO_SOFTMAX[0] if output else _NO_SOFTMAX[1]
             else:
-                why = "it is not differentiable, so it has no derivative f' for the deltas"
-            raise UserError(
-                f"Backpropagation cannot use the {name} activation of the {layer}: {why} "
-                "(use identity, sigmoid, tanh or relu; the step function is for the perceptron rule)."
-            )
+                message = _NOT_DIFFERENTIABLE[0] if output else _NOT_DIFFERENTIABLE[1]
+            raise UserError(message, name, i + 1)
+
+
+# (output layer, hidden layer {1}) sentences for check_backprop_network
+_NO_SOFTMAX = (
+    template(
+        "Backpropagation cannot use the {0} activation of the output layer: its derivative is not "
+        "one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; "
+        "the step function is for the perceptron rule)."
+    ),
+    template(
+        "Backpropagation cannot use the {0} activation of the layer {1}: its derivative is not "
+        "one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; "
+        "the step function is for the perceptron rule)."
+    ),
+)
+_NOT_DIFFERENTIABLE = (
+    template(
+        "Backpropagation cannot use the {0} activation of the output layer: it is not "
+        "differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh "
+        "or relu; the step function is for the perceptron rule)."
+    ),
+    template(
+        "Backpropagation cannot use the {0} activation of the layer {1}: it is not "
+        "differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh "
+        "or relu; the step function is for the perceptron rule)."
+    ),
+)
+
+# what as_vector says about the input x and the target d: (not numbers, 1 number,
+# {0} numbers, not finite); {1} is the size the network needs
+_VECTOR_ERRORS = {
+    "input": (
+        template("The input must be numbers."),
+        template("The input has 1 number but the network needs {1}."),
+        template("The input has {0} numbers but the network needs {1}."),
+        template("The input contains a number that is not finite."),
+    ),
+    "target": (
+        template("The target must be numbers."),
+        template("The target has 1 number but the network needs {1}."),
+        template("The target has {0} numbers but the network needs {1}."),
+        template("The target contains a number that is not finite."),
+    ),
+}
 
 
 def as_vector(values: Any, size: int, what: str) -> np.ndarray:
-    """``values`` as a finite float64 vector of ``size`` numbers, or a UserError."""
+    """``values`` as a finite float64 vector of ``size`` numbers, or a UserError;
+    ``what`` is "input" or "target"."""
+    not_numbers, one, many, not_finite = _VECTOR_ERRORS[what]
     try:
         arr = np.array(values, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
-        raise UserError(f"The {what} must be numbers.") from None
+        raise UserError(not_numbers) from None
     if arr.size != size:
-        raise UserError(
-            f"The {what} has {arr.size} number{'s' if arr.size != 1 else ''} "
-            f"but the network needs {size}."
-        )
+        raise UserError(one if arr.size == 1 else many, arr.size, size)
     if not np.all(np.isfinite(arr)):
-        raise UserError(f"The {what} contains a number that is not finite.")
+        raise UserError(not_finite)
     return arr
 
 
@@ -188,16 +228,18 @@ def check_eta(eta: Any) -> float:
     try:
         value = float(eta)
     except (TypeError, ValueError):
-        raise UserError(f"The learning rate η must be a number, not {eta!r}.") from None
+        raise UserError("The learning rate η must be a number, not {0!r}.", eta) from None
     if isinstance(eta, bool) or not math.isfinite(value) or value <= 0:
-        raise UserError(f"The learning rate η must be a positive finite number, not {eta!r}.")
+        raise UserError("The learning rate η must be a positive finite number, not {0!r}.", eta)
     return value
 
 
 def _check_network_numbers(network: Network) -> None:
     for li, (w, b) in enumerate(zip(network.weights, network.biases, strict=True)):
         if not (np.all(np.isfinite(w)) and np.all(np.isfinite(b))):
-            raise UserError(f"The weights or biases of layer {li + 1} contain a number that is not finite.")
+            raise UserError(
+                "The weights or biases of layer {0} contain a number that is not finite.", li + 1
+            )
 
 
 def error_of(network: Network, x: np.ndarray, d: np.ndarray) -> float:
@@ -223,9 +265,9 @@ def backprop_update(
     η that is not a positive finite number.
     """
     if granularity not in GRANULARITIES:
-        raise UserError(f"The granularity must be 'scalar' or 'layer', not {granularity!r}.")
+        raise UserError("The granularity must be 'scalar' or 'layer', not {0!r}.", granularity)
     if lang not in LANGS:
-        raise UserError(f"The language must be 'es' or 'en', not {lang!r}.")
+        raise UserError("The language must be 'es' or 'en', not {0!r}.", lang)
     check_backprop_network(network)
     _check_network_numbers(network)
     xv = as_vector(x, network.layers[0], "input")
@@ -411,7 +453,7 @@ def repeat_updates(
     """``n`` plain SGD updates on the same sample (same numbers as ``n``
     traces, without the steps); returns the updated copy."""
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise UserError(f"The number of updates must be a whole number of at least 0, not {n!r}.")
+        raise UserError("The number of updates must be a whole number of at least 0, not {0!r}.", n)
     check_backprop_network(network)
     _check_network_numbers(network)
     xv = as_vector(x, network.layers[0], "input")
@@ -423,8 +465,9 @@ def repeat_updates(
     net.weights, net.biases = ws, bs
     if not _finite(net):
         raise UserError(
-            f"The weights stop being finite numbers within {n} updates: the training diverges; "
+            "The weights stop being finite numbers within {0} updates: the training diverges; "
             "try a smaller η.",
+            n,
             exit_code=3,
         )
     return net

@@ -92,34 +92,39 @@ def numba_available() -> bool:
 
 def compiled_limitation(
     network: Network, dropout: list[float], device: str
-) -> tuple[str, str] | None:
+) -> tuple[str, UserError] | None:
     """Why the compiled engine cannot train this job, or None when it can.
 
-    Returns (the reason shown when PyTorch runs instead, the one-sentence
-    error for a user who asked for the compiled engine explicitly).
+    Returns (the reason shown when PyTorch runs instead, the error to raise
+    for a user who asked for the compiled engine explicitly).
     """
     if not numba_available():
-        return REASON_NO_NUMBA, (
+        return REASON_NO_NUMBA, UserError(
             "The compiled engine needs the numba package, which is not installed or "
             "does not load; install numba or choose the engine 'torch'."
         )
     if any(p > 0.0 for p in dropout):
-        return REASON_DROPOUT, (
+        return REASON_DROPOUT, UserError(
             "The compiled engine cannot train with dropout; set dropout to 0 or "
             "choose the engine 'torch' or 'auto'."
         )
     if device not in ("auto", "cpu"):
-        return REASON_DEVICE, (
-            f"The compiled engine runs only on the CPU, not on '{device}'; choose the "
-            "device 'cpu' or the engine 'torch' or 'auto'."
+        return REASON_DEVICE, UserError(
+            "The compiled engine runs only on the CPU, not on '{0}'; choose the "
+            "device 'cpu' or the engine 'torch' or 'auto'.",
+            device,
         )
     bad = [a for a in network.activations if a not in _ACT_CODES]
     if bad:
-        return REASON_ACTIVATION, f"The compiled engine cannot train the '{bad[0]}' activation."
+        return REASON_ACTIVATION, UserError(
+            "The compiled engine cannot train the '{0}' activation.", bad[0]
+        )
     if network.n_parameters > MAX_PARAMETERS:
-        return REASON_BIG, (
-            f"The compiled engine is for networks of at most {MAX_PARAMETERS:,} parameters; "
-            f"this one has {network.n_parameters:,}. Choose the engine 'torch' or 'auto'."
+        return REASON_BIG, UserError(
+            "The compiled engine is for networks of at most {0:,} parameters; "
+            "this one has {1:,}. Choose the engine 'torch' or 'auto'.",
+            MAX_PARAMETERS,
+            network.n_parameters,
         )
     return None
 
@@ -144,8 +149,8 @@ def kernels() -> ModuleType:
             except Exception as exc:  # an ImportError, or numba refusing its cache folder
                 _load_error = f"{type(exc).__name__}: {exc}"
                 raise UserError(
-                    f"The compiled engine could not load numba ({_load_error}); "
-                    "choose the engine 'torch'."
+                    "The compiled engine could not load numba ({0}); choose the engine 'torch'.",
+                    _load_error,
                 ) from None
             _kernels_mod = compiled_kernels
         return _kernels_mod
@@ -444,7 +449,7 @@ class CompiledEngine:
             network, config.dropout_for(len(network.layers) - 2), device
         )
         if limitation is not None:
-            raise UserError(limitation[1])
+            raise limitation[1]
         self.device = "cpu"
         self.data = _writable_contiguous(data)
         self._hyper = Hyper(

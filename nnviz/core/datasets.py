@@ -63,7 +63,7 @@ class Dataset:
 def split(ds: Dataset, val_fraction: float, seed: int = 0) -> Dataset:
     """Shuffle and split ``ds`` in place into training and validation parts."""
     if not 0.0 <= val_fraction < 1.0:
-        raise UserError(f"The validation fraction must be in [0, 1), not {val_fraction}.")
+        raise UserError("The validation fraction must be in [0, 1), not {0}.", val_fraction)
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(ds.x))
     n_val = int(round(val_fraction * len(order)))
@@ -121,11 +121,15 @@ def _register(name: str) -> Any:
 
 def _check(n: Any, noise: Any, seed: Any, kind: str, min_n: int = 2) -> np.random.Generator:
     if isinstance(n, bool) or not isinstance(n, int) or not min_n <= n <= 1_000_000:
-        raise UserError(f"Data set '{kind}': 'n' must be a whole number from {min_n} to 1000000, not {n!r}.")
+        raise UserError(
+            "Data set '{0}': 'n' must be a whole number from {1} to 1000000, not {2!r}.", kind, min_n, n
+        )
     if isinstance(noise, bool) or not isinstance(noise, (int, float)) or not 0 <= noise <= 10:
-        raise UserError(f"Data set '{kind}': 'noise' must be a number from 0 to 10, not {noise!r}.")
+        raise UserError("Data set '{0}': 'noise' must be a number from 0 to 10, not {1!r}.", kind, noise)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise UserError(f"Data set '{kind}': 'seed' must be a whole number of at least 0, not {seed!r}.")
+        raise UserError(
+            "Data set '{0}': 'seed' must be a whole number of at least 0, not {1!r}.", kind, seed
+        )
     return np.random.default_rng(seed)
 
 
@@ -173,7 +177,7 @@ def circles(n: int = 200, noise: float = 0.08, seed: int = 0, factor: float = 0.
     """
     rng = _check(n, noise, seed, "circles")
     if not isinstance(factor, (int, float)) or not 0 < factor < 1:
-        raise UserError(f"Data set 'circles': 'factor' must be between 0 and 1, not {factor!r}.")
+        raise UserError("Data set 'circles': 'factor' must be between 0 and 1, not {0!r}.", factor)
     parts = []
     for radius, m in zip((1.0, float(factor)), _counts(n, 2), strict=True):
         t = rng.uniform(0.0, 2.0 * np.pi, size=m)
@@ -209,9 +213,11 @@ def spiral(
     """
     rng = _check(n, noise, seed, "spiral")
     if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 10:
-        raise UserError(f"Data set 'spiral': 'classes' must be a whole number from 2 to 10, not {classes!r}.")
+        raise UserError(
+            "Data set 'spiral': 'classes' must be a whole number from 2 to 10, not {0!r}.", classes
+        )
     if not isinstance(turns, (int, float)) or not 0 < turns <= 5:
-        raise UserError(f"Data set 'spiral': 'turns' must be a number in (0, 5], not {turns!r}.")
+        raise UserError("Data set 'spiral': 'turns' must be a number in (0, 5], not {0!r}.", turns)
     parts = []
     for c, m in enumerate(_counts(n, classes)):
         s = rng.uniform(0.0, 1.0, size=m)
@@ -229,7 +235,9 @@ def gaussian(n: int = 300, noise: float = 0.15, seed: int = 0, classes: int = 3)
     """
     rng = _check(n, noise, seed, "gaussian")
     if isinstance(classes, bool) or not isinstance(classes, int) or not 2 <= classes <= 10:
-        raise UserError(f"Data set 'gaussian': 'classes' must be a whole number from 2 to 10, not {classes!r}.")
+        raise UserError(
+            "Data set 'gaussian': 'classes' must be a whole number from 2 to 10, not {0!r}.", classes
+        )
     angles = 2.0 * np.pi * np.arange(classes) / classes + np.pi / 4
     centres = 0.6 * np.column_stack([np.cos(angles), np.sin(angles)])
     parts = [c + rng.normal(0.0, noise, size=(m, 2)) for c, m in zip(centres, _counts(n, classes), strict=True)]
@@ -272,10 +280,10 @@ def make(spec: dict[str, Any]) -> Dataset:
         try:
             ds = GENERATORS[kind](**params)
         except TypeError as exc:
-            raise UserError(f"Data set '{kind}' does not take those settings ({exc}).") from None
+            raise UserError("Data set '{0}' does not take those settings ({1}).", kind, exc) from None
     else:
         known = ", ".join(["points", *GENERATORS])
-        raise UserError(f"Unknown data set {kind!r} (known: {known}).")
+        raise UserError("Unknown data set {0!r} (known: {1}).", kind, known)
     val = spec.get("val_fraction", 0.0)
     if val:
         split(ds, float(val), int(spec.get("split_seed", 0)))

@@ -40,12 +40,12 @@ def load_digits(n: int | None = None, noise: float = 0.0, seed: int = 0) -> Data
     rng = np.random.default_rng(seed)
     if n is not None:
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(x):
-            raise UserError(f"Digits: 'n' must be a whole number from 1 to {len(x)}, not {n!r}.")
+            raise UserError("Digits: 'n' must be a whole number from 1 to {0}, not {1!r}.", len(x), n)
         keep = np.sort(rng.choice(len(x), size=n, replace=False))
         x, y = x[keep], y[keep]
     if noise:
         if noise < 0:
-            raise UserError(f"Digits: 'noise' must be zero or positive, not {noise!r}.")
+            raise UserError("Digits: 'noise' must be zero or positive, not {0!r}.", noise)
         x = np.clip(x + rng.normal(0.0, noise, size=x.shape), 0.0, 1.0)
     return Dataset(x, y, n_classes=10, name="digits", image_shape=DIGITS_SHAPE)
 
@@ -67,27 +67,27 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"Cannot open '{p}': no such file.") from None
+        raise UserError("Cannot open '{0}': no such file.", p) from None
     except OSError as exc:
-        raise UserError(f"Cannot read '{p}': {exc.strerror}.") from None
+        raise UserError("Cannot read '{0}': {1}.", p, exc.strerror) from None
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError):
-            raise UserError(f"'{p.name}' is a damaged gzip file.") from None
+            raise UserError("'{0}' is a damaged gzip file.", p.name) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
-        raise UserError(f"'{p.name}' is not an IDX file.")
+        raise UserError("'{0}' is not an IDX file.", p.name)
     dtype = np.dtype(_IDX_TYPES[raw[2]])
     ndim = raw[3]
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise UserError(f"'{p.name}' is cut short.")
+        raise UserError("'{0}' is cut short.", p.name)
     shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     count = int(np.prod(shape)) if shape else 0
     if len(raw) - header != count * dtype.itemsize:
         raise UserError(
-            f"'{p.name}' should hold {count} values of {dtype.itemsize} bytes after its header, "
-            f"but has {len(raw) - header} bytes."
+            "'{0}' should hold {1} values of {2} bytes after its header, but has {3} bytes.",
+            p.name, count, dtype.itemsize, len(raw) - header,
         )
     return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).copy()
 
@@ -96,7 +96,7 @@ def _find(folder: Path, stem: str) -> Path:
     for name in (stem, stem + ".gz", stem.replace("-idx", ".idx"), stem.replace("-idx", ".idx") + ".gz"):
         if (folder / name).is_file():
             return folder / name
-    raise UserError(f"There is no '{stem}' (or '{stem}.gz') in '{folder}'.")
+    raise UserError("There is no '{0}' (or '{0}.gz') in '{1}'.", stem, folder)
 
 
 def load_mnist(
@@ -109,22 +109,22 @@ def load_mnist(
     with the generators and must be 0.
     """
     if part not in ("train", "test"):
-        raise UserError(f"MNIST: 'part' must be train or test, not {part!r}.")
+        raise UserError("MNIST: 'part' must be train or test, not {0!r}.", part)
     if noise:
         raise UserError("MNIST: 'noise' is not supported.")
     folder = Path(path).expanduser()
     if not folder.is_dir():
-        raise UserError(f"MNIST: '{folder}' is not a folder.")
+        raise UserError("MNIST: '{0}' is not a folder.", folder)
     prefix = "train" if part == "train" else "t10k"
     images = read_idx(_find(folder, f"{prefix}-images-idx3-ubyte"))
     labels = read_idx(_find(folder, f"{prefix}-labels-idx1-ubyte"))
     if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
-        raise UserError(f"MNIST: the image and label files in '{folder}' do not match.")
+        raise UserError("MNIST: the image and label files in '{0}' do not match.", folder)
     x = images.reshape(len(images), -1).astype(np.float64) / 255.0
     y = labels.astype(np.int64)
     if n is not None:
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(x):
-            raise UserError(f"MNIST: 'n' must be a whole number from 1 to {len(x)}, not {n!r}.")
+            raise UserError("MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}.", len(x), n)
         keep = np.sort(np.random.default_rng(seed).choice(len(x), size=n, replace=False))
         x, y = x[keep], y[keep]
     return Dataset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,6 +22,12 @@ MAX_FULL_EDGES = 10_000
 COMPACT_EDGES = 1_500
 #: layers up to this size share one neuron radius and show their values
 UNIFORM_UP_TO = 12
+#: a column is staggered only when that makes its neurons this much bigger ...
+STAGGER_GAIN = 1.25
+#: ... and only up to this many neurons: 16 staggered neurons (spiral) were
+#: measured too small for legible h⁽¹⁾₁₆ labels, so bigger layers stay dots
+#: in one straight column
+STAGGER_UP_TO = UNIFORM_UP_TO
 
 
 # ----------------------------------------------------------------- notation
@@ -93,6 +99,39 @@ class GraphLayout:
     image_rect: tuple[float, float, float, float] | None
     #: one (E, 4) array x1, y1, x2, y2 of every edge, in the flat edge order
     segments: np.ndarray
+    #: per layer, where each neuron's value label goes: 0 below the neuron,
+    #: -1 to its left, +1 to its right (the two halves of a staggered column)
+    label_sides: list[np.ndarray] = field(default_factory=list)
+
+
+def straight_radius(spacing: float, label_room: float) -> float:
+    """The radius of neurons ``spacing`` apart in one column, with ``label_room``
+    left free under each for its value label unless that would shrink the
+    neuron below 0.3 of the spacing (then the labels give way)."""
+    return min(0.36 * spacing, max((spacing - label_room) / 2, 0.3 * spacing))
+
+
+def staggered_radius(spacing: float, gap: float, label_width: float) -> tuple[float, float]:
+    """(radius, horizontal offset) of a column split into two staggered halves.
+
+    Neurons alternate left and right of the column by ``offset / 2``: each
+    half has its neighbours ``2 * spacing`` apart, and the value labels go
+    outwards, beside the neurons, so no vertical room is kept for them. The
+    offset is as small as keeps neighbours 2.5 radii apart (a half radius of air)
+    and leaves the labels inside the column's ``gap``."""
+    def offset(r: float) -> float:
+        return math.sqrt(max((2.5 * r) ** 2 - spacing**2, 0.0))
+
+    def fits(r: float) -> bool:
+        return offset(r) / 2 + 1.3 * r + label_width <= gap / 2
+
+    lo, hi = 0.0, 0.7 * spacing
+    if fits(hi):
+        return hi, offset(hi)
+    for _ in range(30):  # the largest radius that fits: fits() is monotone in r
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return lo, offset(lo)
 
 
 def layout_network(
@@ -113,12 +152,19 @@ def layout_network(
 
     Neurons leave ``label_room`` pixels free under them (for a value label),
     and all layers of up to ``UNIFORM_UP_TO`` neurons share one radius, so that
-    a lone output neuron is not drawn bigger than the others."""
+    a lone output neuron is not drawn bigger than the others.
+
+    Neuron size follows the room: a column of a few neurons that the height
+    squeezes while the columns lie far apart (ten digit classes, eight hidden
+    neurons in a short window) is staggered into two halves, which makes its
+    neurons at least ``STAGGER_GAIN`` times bigger; their values then go
+    beside them, outwards, in a label about ``2.5 * label_room`` wide."""
     n_layers = len(layers)
     gap = width / n_layers
     columns = left + gap * (np.arange(n_layers) + 0.5)
     positions: list[np.ndarray] = []
     radii = np.zeros(n_layers)
+    sides = [np.zeros(n, dtype=np.int8) for n in layers]
     image_rect = None
     for li, n in enumerate(layers):
         if li == 0 and image_shape is not None:
@@ -134,15 +180,20 @@ def layout_network(
             spacing = min(height / n, max_spacing)
             y0 = top + (height - spacing * (n - 1)) / 2
             pos = np.column_stack([np.full(n, columns[li]), y0 + spacing * np.arange(n)])
-            # room for a value label under each neuron, unless that would
-            # shrink it below 0.3 of the spacing (then the labels give way)
-            r = min(0.36 * spacing, max((spacing - label_room) / 2, 0.3 * spacing))
+            r = straight_radius(spacing, label_room)
+            if 3 <= n <= STAGGER_UP_TO and r < max_radius:
+                r2, dx = staggered_radius(spacing, gap, 2.5 * label_room)
+                r2 = min(r2, max_radius)
+                if r2 >= STAGGER_GAIN * r:
+                    r, half = r2, np.where(np.arange(n) % 2 == 0, -1, 1)
+                    pos[:, 0] += half * dx / 2
+                    sides[li] = half.astype(np.int8)
             radii[li] = float(np.clip(r, 1.5, max_radius))
         positions.append(pos.astype(np.float64))
     small = [li for li, n in enumerate(layers) if n <= UNIFORM_UP_TO and radii[li] > 0]
     if small:
         radii[small] = radii[small].min()
-    return GraphLayout(positions, columns, radii, image_rect, edge_segments(positions))
+    return GraphLayout(positions, columns, radii, image_rect, edge_segments(positions), sides)
 
 
 def edge_segments(positions: Sequence[np.ndarray]) -> np.ndarray:

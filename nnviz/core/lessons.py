@@ -3,15 +3,38 @@
 A lesson names a mode (``mlp``: stepper on a multilayer perceptron;
 ``perceptron``: the classic perceptron rule; ``train``: training with plots),
 a network, its data, settings, and the slide text in Spanish and English.
+
+Fields of a lesson file (see ``mlp-xor.json``)::
+
+    format      "nnviz-lesson";  version 1;  order: place in the Lesson menu
+    mode        "mlp" | "perceptron" | "train"
+    title, text {"es": ..., "en": ...}: the menu title and the slide text
+    network     an nnviz-network object (layers, activations, weights, biases)
+    data        a data set spec for datasets.make: {"kind": "points", "x": [[x1, x2], ...],
+                "y": [class, ...]} or a generator {"kind": "spiral", "n": ..., ...}
+    stepper     settings of the stepper: eta, freeze_biases, sample, granularity,
+                max_epochs (perceptron), train_epochs, hidden_lines, and
+                targets: [[d1, d2, ...], ...] one desired output per sample when
+                the outputs are numbers rather than classes (a regression
+                target, e.g. d = (0.01, 0.99)); "y" is then only a placeholder
+    training    a TrainingConfig dict for "train" lessons
+
+No extra field says how to show the data: :meth:`Lesson.dataset` gives a
+:class:`LessonDataset` that carries the desired outputs d, so that a view can
+write "d = (0.01, 0.99)" for a ``targets`` lesson and "d = −1" / "d = +1" for
+the classes of a one-output step, sign or tanh network.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from nnviz.core import datasets
 from nnviz.core.errors import UserError
@@ -19,6 +42,18 @@ from nnviz.core.network import Network, parse_network
 
 DEFAULT_LESSON = "mlp-xor"
 MODES = ("mlp", "perceptron", "train")
+
+
+@dataclass
+class LessonDataset(datasets.Dataset):
+    """A lesson's data with the desired outputs d its stepper uses."""
+
+    #: (n, outputs) desired outputs when they are numbers, not classes
+    #: (the lesson's ``stepper.targets``); None for class labels
+    targets: np.ndarray | None = None
+    #: for a one-output network, the d of each class (index = class): [-1, 1]
+    #: for step, sign and tanh, [0, 1] for sigmoid; None with several outputs
+    class_targets: np.ndarray | None = None
 
 
 @dataclass
@@ -40,8 +75,33 @@ class Lesson:
     def text_in(self, lang: str) -> str:
         return self.text.get(lang) or self.text.get("en") or ""
 
-    def dataset(self) -> datasets.Dataset:
-        return datasets.make(self.data)
+    def dataset(self) -> LessonDataset:
+        """The lesson's data, with the desired outputs d its network learns."""
+        ds = datasets.make(self.data)
+        fields = {f.name: getattr(ds, f.name) for f in dataclasses.fields(ds)}
+        targets = self.stepper.get("targets")
+        n_out = self.network.layers[-1]
+        d = None
+        if targets is not None:
+            try:
+                d = np.array(targets, dtype=np.float64)
+            except (TypeError, ValueError):  # ragged lists or words
+                d = np.zeros((0, 0))
+            if d.ndim == 1:
+                d = d[:, None]
+            if d.shape != (len(ds.x), n_out) or not np.all(np.isfinite(d)):
+                raise UserError(
+                    "Lesson '{0}': field 'stepper.targets' must hold {1} "
+                    "lists of {2} finite numbers.",
+                    self.name,
+                    len(ds.x),
+                    n_out,
+                )
+        per_class = None
+        if d is None and n_out == 1:
+            classes = np.arange(max(ds.n_classes, 1))
+            per_class = datasets.targets_for(classes, 1, self.network.activations[-1])[:, 0]
+        return LessonDataset(**fields, targets=d, class_targets=per_class)
 
 
 def lessons_dir() -> Path:
@@ -62,16 +122,16 @@ def lesson_names() -> list[str]:
 
 def parse_lesson(obj: Any, name: str) -> Lesson:
     if not isinstance(obj, dict) or obj.get("format") != "nnviz-lesson":
-        raise UserError(f"Lesson '{name}' is not an nnviz lesson file.")
+        raise UserError("Lesson '{0}' is not an nnviz lesson file.", name)
     mode = obj.get("mode", "mlp")
     if mode not in MODES:
-        raise UserError(f"Lesson '{name}': field 'mode' must be one of {', '.join(MODES)}.")
+        raise UserError("Lesson '{0}': field 'mode' must be one of {1}.", name, ", ".join(MODES))
     if "network" not in obj or "data" not in obj:
-        raise UserError(f"Lesson '{name}' needs both a 'network' and a 'data' field.")
+        raise UserError("Lesson '{0}' needs both a 'network' and a 'data' field.", name)
     try:
         net = parse_network(obj["network"])
     except UserError as exc:
-        raise UserError(f"Lesson '{name}', network: {exc}") from None
+        raise UserError("Lesson '{0}', network: {1}", name, exc) from None
     return Lesson(
         name=name,
         mode=mode,
@@ -90,11 +150,11 @@ def load_lesson(name: str) -> Lesson:
     path = lessons_dir() / f"{name}.json"
     if not path.is_file():
         known = ", ".join(lesson_names())
-        raise UserError(f"There is no lesson called '{name}' (known: {known}).")
+        raise UserError("There is no lesson called '{0}' (known: {1}).", name, known)
     try:
         obj = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise UserError(f"Lesson '{name}' is not valid JSON ({exc}).") from None
+        raise UserError("Lesson '{0}' is not valid JSON ({1}).", name, exc) from None
     return parse_lesson(obj, name)
 
 

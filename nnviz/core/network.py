@@ -138,14 +138,16 @@ def _check_layers(layers: Any) -> None:
     for i, n in enumerate(layers):
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise NetworkFormatError(
-                f"Field 'layers[{i}]' must be a positive whole number of neurons, not {n!r}."
+                "Field 'layers[{0}]' must be a positive whole number of neurons, not {1!r}.", i, n
             )
 
 
 def _check_activation(name: Any, where: str) -> None:
     if name not in ACTIVATIONS:
         known = ", ".join(ACTIVATIONS)
-        raise NetworkFormatError(f"Field '{where}' names an unknown activation {name!r} (known: {known}).")
+        raise NetworkFormatError(
+            "Field '{0}' names an unknown activation {1!r} (known: {2}).", where, name, known
+        )
 
 
 def _expand_activations(acts: Any, n: int, where: str) -> list[str]:
@@ -153,11 +155,11 @@ def _expand_activations(acts: Any, n: int, where: str) -> list[str]:
         return [acts] * n
     if not isinstance(acts, list):
         raise NetworkFormatError(
-            f"Field '{where}' must be an activation name or a list of {n} names."
+            "Field '{0}' must be an activation name or a list of {1} names.", where, n
         )
     if len(acts) != n:
         raise NetworkFormatError(
-            f"Field '{where}' must have {n} entries, one per non-input layer, not {len(acts)}."
+            "Field '{0}' must have {1} entries, one per non-input layer, not {2}.", where, n, len(acts)
         )
     return list(acts)
 
@@ -167,15 +169,15 @@ def _numeric_array(value: Any, shape: tuple[int, ...], where: str) -> np.ndarray
         arr = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise NetworkFormatError(
-            f"Field '{where}' must hold numbers in the shape {list(shape)}."
+            "Field '{0}' must hold numbers in the shape {1}.", where, list(shape)
         ) from None
     if isinstance(value, (str, bytes)) or arr.shape != shape:
         raise NetworkFormatError(
-            f"Field '{where}' has shape {list(arr.shape)} but the layers need {list(shape)}."
+            "Field '{0}' has shape {1} but the layers need {2}.", where, list(arr.shape), list(shape)
         )
     _check_numbers(value, where)
     if not np.all(np.isfinite(arr)):
-        raise NetworkFormatError(f"Field '{where}' contains a number that is not finite.")
+        raise NetworkFormatError("Field '{0}' contains a number that is not finite.", where)
     return arr
 
 
@@ -188,7 +190,7 @@ def _check_numbers(value: Any, where: str) -> None:
         if isinstance(v, list):
             stack.extend(v)
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise NetworkFormatError(f"Field '{where}' contains {v!r}, which is not a number.")
+            raise NetworkFormatError("Field '{0}' contains {1!r}, which is not a number.", where, v)
 
 
 def parse_network(obj: Any) -> Network:
@@ -197,12 +199,12 @@ def parse_network(obj: Any) -> Network:
         raise NetworkFormatError("A network file must hold one JSON object.")
     if obj.get("format", FORMAT) != FORMAT:
         raise NetworkFormatError(
-            f"Field 'format' must be {FORMAT!r}, not {obj.get('format')!r}."
+            "Field 'format' must be {0!r}, not {1!r}.", FORMAT, obj.get("format")
         )
     version = obj.get("version", VERSION)
     if version != VERSION:
         raise NetworkFormatError(
-            f"Field 'version' is {version!r}; this nnviz reads version {VERSION}."
+            "Field 'version' is {0!r}; this nnviz reads version {1}.", version, VERSION
         )
     if "layers" not in obj:
         raise NetworkFormatError("Field 'layers' is missing.")
@@ -217,16 +219,17 @@ def parse_network(obj: Any) -> Network:
     for i, name in enumerate(acts[:-1]):
         if name == "softmax":
             raise NetworkFormatError(
-                f"Field 'activations[{i}]': softmax can only be the output layer's activation."
+                "Field 'activations[{0}]': softmax can only be the output layer's activation.", i
             )
     seed = obj.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
-        raise NetworkFormatError(f"Field 'seed' must be a non-negative whole number, not {seed!r}.")
+        raise NetworkFormatError("Field 'seed' must be a non-negative whole number, not {0!r}.", seed)
     has_w, has_b = "weights" in obj, "biases" in obj
     if has_w != has_b:
         missing = "biases" if has_w else "weights"
         raise NetworkFormatError(
-            f"Field '{missing}' is missing; give both 'weights' and 'biases', or neither and a 'seed'."
+            "Field '{0}' is missing; give both 'weights' and 'biases', or neither and a 'seed'.",
+            missing,
         )
     extra = {k: v for k, v in obj.items() if k not in _KNOWN_KEYS}
     if not has_w:
@@ -235,9 +238,13 @@ def parse_network(obj: Any) -> Network:
         return net
     weights_in, biases_in = obj["weights"], obj["biases"]
     if not isinstance(weights_in, list) or len(weights_in) != n:
-        raise NetworkFormatError(f"Field 'weights' must be a list of {n} matrices, one per layer pair.")
+        raise NetworkFormatError(
+            "Field 'weights' must be a list of {0} matrices, one per layer pair.", n
+        )
     if not isinstance(biases_in, list) or len(biases_in) != n:
-        raise NetworkFormatError(f"Field 'biases' must be a list of {n} vectors, one per non-input layer.")
+        raise NetworkFormatError(
+            "Field 'biases' must be a list of {0} vectors, one per non-input layer.", n
+        )
     weights = [
         _numeric_array(weights_in[l], (layers[l], layers[l + 1]), f"weights[{l}]") for l in range(n)
     ]
@@ -245,12 +252,18 @@ def parse_network(obj: Any) -> Network:
     return Network(list(layers), acts, weights, biases, seed=seed, extra=extra)
 
 
-def loads_network(text: str, source: str = "the network") -> Network:
+def loads_network(text: str, source: str | None = None) -> Network:
+    """Parse and validate a network's JSON text; ``source`` names it in errors."""
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
+        if source is None:
+            raise NetworkFormatError(
+                "The network is not valid JSON (line {0}, column {1}: {2}).",
+                exc.lineno, exc.colno, exc.msg,
+            ) from None
         raise NetworkFormatError(
-            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            "{0} is not valid JSON (line {1}, column {2}: {3}).", source, exc.lineno, exc.colno, exc.msg
         ) from None
     return parse_network(obj)
 
@@ -261,13 +274,13 @@ def load_network(path: str | os.PathLike[str]) -> Network:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise NetworkFormatError(f"Cannot open '{p}': no such file.") from None
+        raise NetworkFormatError("Cannot open '{0}': no such file.", p) from None
     except IsADirectoryError:
-        raise NetworkFormatError(f"Cannot open '{p}': it is a folder, not a file.") from None
+        raise NetworkFormatError("Cannot open '{0}': it is a folder, not a file.", p) from None
     except UnicodeDecodeError:
-        raise NetworkFormatError(f"'{p}' is not a text file.") from None
+        raise NetworkFormatError("'{0}' is not a text file.", p) from None
     except OSError as exc:
-        raise NetworkFormatError(f"Cannot read '{p}': {exc.strerror}.") from None
+        raise NetworkFormatError("Cannot read '{0}': {1}.", p, exc.strerror) from None
     return loads_network(text, f"'{p.name}'")
 
 
@@ -296,4 +309,4 @@ def save_network(net: Network, path: str | os.PathLike[str]) -> None:
     try:
         atomic_write_text(path, dumps_network(net))
     except OSError as exc:
-        raise UserError(f"Cannot save '{path}': {exc.strerror}.") from None
+        raise UserError("Cannot save '{0}': {1}.", path, exc.strerror) from None

@@ -36,11 +36,12 @@ def check_perceptron_network(network: Network) -> None:
     if network.n_weight_layers != 1:
         raise UserError(
             "The perceptron rule needs a network without hidden layers "
-            f"(layers [inputs, outputs]), not {network.layers}."
+            "(layers [inputs, outputs]), not {0}.",
+            network.layers,
         )
     if network.activations[0] not in PERCEPTRON_ACTIVATIONS:
         raise UserError(
-            f"The perceptron rule uses the step (or sign) activation, not {network.activations[0]}."
+            "The perceptron rule uses the step (or sign) activation, not {0}.", network.activations[0]
         )
 
 
@@ -70,7 +71,7 @@ def perceptron_update(
     _check_targets(dv)
     eta = check_eta(eta)
     if lang not in ("es", "en"):
-        raise UserError(f"The language must be 'es' or 'en', not {lang!r}.")
+        raise UserError("The language must be 'es' or 'en', not {0!r}.", lang)
     before = network.copy()
     w, b = before.weights[0], before.biases[0]
     a = xv @ w + b
@@ -260,14 +261,17 @@ def train_perceptron(
     check_perceptron_network(network)
     eta = check_eta(eta)
     if isinstance(max_epochs, bool) or not isinstance(max_epochs, int) or max_epochs < 1:
-        raise UserError(f"The number of epochs must be a whole number of at least 1, not {max_epochs!r}.")
+        raise UserError(
+            "The number of epochs must be a whole number of at least 1, not {0!r}.", max_epochs
+        )
     xs = np.asarray(x, dtype=np.float64)
     ds = np.asarray(d, dtype=np.float64)
     if ds.ndim == 1:
         ds = ds[:, None]
     if xs.ndim != 2 or xs.shape[1] != network.layers[0] or ds.shape != (xs.shape[0], network.layers[1]):
         raise UserError(
-            f"The data must have {network.layers[0]} inputs and {network.layers[1]} target(s) per sample."
+            "The data must have {0} inputs and {1} target(s) per sample.",
+            network.layers[0], network.layers[1],
         )
     if not (np.all(np.isfinite(xs)) and np.all(np.isfinite(ds))):
         raise UserError("The data contain a number that is not finite.")

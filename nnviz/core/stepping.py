@@ -39,7 +39,7 @@ def lesson_targets(network: Network, labels: np.ndarray, targets: Any = None) ->
             d = d[:, None]
         if d.shape != (len(labels), n_out) or not np.all(np.isfinite(d)):
             raise UserError(
-                f"Field 'stepper.targets' must hold {len(labels)} lists of {n_out} finite numbers."
+                "Field 'stepper.targets' must hold {0} lists of {1} finite numbers.", len(labels), n_out
             )
         return d
     return datasets.targets_for(labels, n_out, network.activations[-1])
@@ -83,7 +83,7 @@ class BackpropWalk:
         self._lang = lang
         self._max_history = max_history
         if granularity not in GRANULARITIES:
-            raise UserError(f"The granularity must be one of {', '.join(GRANULARITIES)}.")
+            raise UserError("The granularity must be one of {0}.", ", ".join(GRANULARITIES))
         self._granularity = granularity
         self._first_sample = int(sample) % len(self._xs)
         self._mean_cache: dict[int, tuple[UpdateTrace, float]] = {}
@@ -254,7 +254,7 @@ class BackpropWalk:
     def set_granularity(self, granularity: str) -> None:
         """Change the granularity; the walk stays at the same formula."""
         if granularity not in GRANULARITIES:
-            raise UserError(f"The granularity must be one of {', '.join(GRANULARITIES)}.")
+            raise UserError("The granularity must be one of {0}.", ", ".join(GRANULARITIES))
         if granularity == self._granularity:
             return
         old_trace, old_pos = self._trace, self._pos

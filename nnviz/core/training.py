@@ -189,6 +189,8 @@ class TrainingResult:
     message: str
     snapshot: Snapshot
     seconds: float
+    #: the divergence, so that a window can say ``message`` in its own language
+    error: UserError | None = None
 
     @property
     def diverged(self) -> bool:
@@ -314,7 +316,7 @@ def select_engine(network: Network, dataset: Dataset, config: TrainingConfig) ->
     limitation = compiled.compiled_limitation(network, dropout, config.device)
     if config.engine == "compiled":
         if limitation is not None:
-            raise UserError(limitation[1])
+            raise limitation[1]
         return "compiled", compiled.REASON_CHOSEN
     if limitation is not None:
         return "torch", limitation[0]
@@ -358,30 +360,35 @@ def check_problem(network: Network, dataset: Dataset, config: TrainingConfig) ->
     for i, act in enumerate(network.activations):
         if act not in TRAINABLE_ACTIVATIONS:
             raise UserError(
-                f"Layer {i + 1} uses the '{act}' activation, which has no useful derivative; "
-                "training needs identity, sigmoid, tanh, relu or softmax."
+                "Layer {0} uses the '{1}' activation, which has no useful derivative; "
+                "training needs identity, sigmoid, tanh, relu or softmax.",
+                i + 1,
+                act,
             )
     out_act, n_out = network.activations[-1], network.layers[-1]
     if out_act == "softmax" and n_out < 2:
         raise UserError("A softmax output layer needs at least two neurons.")
     if config.loss == "cross_entropy" and out_act not in ("softmax", "sigmoid"):
         raise UserError(
-            f"Cross-entropy needs a softmax or sigmoid output layer, not '{out_act}'; "
-            "use the MSE loss or change the output activation."
+            "Cross-entropy needs a softmax or sigmoid output layer, not '{0}'; "
+            "use the MSE loss or change the output activation.",
+            out_act,
         )
     if network.layers[0] != dataset.n_features:
         raise UserError(
-            f"The network has {network.layers[0]} inputs but the data has "
-            f"{dataset.n_features} features per sample."
+            "The network has {0} inputs but the data has {1} features per sample.",
+            network.layers[0],
+            dataset.n_features,
         )
     if n_out == 1 and dataset.n_classes > 2:
         raise UserError(
-            f"One output neuron can tell two classes apart, but the data has {dataset.n_classes}; "
-            f"give the output layer {dataset.n_classes} neurons."
+            "One output neuron can tell two classes apart, but the data has {0}; "
+            "give the output layer {0} neurons.",
+            dataset.n_classes,
         )
     if n_out > 1 and n_out < dataset.n_classes:
         raise UserError(
-            f"The output layer has {n_out} neurons but the data has {dataset.n_classes} classes."
+            "The output layer has {0} neurons but the data has {1} classes.", n_out, dataset.n_classes
         )
     config.dropout_for(len(network.layers) - 2)
 
@@ -477,7 +484,6 @@ class Trainer:
         self._elapsed = 0.0
         self._params = self.engine.get_parameters()
         self._last_finite = self._params
-        self._confusion: np.ndarray | None = None
         self.probe_index = int(dataset.val_idx[0] if dataset.val_idx.size else dataset.train_idx[0])
         # cross-thread controls
         self._lock = threading.Lock()
@@ -548,7 +554,7 @@ class Trainer:
     def set_probe(self, index: int) -> None:
         """Show the activations of ``dataset.x[index]`` in the snapshots."""
         if not 0 <= index < len(self.dataset.x):
-            raise UserError(f"There is no sample {index} in the data set.")
+            raise UserError("There is no sample {0} in the data set.", index)
         self.probe_index = int(index)
 
     def _queue(self, **changes: Any) -> None:
@@ -666,13 +672,14 @@ class Trainer:
                 self._wait += 1
         self._elapsed += seconds
         self._params = self._last_finite = engine.get_parameters()
-        self._confusion = None  # the compiled engine keeps no predictions
         if diverged:
             self._unsent.extend(done)
             engine.reset_optimizer()
             raise Diverged(
-                f"Training diverged in epoch {self.epoch + 1}: the loss became infinite or NaN; "
-                f"try a smaller learning rate than {c.lr:g}. The last finite weights were kept."
+                "Training diverged in epoch {0}: the loss became infinite or NaN; "
+                "try a smaller learning rate than {1:g}. The last finite weights were kept.",
+                self.epoch + 1,
+                c.lr,
             )
         return done
 
@@ -696,12 +703,15 @@ class Trainer:
             self.engine.set_parameters(*self._last_finite)
             self.engine.reset_optimizer()
             raise Diverged(
-                f"Training diverged in epoch {self.epoch + 1}: the loss became "
-                f"{'infinite' if math.isinf(train_loss) else 'NaN'}; try a smaller learning "
-                f"rate than {c.lr:g}. The last finite weights were kept."
+                "Training diverged in epoch {0}: the loss became infinite; try a smaller learning "
+                "rate than {1:g}. The last finite weights were kept."
+                if math.isinf(train_loss)
+                else "Training diverged in epoch {0}: the loss became NaN; try a smaller learning "
+                "rate than {1:g}. The last finite weights were kept.",
+                self.epoch + 1,
+                c.lr,
             )
         self._params = self._last_finite = (weights, biases)
-        self._confusion = self._confusion_matrix()
         metrics = EpochMetrics(
             epoch=self.epoch,
             updates=self.updates,
@@ -757,7 +767,7 @@ class Trainer:
         # long epochs (big data, small batches) also report between batches
         if callback is not None and snapshot_interval > 0:
             self._live = (callback, snapshot_interval)
-        status, message = "completed", ""
+        status, message, error = "completed", "", None
         try:
             while self.epoch < target:
                 began = time.perf_counter()
@@ -792,7 +802,7 @@ class Trainer:
                 if self.epoch < target:
                     self._keep_pace(began)
         except Diverged as exc:
-            status, message = "diverged", str(exc)
+            status, message, error = "diverged", str(exc), exc
         finally:
             self._live = None
         pending, self._unsent = self._unsent, []
@@ -809,12 +819,15 @@ class Trainer:
         final = self.snapshot(pending, final=True, status=status)
         if callback is not None:
             callback(final)
-        return TrainingResult(status, message, final, time.perf_counter() - started)
+        return TrainingResult(status, message, final, time.perf_counter() - started, error)
 
     def _confusion_matrix(self) -> np.ndarray | None:
-        """The confusion matrix of the epoch's evaluation, from the engine's predictions."""
+        """The confusion matrix of the last epoch's evaluation, from the engine's
+        predictions (counted for a snapshot only: epochs can be far more frequent)."""
         part = "val" if len(self.data.x_val) else "train"
-        if self.dataset.n_classes < 2 or (part == "train" and not self.config.eval_train):
+        if not self.history or self.dataset.n_classes < 2:
+            return None
+        if part == "train" and not self.config.eval_train:
             return None
         pred = self.engine.predictions(part)
         if pred is None:
@@ -870,7 +883,7 @@ class Trainer:
             device=self.device,
             final=final,
             status=status,
-            confusion=self._confusion,
+            confusion=self._confusion_matrix(),
             confusion_part="val" if len(self.data.x_val) else "train",
         )
 

@@ -107,8 +107,8 @@ class TrainingConfig:
             return [float(self.dropout[0])] * n_hidden
         if len(self.dropout) != n_hidden:
             raise UserError(
-                f"Setting 'dropout' must have one probability per hidden layer "
-                f"({n_hidden}), not {len(self.dropout)}."
+                "Setting 'dropout' must have one probability per hidden layer ({0}), not {1}.",
+                n_hidden, len(self.dropout),
             )
         return [float(p) for p in self.dropout]
 
@@ -134,8 +134,8 @@ class TrainingConfig:
         for key, value in obj.items():
             if key not in known:
                 raise UserError(
-                    f"Field 'training.{key}' is not a training setting "
-                    f"(known: {', '.join(known)})."
+                    "Field 'training.{0}' is not a training setting (known: {1}).",
+                    key, ", ".join(known),
                 )
             setattr(cfg, key, _coerce(key, value, getattr(cfg, key)))
         cfg.betas = tuple(cfg.betas)  # type: ignore[assignment]
@@ -150,37 +150,39 @@ def _coerce(key: str, value: Any, current: Any) -> Any:
     where = f"training.{key}"
     if isinstance(current, bool):
         if not isinstance(value, bool):
-            raise UserError(f"Field '{where}' must be true or false, not {value!r}.")
+            raise UserError("Field '{0}' must be true or false, not {1!r}.", where, value)
         return value
     if isinstance(current, int):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-            raise UserError(f"Field '{where}' must be a whole number, not {value!r}.")
+            raise UserError("Field '{0}' must be a whole number, not {1!r}.", where, value)
         return int(value)
     if isinstance(current, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise UserError(f"Field '{where}' must be a finite number, not {value!r}.")
+            raise UserError("Field '{0}' must be a finite number, not {1!r}.", where, value)
         return float(value)
     if isinstance(current, str):
         if not isinstance(value, str):
-            raise UserError(f"Field '{where}' must be a name, not {value!r}.")
+            raise UserError("Field '{0}' must be a name, not {1!r}.", where, value)
         return value
     if key == "dropout" and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
     ):
-        raise UserError(f"Field '{where}' must be a list of numbers, not {value!r}.")
+        raise UserError("Field '{0}' must be a list of numbers, not {1!r}.", where, value)
     return [float(v) for v in value]
 
 
 def _choice(value: Any, options: tuple[str, ...], name: str) -> None:
     if value not in options:
-        raise UserError(f"Setting '{name}' must be one of {', '.join(options)}, not {value!r}.")
+        raise UserError(
+            "Setting '{0}' must be one of {1}, not {2!r}.", name, ", ".join(options), value
+        )
 
 
 def _positive(value: Any, name: str) -> None:
     if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise UserError(f"Setting '{name}' must be a positive number, not {value!r}.")
+        raise UserError("Setting '{0}' must be a positive number, not {1!r}.", name, value)
 
 
 #: a learning rate above this is a typing slip, and would overflow float32 in Adam
@@ -190,7 +192,7 @@ MAX_LR = 1e4
 def _learning_rate(value: Any) -> None:
     _positive(value, "lr")
     if value > MAX_LR:
-        raise UserError(f"Setting 'lr' must be at most {MAX_LR:g}, not {value!r}.")
+        raise UserError("Setting 'lr' must be at most {0:g}, not {1!r}.", MAX_LR, value)
 
 
 def _in_range(value: Any, lo: float, hi: float, name: str, closed_hi: bool = True) -> None:
@@ -198,9 +200,13 @@ def _in_range(value: Any, lo: float, hi: float, name: str, closed_hi: bool = Tru
     ok = ok and (value <= hi if closed_hi else value < hi)
     if not ok:
         bracket = "]" if closed_hi else ")"
-        raise UserError(f"Setting '{name}' must be in [{lo:g}, {hi:g}{bracket}, not {value!r}.")
+        raise UserError(
+            "Setting '{0}' must be in [{1:g}, {2:g}{3}, not {4!r}.", name, lo, hi, bracket, value
+        )
 
 
 def _whole(value: Any, lo: int, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < lo:
-        raise UserError(f"Setting '{name}' must be a whole number of at least {lo}, not {value!r}.")
+        raise UserError(
+            "Setting '{0}' must be a whole number of at least {1}, not {2!r}.", name, lo, value
+        )

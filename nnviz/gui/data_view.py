@@ -7,7 +7,11 @@ API (all items are created once and updated in place)::
 
     view = DataView(parent)
     view.set_dataset(ds)          # points coloured by class (Okabe–Ito palette),
-                                  # training filled ●, validation hollow ○; frames the view
+                                  # training filled ●, validation hollow ○; frames the view.
+                                  # A lesson's data (core.lessons.LessonDataset) names its
+                                  # classes by their desired output when it is not the
+                                  # class number (d = −1, d = +1), and data whose targets
+                                  # are numbers shows each sample with its d, no classes
     view.set_region(img, bounds)  # decision regions under the points: ``img`` is
                                   # (H, W, 4) uint8 RGBA, or float probabilities:
                                   # (H, W) of class 1 or (H, W, C); row 0 at the
@@ -36,12 +40,13 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.core import regions
 from nnviz.core.datasets import Dataset
+from nnviz.core.latex_numbers import format_plain
 from nnviz.gui.locale_axis import locale_axes
 
 #: one line as the API takes it: (w1, w2, b, label)
@@ -49,6 +54,31 @@ Line = tuple[float, float, float, str]
 
 # lines of hidden neurons: dark and distinct from the class colours
 _LINE_COLORS = ["#111111", "#5a2d82", "#7a4a00", "#004d40", "#8c1c3c", "#1a3d7c", "#555555"]
+# samples whose desired output is a number, not a class: one neutral colour
+_SAMPLE_COLOR = (90, 90, 90)
+#: label each sample with its d when there are at most this many
+_MAX_TARGET_LABELS = 8
+
+
+def number_text(value: float) -> str:
+    """A number in the interface language, with a real minus sign: −0,5."""
+    lang = "es" if QLocale().decimalPoint() == "," else "en"
+    return format_plain(value, lang).replace("-", "\u2212")
+
+
+def vector_text(values: Sequence[float]) -> str:
+    """(0,05; 0,1) in Spanish, (0.05, 0.1) in English; a lone number without brackets."""
+    parts = [number_text(v) for v in values]
+    if len(parts) == 1:
+        return parts[0]
+    sep = "; " if QLocale().decimalPoint() == "," else ", "
+    return "(" + sep.join(parts) + ")"
+
+
+def signed_text(value: float) -> str:
+    """+1 and −1: the sign written out, as the slides write a class's d."""
+    text = number_text(value)
+    return "+" + text if value > 0 else text
 
 
 class DataView(QWidget):
@@ -94,8 +124,8 @@ class DataView(QWidget):
         self._region.setVisible(False)
         self.plot_item.addItem(self._region)
 
-        self._train = pg.ScatterPlotItem(pxMode=True)
-        self._val = pg.ScatterPlotItem(pxMode=True)
+        self._train = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
+        self._val = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
         self._train.setZValue(5)
         self._val.setZValue(6)
         for item in (self._train, self._val):
@@ -111,6 +141,7 @@ class DataView(QWidget):
 
         self._line_items: list[pg.PlotCurveItem] = []
         self._label_items: list[pg.TextItem] = []
+        self._target_items: list[pg.TextItem] = []
 
         self.plot_item.vb.sigRangeChanged.connect(self._reclip_lines)
         self.retranslate()
@@ -124,6 +155,7 @@ class DataView(QWidget):
         if dataset is None or dataset.n_features != 2:
             self._train.setData([])
             self._val.setData([])
+            self._draw_target_labels()
             self._bounds = (-1.0, 1.0, -1.0, 1.0)
         else:
             self._bounds = regions.data_bounds(dataset.x)
@@ -235,17 +267,43 @@ class DataView(QWidget):
         base = 11.0 if n <= 100 else 8.0 if n <= 1000 else 5.0
         return base * self._scale
 
+    def targets(self) -> np.ndarray | None:
+        """The desired outputs d of the samples when they are numbers, not classes."""
+        t = getattr(self._dataset, "targets", None)
+        return None if t is None else np.asarray(t, dtype=np.float64)
+
+    def class_name(self, k: int) -> str:
+        """What the legend and tooltips call class ``k``: "class 0", or "d = −1"
+        when the network's desired output for it is not the class number."""
+        per_class = getattr(self._dataset, "class_targets", None)
+        if per_class is not None and k < len(per_class) and not np.array_equal(
+            np.asarray(per_class, dtype=np.float64), np.arange(len(per_class), dtype=np.float64)
+        ):
+            return "d = " + signed_text(float(per_class[k]))
+        return self.tr("class {0}").format(k)
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        i = int(data) if data is not None else -1
+        ds = self._dataset
+        if ds is None or not 0 <= i < len(ds.x):
+            return ""
+        targets = self.targets()
+        what = ("d = " + vector_text(targets[i])) if targets is not None else self.class_name(int(ds.y[i]))
+        part = self.tr("validation") if i in set(ds.val_idx.tolist()) else self.tr("training")
+        return self.tr("sample {0}: x = {1} · {2} ({3})").format(i + 1, vector_text(ds.x[i]), what, part)
+
     def _draw_points(self) -> None:
         ds = self._dataset
         if ds is None or ds.n_features != 2:
             return
         size = self._point_size()
         outline = pg.mkPen(40, 40, 40, 200, width=max(1.0, 0.8 * self._scale))
-        brushes = [pg.mkBrush(*regions.class_color(k)) for k in range(max(ds.n_classes, 1))]
-        pens = [
-            pg.mkPen(*regions.class_color(k), width=max(2.0, 2.2 * self._scale))
-            for k in range(max(ds.n_classes, 1))
-        ]
+        n_colors = max(ds.n_classes, 1)
+        colors = [regions.class_color(k) for k in range(n_colors)]
+        if self.targets() is not None:
+            colors = [_SAMPLE_COLOR] * n_colors  # the labels are placeholders: no class colours
+        brushes = [pg.mkBrush(*c) for c in colors]
+        pens = [pg.mkPen(*c, width=max(2.0, 2.2 * self._scale)) for c in colors]
         ti, vi = ds.train_idx, ds.val_idx
         self._train.setData(
             x=ds.x[ti, 0], y=ds.x[ti, 1], size=size, symbol="o", pen=outline,
@@ -255,6 +313,29 @@ class DataView(QWidget):
             x=ds.x[vi, 0], y=ds.x[vi, 1], size=size, symbol="o",
             pen=[pens[c] for c in ds.y[vi]], brush=pg.mkBrush(255, 255, 255, 140), data=vi,
         )
+        self._draw_target_labels()
+
+    def _draw_target_labels(self) -> None:
+        """Each sample's desired output d written beside it (few samples only)."""
+        ds = self._dataset
+        targets = self.targets()
+        texts = []
+        if ds is not None and targets is not None and len(ds.x) <= _MAX_TARGET_LABELS:
+            texts = ["d = " + vector_text(t) for t in targets]
+        while len(self._target_items) < len(texts):
+            item = pg.TextItem(anchor=(0.0, 1.2), color="#111111", fill=pg.mkBrush(255, 255, 255, 210))
+            item.setZValue(9)
+            self.plot_item.addItem(item)
+            self._target_items.append(item)
+        font = QFont()
+        font.setPointSizeF(10.0 * self._scale)
+        for i, item in enumerate(self._target_items):
+            if i < len(texts):
+                assert ds is not None
+                item.setText(texts[i])
+                item.setFont(font)
+                item.setPos(float(ds.x[i, 0]), float(ds.x[i, 1]))
+            item.setVisible(i < len(texts))
 
     def _draw_rings(self) -> None:
         ds = self._dataset
@@ -335,12 +416,18 @@ class DataView(QWidget):
             self._legend.setVisible(True)
             return
         parts = []
-        for k in range(ds.n_classes):
+        targets = self.targets()
+        if targets is not None:
+            r, g, b = _SAMPLE_COLOR
+            dot = f'<span style="color:rgb({r},{g},{b})">\u25cf</span> '
+            if len(ds.x) == 1:
+                parts.append(dot + self.tr("sample x = {0}, desired output d = {1}").format(
+                    vector_text(ds.x[0]), vector_text(targets[0])))
+            else:
+                parts.append(dot + self.tr("samples x, each with its desired output d (numbers, not classes)"))
+        for k in range(ds.n_classes if targets is None else 0):
             r, g, b = regions.class_color(k)
-            parts.append(
-                f'<span style="color:rgb({r},{g},{b})">\u25cf</span> '
-                + self.tr("class {0}").format(k)
-            )
+            parts.append(f'<span style="color:rgb({r},{g},{b})">\u25cf</span> ' + self.class_name(k))
         if ds.val_idx.size:
             parts.append("\u25cf " + self.tr("training"))
             parts.append("\u25cb " + self.tr("validation"))
@@ -358,6 +445,7 @@ class DataView(QWidget):
         self.plot_item.setLabel("bottom", "x₁")
         self.plot_item.setLabel("left", "x₂")
         self._rebuild_legend()
+        self._draw_target_labels()  # the decimal mark follows the language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

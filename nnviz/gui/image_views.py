@@ -11,16 +11,35 @@ written in each cell. ``ImageViews`` puts it beside the
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from PySide6.QtCore import QEvent, QLocale, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
 
 from nnviz.core import regions
 from nnviz.core.datasets import Dataset
 from nnviz.core.network import Network
 from nnviz.gui.model import NetworkModel
-from nnviz.gui.receptive_field import ReceptiveFieldGallery
+from nnviz.gui.receptive_field import TITLE_FLAGS, ReceptiveFieldGallery, fitted_title
+
+
+def fitted_line(font: QFont, text: str, width: float) -> QFont:
+    """``font``, smaller if needed (down to 6 pt), so that ``text`` fits ``width`` on one line."""
+    f = QFont(font)
+    while QFontMetricsF(f).horizontalAdvance(text) > width and f.pointSizeF() > 6.0:
+        f.setPointSizeF(max(6.0, f.pointSizeF() * 0.9))
+    return f
 
 
 class ConfusionMatrixView(QWidget):
@@ -32,6 +51,8 @@ class ConfusionMatrixView(QWidget):
         self._part = ""
         self._colors: list[list[tuple[QColor, bool]]] = []
         self._scale = 1.0
+        self._grid_rect = QRectF()
+        self._title_box = (QRectF(), QFont())
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.retranslate()
@@ -68,6 +89,21 @@ class ConfusionMatrixView(QWidget):
     def matrix(self) -> np.ndarray:
         return self._m.copy()
 
+    def title(self) -> str:
+        """The title as drawn: which samples, and the share of right answers."""
+        acc = self.accuracy()
+        return self._title.format(
+            self._part, QLocale().toString(100.0 * acc if np.isfinite(acc) else 0.0, "f", 1)
+        )
+
+    def grid_rect(self) -> QRectF:
+        """Where the cells were last painted (empty before the first paint)."""
+        return QRectF(self._grid_rect)
+
+    def title_box(self) -> tuple[QRectF, QFont]:
+        """Where the title was last painted, wrapped, and in which font."""
+        return QRectF(self._title_box[0]), QFont(self._title_box[1])
+
     def accuracy(self) -> float:
         total = self._m.sum()
         return float(np.trace(self._m) / total) if total else float("nan")
@@ -76,42 +112,73 @@ class ConfusionMatrixView(QWidget):
         self._scale = max(0.5, float(factor))
         self.update()
 
+    def _geometry(self, scale: float) -> dict[str, Any]:
+        """Fonts and places of everything at text ``scale``: the title wrapped
+        to the width, the grid the largest square left under it, centred."""
+        margin = 4.0
+        n = max(self._m.shape[0], 1)
+        font = QFont(self.font())
+        font.setPointSizeF(10.0 * scale)
+        line = QFontMetricsF(font).height()
+        title_font, title_h = fitted_title(font, self.title(), self.width() - 2 * margin)
+        head = 2 + title_h + 4 + line * 2.2  # title, "predicted class", the column numbers
+        side = line * 2.6  # "true class" turned upright and the row numbers
+        size = max(10.0, min(self.width() - side - 2 * margin, self.height() - head - margin))
+        left = margin + side + max(0.0, (self.width() - side - 2 * margin - size) / 2)
+        cell = size / n
+        # the counts: as big as the label text, smaller when the cell or the digits say so
+        digits = len(str(int(self._m.max()))) if self._m.size else 1
+        small = QFont(font)
+        small.setPointSizeF(max(5.0, min(10.0 * scale, cell * 0.42, cell * 0.9 / (0.8 * max(digits, 2)))))
+        return {"font": font, "line": line, "title_font": title_font, "title_h": title_h,
+                "margin": margin, "side": side, "grid": QRectF(left, head, size, size),
+                "cell": cell, "small": small}
+
+    def _fitted_geometry(self) -> dict[str, Any]:
+        """The geometry at the presentation scale, or at a smaller text scale
+        (down to 1) when the scaled labels would leave the cells too small to
+        read their counts: the matrix scales to the space it gets."""
+        scale = self._scale
+        while True:
+            g = self._geometry(scale)
+            if scale <= 1.0 or g["small"].pointSizeF() >= 0.75 * 10.0 * scale:
+                return g
+            scale = max(1.0, scale - 0.1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         text_color = pal.color(QPalette.ColorRole.Text)
-        font = QFont(self.font())
-        font.setPointSizeF(10.0 * self._scale)
-        p.setFont(font)
         p.setPen(text_color)
-        line = p.fontMetrics().height()
         n = self._m.shape[0]
         if n == 0:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty)
+            font = QFont(self.font())
+            font.setPointSizeF(10.0 * self._scale)
+            p.setFont(font)
+            p.drawText(self.rect().adjusted(4, 4, -4, -4),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty)
             p.end()
             return
-        acc = self.accuracy()
-        title = self._title.format(
-            self._part, QLocale().toString(100.0 * acc if np.isfinite(acc) else 0.0, "f", 1)
-        )
-        p.drawText(QRectF(4, 2, self.width() - 8, line + 4), Qt.AlignmentFlag.AlignLeft, title)
+        g = self._fitted_geometry()
+        font, line, margin, side, cell = g["font"], g["line"], g["margin"], g["side"], g["cell"]
+        grid: QRectF = g["grid"]
+        left, top, size = grid.left(), grid.top(), grid.width()
+        self._grid_rect = QRectF(grid)
+        self._title_box = (QRectF(margin, 2, self.width() - 2 * margin, g["title_h"] + 2), QFont(g["title_font"]))
+        p.setFont(g["title_font"])
+        p.drawText(self._title_box[0], TITLE_FLAGS, self.title())
         # axes: rows = true class (left), columns = predicted class (top)
-        top = line * 3.2
-        left = line * 2.6
-        size = max(10.0, min(self.width() - left - 6, self.height() - top - 6))
-        cell = size / n
-        small = QFont(font)
-        small.setPointSizeF(max(6.0, min(10.0 * self._scale, cell * 0.42)))
-        p.drawText(QRectF(left, line * 1.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
+        p.setFont(fitted_line(font, self._predicted, size))
+        p.drawText(QRectF(left, top - line * 2.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
         p.save()
-        p.translate(line * 0.2, top + size / 2)
+        p.setFont(fitted_line(font, self._true, size))
+        p.translate(left - side, top + size / 2)
         p.rotate(-90)
         p.drawText(QRectF(-size / 2, 0, size, line), Qt.AlignmentFlag.AlignHCenter, self._true)
         p.restore()
-        p.setFont(small)
+        p.setFont(g["small"])
         for k in range(n):
-            p.setPen(text_color)
             p.drawText(QRectF(left + k * cell, top - line, cell, line), Qt.AlignmentFlag.AlignCenter, str(k))
             p.drawText(QRectF(left - line * 1.2, top + k * cell, line * 1.1, cell),
                        Qt.AlignmentFlag.AlignCenter, str(k))

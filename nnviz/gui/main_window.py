@@ -28,6 +28,7 @@ from nnviz.core.lessons import Lesson
 from nnviz.core.network import load_network, save_network
 from nnviz.gui import i18n
 from nnviz.gui.autosave import Autosave
+from nnviz.gui.core_strings import user_message
 from nnviz.gui.data_view import DataView
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_view import NetworkView
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             if raise_errors:
                 raise
-            self._error(str(exc))
+            self._error(user_message(exc))
             return False
         self._show_lesson(lesson, dataset)
         return True
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
         try:
             save_network(self.model.network, path)
         except UserError as exc:
-            self._error(str(exc))
+            self._error(user_message(exc))
             return
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
 

@@ -233,7 +233,9 @@ class GraphPainting:
             dropped = self._dropped(li)
             labelled = r >= 8  # the symbol shrinks with the neuron, readable down to here
             gap = pos[1, 1] - pos[0, 1] if len(pos) > 1 else np.inf
-            values_fit = len(pos) <= UNIFORM_UP_TO and gap - 2 * r >= 15 * s
+            sides = lay.label_sides[li].tolist() if li < len(lay.label_sides) else [0] * len(pos)
+            beside = any(sides)  # a staggered column writes its values beside the neurons
+            values_fit = len(pos) <= UNIFORM_UP_TO and (gap >= 15 * s if beside else gap - 2 * r >= 15 * s)
             outline_w = max(1.0, (1.6 if labelled else 1.0) * s)
             # per layer, not per neuron: the colours, finiteness and pens
             finite = np.isfinite(acts[li]).tolist() if has_act else None
@@ -281,7 +283,7 @@ class GraphPainting:
                     self._paint_symbol(p, centre, neuron_symbol(net.layers, li, i), r, fill)
                     # NaN: a value not computed yet (the stepper before the output)
                     if has_act and values_fit and finite[i]:
-                        self._paint_value(p, x, y + r + 2 * s, fmt(acts[li][i], 2), lit)
+                        self._paint_value(p, x, y, r, fmt(acts[li][i], 2), lit, sides[i])
 
     def bias_rect(self, layer: int, i: int, x: float, y: float, r: float) -> QRectF:
         side = max(0.42 * r, 5 * self._scale)
@@ -311,12 +313,20 @@ class GraphPainting:
         if sym.sup:
             p.drawText(QPointF(x0 + wb + px * 0.04, baseline - px * 0.5), f"({sym.sup})")
 
-    def _paint_value(self, p: QPainter, x: float, top: float, text: str, lit: bool) -> None:
+    def _paint_value(
+        self, p: QPainter, x: float, y: float, radius: float, text: str, lit: bool, side: int = 0
+    ) -> None:
+        """A neuron's value under it (``side`` 0), or beside it: left (-1) or right (+1)."""
         s, c = self._scale, self._colours
         font, fm = derived_font(p.font(), round(12 * s), False)
         p.setFont(font)
         r = fm.boundingRect(text).adjusted(-3 * s, 0, 3 * s, 0)
-        r.moveCenter(QPointF(x, top + r.height() / 2))
+        if side == 0:
+            r.moveCenter(QPointF(x, y + radius + 2 * s + r.height() / 2))
+        else:
+            # clear of the bias square at the neuron's lower left (bias_rect)
+            reach = 1.25 * radius + 3 * s + r.width() / 2
+            r.moveCenter(QPointF(x + side * reach, y))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(c.background)
         p.drawRoundedRect(r, 3 * s, 3 * s)

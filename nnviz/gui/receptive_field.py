@@ -13,12 +13,36 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from nnviz.core.graph_layout import color_bins, image_shape_for, neuron_symbol
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_legend import N_BINS, GraphColours, fmt_scale, rgba_image
+
+#: how titles are drawn: wrapped at word boundaries, left-aligned
+TITLE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+def fitted_title(font: QFont, text: str, width: float, max_lines: int = 3) -> tuple[QFont, float]:
+    """``font``, made smaller when needed, so that ``text`` wrapped to ``width``
+    takes at most ``max_lines`` lines and no word is wider than ``width``;
+    returns that font and the height of the wrapped text. A title is never
+    clipped: the picture under it gets what is left."""
+    f = QFont(font)
+    words = text.split() or [""]
+    while True:
+        fm = QFontMetricsF(f)
+        box = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), TITLE_FLAGS, text)
+        widest = max(fm.horizontalAdvance(w) for w in words)
+        fits = widest <= width and box.height() <= max_lines * fm.lineSpacing() + 1
+        size = f.pixelSize() if f.pixelSize() > 0 else f.pointSizeF()
+        if fits or size <= 7:
+            return f, box.height()
+        if f.pixelSize() > 0:
+            f.setPixelSize(max(7, int(size * 0.9)))
+        else:
+            f.setPointSizeF(max(7.0, size * 0.9))
 
 
 def receptive_field_image(
@@ -119,20 +143,68 @@ class ReceptiveFieldGallery(QWidget):
             self._images = receptive_field_images(self._colours, self._model.network.weights[0], shape)
         self.update()
 
-    def _grid(self) -> tuple[int, float, float]:
-        """(columns, tile size, top) of the tiles in the current size."""
+    _MARGIN = 6
+
+    def _title_font(self) -> tuple[QFont, float]:
+        font = QFont(self.font())
+        font.setPixelSize(round(14 * self._scale))
+        return fitted_title(font, self._title if self._images else self._none, self.width() - 2 * self._MARGIN)
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(round(12 * self._scale))
+        return font
+
+    def _grid(self) -> tuple[int, float, float, float, float]:
+        """(columns, tile size, left, top, label height) of the tiles in the
+        current size: the largest square tiles that fit under the title,
+        centred, with a line under each for its name when tiles are big."""
         n = max(len(self._images), 1)
-        top = 28 * self._scale
-        w, h = self.width(), max(self.height() - top, 1)
-        cols = max(1, math.ceil(math.sqrt(n * w / h)))
-        tile = min(w / cols, h / math.ceil(n / cols))
-        return cols, tile, top
+        m = self._MARGIN
+        top = self._title_font()[1] + 2 * m
+        w, h = max(self.width() - 2 * m, 1), max(self.height() - top - m, 1)
+
+        def best(label: float) -> tuple[int, float]:
+            found = (1, 0.0)
+            for cols in range(1, n + 1):  # every column count: a few dozen at most
+                tile = min(w / cols, h / math.ceil(n / cols) - label)
+                if tile > found[1]:
+                    found = (cols, tile)
+            return found
+
+        cols, tile = best(0.0)
+        label = QFontMetricsF(self._label_font()).height() + 2
+        named = best(label)
+        # names only while the tiles stay big with them: the picture comes first
+        if named[1] >= 50 * self._scale:
+            cols, tile = named
+        else:
+            label = 0.0
+        left = m + (w - cols * tile) / 2
+        return cols, tile, left, top, label
+
+    def tile_rect(self, i: int, grid: tuple[int, float, float, float, float] | None = None) -> QRectF:
+        """Where tile ``i``'s image is drawn (inside a 2-px gutter; its name goes under it)."""
+        cols, tile, left, top, label = grid or self._grid()
+        r, c = divmod(i, cols)
+        return QRectF(left + c * tile + 2, top + r * (tile + label) + 2, tile - 4, tile - 4)
+
+    def tile_labels(self, fm: QFontMetricsF, width: float) -> list[str]:
+        """"h₃  ±0,31" under every tile, or only "h₃" when not all of those fit."""
+        layers = self._model.network.layers
+        syms = [neuron_symbol(layers, 1, i).unicode() for i in range(len(self._images))]
+        for texts in ([f"{s}  ±{fmt_scale(v)}" for s, (_img, v) in zip(syms, self._images, strict=True)], syms):
+            if all(fm.horizontalAdvance(t) <= width for t in texts):
+                return texts
+        return [""] * len(syms)
 
     def tile_at(self, x: float, y: float) -> int:
-        cols, tile, top = self._grid()
-        c, r = int(x // tile), int((y - top) // tile)
+        cols, tile, left, top, label = self._grid()
+        if tile <= 0 or x < left or y < top:
+            return -1
+        c, r = int((x - left) // tile), int((y - top) // (tile + label))
         i = r * cols + c
-        return i if 0 <= c < cols and y >= top and 0 <= i < len(self._images) else -1
+        return i if 0 <= c < cols and 0 <= i < len(self._images) else -1
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         i = self.tile_at(event.position().x(), event.position().y())
@@ -142,29 +214,29 @@ class ReceptiveFieldGallery(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), self._colours.background)
-        font = QFont(self.font())
-        font.setPixelSize(round(14 * self._scale))
+        font, height = self._title_font()
         p.setFont(font)
         p.setPen(self._colours.text)
-        p.drawText(QRectF(6, 4, self.width() - 12, 24 * self._scale), Qt.AlignmentFlag.AlignLeft,
+        m = self._MARGIN
+        p.drawText(QRectF(m, m, self.width() - 2 * m, height + 2), TITLE_FLAGS,
                    self._title if self._images else self._none)
-        cols, tile, top = self._grid()
+        grid = self._grid()
+        label_h = grid[4]
+        label_font = self._label_font()
+        p.setFont(label_font)
+        fm = QFontMetricsF(label_font)
+        texts = self.tile_labels(fm, grid[1] - 4) if label_h else []
         sel = self._model.selection
-        layers = self._model.network.layers
-        for i, (img, vmax) in enumerate(self._images):
-            r, c = divmod(i, cols)
-            rect = QRectF(c * tile + 2, top + r * tile + 2, tile - 4, tile - 4)
+        for i, (img, _vmax) in enumerate(self._images):
+            rect = self.tile_rect(i, grid)
             p.drawImage(rect, img)
             if sel == (1, i):
                 p.setPen(QPen(self._colours.accent, 3 * self._scale))
                 p.drawRect(rect)
-            if tile > 60 * self._scale:
-                label = QRectF(rect.left(), rect.bottom() - 18 * self._scale, rect.width(),
-                               18 * self._scale)
-                p.fillRect(label, self._colours.background)
+            if texts and texts[i]:
                 p.setPen(self._colours.text)
-                p.drawText(label, Qt.AlignmentFlag.AlignCenter,
-                           f"{neuron_symbol(layers, 1, i).unicode()}  ±{fmt_scale(vmax)}")
+                p.drawText(QRectF(rect.left() - 2, rect.bottom() + 1, rect.width() + 4, label_h),
+                           Qt.AlignmentFlag.AlignCenter, texts[i])
         p.end()
 
 

@@ -51,7 +51,7 @@ from nnviz.core.errors import UserError
 from nnviz.core.lessons import Lesson
 from nnviz.core.network import Network
 from nnviz.core.training import Snapshot, Trainer, TrainingConfig, select_engine
-from nnviz.gui.core_strings import translate_core, user_message
+from nnviz.gui.core_strings import result_message, translate_core, user_message
 from nnviz.gui.image_views import ImageViews
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.plots import TrainingPlots
@@ -208,6 +208,7 @@ class TrainingPanel(QWidget):
 
         self.form = SettingsForm()
         self.form.liveChanged.connect(self._on_live_setting)
+        self.form.inputRefused.connect(lambda why: self._show_message(why, error=True))
         self.form.structureChanged.connect(self._on_structure_changed)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -378,7 +379,7 @@ class TrainingPanel(QWidget):
         self._on_snapshot(result.snapshot)
         self._flush()
         if result.diverged:
-            self._on_diverged(result.message)
+            self._on_diverged(result_message(result))
         return result.snapshot
 
     # ------------------------------------------------------------ snapshots

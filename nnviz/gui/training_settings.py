@@ -6,16 +6,23 @@
 Settings the trainer can take mid-run (η, batch size, momentum, λ) emit
 ``liveChanged(name, value)``; settings that need a new network or data set
 emit ``structureChanged`` and are locked while training.
+
+Number fields (:class:`NumberSpin`) write numbers as people do (η = 0,05 and
+λ = 1e-4, not 0,050000), step η and λ along 1-2-5, and refuse text that is not
+a number in range: the field keeps its value, is outlined in red, and the form
+emits ``inputRefused(sentence)`` for the panel's error message.
 """
 
 from __future__ import annotations
 
 import inspect
+import math
+import re
 import sys
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -37,22 +44,138 @@ from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig
 from nnviz.gui.core_strings import activation_name
 
+_ERROR_BORDER = "QDoubleSpinBox { border: 2px solid #b3261e; }"
 DATA_KINDS = ("points", "blobs", "xor", "circles", "moons", "spiral", "gaussian", "digits", "custom")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "identity")
 OUTPUTS = ("sigmoid", "softmax", "tanh", "identity")
 
 
-def _dspin(lo: float, hi: float, decimals: int, value: float, step: float | None = None) -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setDecimals(decimals)
-    s.setValue(value)
-    if step is None:
-        s.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+def format_number(value: float, point: str = ".") -> str:
+    """A number as a person writes it: 0,05; 0,001; 5e-4; 2 (``point`` is the decimal mark).
+
+    Up to six significant digits, no trailing zeros; below 0.001 in e-notation,
+    which is how learning rates and λ are written in papers and PyTorch scripts.
+    """
+    if value == 0 or not math.isfinite(value):
+        return "0" if value == 0 else str(value)
+    if abs(value) < 1e-3:
+        mantissa, exponent = f"{value:.5e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        text = f"{mantissa}e{int(exponent)}"
     else:
-        s.setSingleStep(step)
-    s.setKeyboardTracking(False)
-    return s
+        text = f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+        if "e" in text:  # .6g switches to e-notation for large values
+            text = f"{value:.0f}"
+        elif "." in text:
+            text = text.rstrip("0").rstrip(".")
+    return text.replace(".", point)
+
+
+def read_number(text: str) -> float | None:
+    """What a person typed, with a decimal comma or point and e-notation; None if not a number."""
+    t = text.strip().replace(" ", "").replace("\u2212", "-").replace(",", ".").replace("E", "e")
+    if not t or not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?", t):
+        return None
+    return float(t)
+
+
+def ladder_step(value: float, steps: int, smallest: float) -> float:
+    """``steps`` rungs up (or down) the 1-2-5 ladder (…, 0.01, 0.02, 0.05, 0.1, …).
+
+    A value between rungs goes to the next rung in the direction of the step;
+    below ``smallest`` the ladder ends at 0.
+    """
+    up = steps > 0
+    for _ in range(abs(steps)):
+        if up and value < smallest:
+            value = smallest
+        elif not up and value <= smallest * (1 + 1e-9):
+            value = 0.0
+        else:
+            e = math.floor(math.log10(value)) - 1
+            rungs = [m * 10.0**k for k in (e, e + 1, e + 2) for m in (1, 2, 5)]
+            if up:
+                value = min(r for r in rungs if r > value * (1 + 1e-9))
+            else:
+                value = max(r for r in rungs if r < value * (1 - 1e-9))
+    return float(f"{value:.6g}")
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A number field that writes numbers as people do and refuses bad input aloud.
+
+    Shows 0,05 rather than 0,050000 (the decimal mark of the interface language),
+    reads 0,05 / 0.05 / 5e-4, and steps with the arrows either linearly
+    (``step``) or along the 1-2-5 ladder (``step=None``: 0,01 → 0,02 → 0,05 → 0,1),
+    which suits η and λ that span several powers of ten. Text that is not a
+    number in range is refused: the field goes back to its last value and
+    ``refused`` carries a sentence saying why.
+    """
+
+    #: the typed text was not accepted: a sentence for the user
+    refused = Signal(str)
+
+    def __init__(self, lo: float, hi: float, value: float, step: float | None = None,
+                 smallest: float | None = None) -> None:
+        super().__init__()
+        self._ladder = step is None
+        self._smallest = smallest if smallest is not None else max(lo, 1e-6)
+        self.setDecimals(12)  # exact values: the text, not decimals(), decides what shows
+        self.setRange(lo, hi)
+        if step is not None:
+            self.setSingleStep(step)
+        self.setValue(value)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.what = ""
+        self.what_tip = ""
+        self._refusing = False
+
+    def _point(self) -> str:
+        return QLocale().decimalPoint()
+
+    def textFromValue(self, value: float) -> str:
+        return format_number(value, self._point())
+
+    def valueFromText(self, text: str) -> float:
+        v = read_number(text)
+        return self.value() if v is None else v
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        v = read_number(text)
+        if v is not None and self.minimum() - 1e-15 <= v <= self.maximum() + 1e-15:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def fixup(self, text: str) -> str:
+        # called when editing ends on text validate() did not accept; Return
+        # calls it twice (the line edit's validator, then the spin box): say it once
+        if self._refusing:
+            return text
+        self._refusing = True
+        QTimer.singleShot(0, self._refused_done)
+        lo, hi = (format_number(b, self._point()) for b in (self.minimum(), self.maximum()))
+        example = format_number(self.value(), self._point())
+        self.refused.emit(
+            QCoreApplication.translate(
+                "SettingsForm", "{0}: '{1}' is not a number from {2} to {3}; write one like {4}."
+            ).format(self.what, text.strip(), lo, hi, example)
+        )
+        return text
+
+    def _refused_done(self) -> None:
+        self._refusing = False
+
+    def stepBy(self, steps: int) -> None:
+        if not self._ladder:
+            super().stepBy(steps)
+            return
+        self.setValue(min(max(ladder_step(self.value(), steps, self._smallest), self.minimum()), self.maximum()))
+        self.selectAll()
+
+    def refresh_text(self) -> None:
+        """Write the value again (after the interface language changed its decimal mark)."""
+        self.lineEdit().setText(self.textFromValue(self.value()))
 
 
 def _spin(lo: int, hi: int, value: int) -> QSpinBox:
@@ -75,13 +198,37 @@ def generator_defaults(kind: str) -> dict[str, Any]:
     }
 
 
+def parse_probabilities(text: str, what: str) -> list[float]:
+    """"0,5; 0,2" or "0.5, 0.2" -> [0.5, 0.2]: a decimal comma or point, values
+    separated by ";", spaces or ", " (a comma between digits is a decimal comma)."""
+    tokens = [t for t in re.split(r"[;\s]+|,(?=\s)", text) if t]
+    if len(tokens) == 1 and "." in tokens[0]:
+        tokens = [t for t in tokens[0].split(",") if t]  # "0.5,0.2"
+    values = [read_number(t) for t in tokens]
+    if any(v is None for v in values):
+        raise UserError(
+            QCoreApplication.translate(
+                "SettingsForm", "{0}: write numbers separated by semicolons, like '0.5; 0.2'."
+            ).format(what)
+        )
+    return [float(v) for v in values if v is not None]
+
+
+def format_probabilities(values: list[float], point: str) -> str:
+    """The dropout list as :func:`parse_probabilities` reads it back."""
+    return ("; " if point == "," else ", ").join(format_number(p, point) for p in values) or "0"
+
+
 def parse_numbers(text: str, kind: type, what: str) -> list[Any]:
     """"8, 8" -> [8, 8]; a clear error naming ``what`` otherwise."""
     parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
     try:
         return [kind(p) for p in parts]
     except ValueError:
-        raise UserError(f"{what}: write numbers separated by commas, like '8, 8'.") from None
+        raise UserError(
+            QCoreApplication.translate("SettingsForm", "{0}: write numbers separated by commas, like '8, 8'.")
+            .format(what)
+        ) from None
 
 
 class SettingsForm(QWidget):
@@ -91,6 +238,8 @@ class SettingsForm(QWidget):
     liveChanged = Signal(str, object)
     #: the data or the layers changed: a new data set and network are needed
     structureChanged = Signal()
+    #: a number field refused what was typed: the sentence to show as an error
+    inputRefused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,9 +255,9 @@ class SettingsForm(QWidget):
         self.data_kind.setCurrentIndex(self.data_kind.findData("spiral"))
         self.data_kind.model().item(0).setEnabled(False)  # until a lesson brings its own points
         self.data_kind.model().item(DATA_KINDS.index("custom")).setEnabled(False)  # until given one
-        self.noise = _dspin(0.0, 2.0, 3, 0.05, 0.01)
+        self.noise = NumberSpin(0.0, 2.0, 0.05, 0.01)
         self.data_seed = _spin(0, 2**31 - 1, 0)
-        self.val_fraction = _dspin(0.0, 0.9, 2, 0.2, 0.05)
+        self.val_fraction = NumberSpin(0.0, 0.9, 0.2, 0.05)
         # ---- network
         self.hidden = QLineEdit("8, 8")
         self.activations = QLineEdit("tanh")
@@ -125,19 +274,19 @@ class SettingsForm(QWidget):
         self.optimizer.addItem("SGD", "sgd")
         self.optimizer.addItem("Adam", "adam")
         self.optimizer.setCurrentIndex(1)
-        self.lr = _dspin(1e-6, 10.0, 6, 0.01)
-        self.momentum = _dspin(0.0, 0.99, 2, 0.0, 0.05)
+        self.lr = NumberSpin(1e-6, 10.0, 0.01)
+        self.momentum = NumberSpin(0.0, 0.99, 0.0, 0.05)
         self.batch_size = _spin(0, 100000, 16)
         self.epochs = _spin(1, 1000000, 200)
         # ---- regularization
-        self.l2 = _dspin(0.0, 10.0, 6, 0.0)
-        self.l1 = _dspin(0.0, 10.0, 6, 0.0)
+        self.l2 = NumberSpin(0.0, 10.0, 0.0, smallest=1e-5)
+        self.l1 = NumberSpin(0.0, 10.0, 0.0, smallest=1e-5)
         self.dropout = QLineEdit("0")
         self.early = QGroupBox()
         self.early.setCheckable(True)
         self.early.setChecked(False)
         self.patience = _spin(1, 100000, 20)
-        self.min_delta = _dspin(0.0, 10.0, 6, 0.0)
+        self.min_delta = NumberSpin(0.0, 10.0, 0.0, smallest=1e-5)
         self.restore_best = QCheckBox()
         self.restore_best.setChecked(True)
         # ---- hardware
@@ -192,6 +341,9 @@ class SettingsForm(QWidget):
         self.l2.valueChanged.connect(lambda v: self._live("l2", float(v)))
         self.l1.valueChanged.connect(lambda v: self._live("l1", float(v)))
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
+        for spin in self._number_fields():
+            spin.refused.connect(lambda message, spin=spin: self._refuse(spin, message))
+            spin.valueChanged.connect(lambda _v, spin=spin: self._unmark(spin))
         self.retranslate()
         self._on_optimizer()
         self._on_kind()
@@ -228,7 +380,7 @@ class SettingsForm(QWidget):
     def hidden_layers(self) -> list[int]:
         sizes = parse_numbers(self.hidden.text(), int, self.tr("Hidden layers"))
         if any(s < 1 for s in sizes):
-            raise UserError("Hidden layers: every layer needs at least one neuron.")
+            raise UserError(self.tr("Hidden layers: every layer needs at least one neuron."))
         return sizes
 
     def hidden_activations(self, n_hidden: int) -> list[str]:
@@ -238,15 +390,15 @@ class SettingsForm(QWidget):
         for a in names:
             if a not in HIDDEN_ACTIVATIONS:
                 raise UserError(
-                    f"Activation '{a}' is not one training can use in a hidden layer "
-                    f"(use {', '.join(HIDDEN_ACTIVATIONS)})."
+                    self.tr("Activation '{0}' is not one training can use in a hidden layer (use {1}).")
+                    .format(a, ", ".join(HIDDEN_ACTIVATIONS))
                 )
         if len(names) == 1:
             return names * n_hidden
         if len(names) != n_hidden:
             raise UserError(
-                f"Give one activation for all hidden layers or one per hidden layer ({n_hidden}), "
-                f"not {len(names)}."
+                self.tr("Give one activation for all hidden layers or one per hidden layer ({0}), not {1}.")
+                .format(n_hidden, len(names))
             )
         return names
 
@@ -263,7 +415,7 @@ class SettingsForm(QWidget):
 
     def config(self) -> TrainingConfig:
         hidden = self.hidden_layers()
-        drop = parse_numbers(self.dropout.text() or "0", float, self.tr("Dropout"))
+        drop = parse_probabilities(self.dropout.text() or "0", self.tr("Dropout"))
         if len(drop) > 1 and len(drop) != len(hidden):
             raise UserError(
                 self.tr(
@@ -321,7 +473,7 @@ class SettingsForm(QWidget):
             self.epochs.setValue(cfg.epochs)
             self.l2.setValue(cfg.l2)
             self.l1.setValue(cfg.l1)
-            self.dropout.setText(", ".join(f"{p:g}" for p in cfg.dropout) or "0")
+            self.dropout.setText(format_probabilities(list(cfg.dropout), QLocale().decimalPoint()))
             self.early.setChecked(cfg.early_stopping)
             self.patience.setValue(cfg.patience)
             self.min_delta.setValue(cfg.min_delta)
@@ -358,10 +510,24 @@ class SettingsForm(QWidget):
             w.setEnabled(not training)
 
     def mark_lr_error(self) -> None:
-        self.lr.setStyleSheet("QDoubleSpinBox { border: 2px solid #b3261e; }")
+        self.lr.setStyleSheet(_ERROR_BORDER)
 
     def clear_error(self) -> None:
-        self.lr.setStyleSheet("")
+        for spin in self._number_fields():
+            self._unmark(spin)
+
+    def _number_fields(self) -> tuple[NumberSpin, ...]:
+        return (self.noise, self.val_fraction, self.lr, self.momentum, self.l2, self.l1, self.min_delta)
+
+    def _refuse(self, spin: NumberSpin, message: str) -> None:
+        spin.setStyleSheet(_ERROR_BORDER)
+        spin.setToolTip(message)
+        self.inputRefused.emit(message)
+
+    def _unmark(self, spin: NumberSpin) -> None:
+        if spin.styleSheet():
+            spin.setStyleSheet("")
+            spin.setToolTip(spin.what_tip)
 
     # ------------------------------------------------------------ internal
     def _structure(self, *args: object) -> None:
@@ -467,6 +633,15 @@ class SettingsForm(QWidget):
             self._labels[key].setText(label)
             self._labels[key].setToolTip(tip)
             widgets[key].setToolTip(tip)
+            if isinstance(widgets[key], NumberSpin):
+                widgets[key].what, widgets[key].what_tip = label, tip
+                widgets[key].refresh_text()  # the decimal mark follows the language
+        point = QLocale().decimalPoint()
+        try:
+            drop = parse_probabilities(self.dropout.text() or "0", "")
+            self.dropout.setText(format_probabilities(drop, point))
+        except UserError:
+            pass  # leave what the user is typing; Train reports it
         self.early.setToolTip(self.tr("Stop when the validation error has not improved for 'patience' epochs"))
         kind_names = {
             "points": self.tr("lesson's points"), "blobs": self.tr("blobs (linearly separable)"), "xor": self.tr("XOR"),

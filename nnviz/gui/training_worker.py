@@ -31,6 +31,7 @@ from nnviz.core.datasets import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.network import Network
 from nnviz.core.training import Snapshot, Trainer, TrainingConfig, check_problem
+from nnviz.gui.core_strings import result_message, user_message
 
 #: snapshots a second at most
 MAX_RATE = 30.0
@@ -128,7 +129,11 @@ class RunControl:
         """New values of :data:`LIVE_SETTINGS`; :class:`UserError` for a bad one."""
         for key, value in settings.items():
             if key not in LIVE_SETTINGS:
-                raise UserError(f"'{key}' cannot change while training runs.")
+                raise UserError(
+                    QCoreApplication.translate(
+                        "TrainingController", "'{0}' cannot change while training runs."
+                    ).format(key)
+                )
             TrainingConfig().replace(**{key: value})  # validates
         with self._lock:
             for key, value in settings.items():
@@ -195,10 +200,10 @@ class TrainingWorker(QObject):
             self._control.attach(trainer)
             self.engineChosen.emit(trainer.engine_name, trainer.engine_reason)
             result = trainer.run(self._emit, snapshot_interval=self._interval)
-            if result.diverged:
-                self.diverged.emit(result.message)
+            if result.diverged:  # said in the interface language (translate is thread-safe)
+                self.diverged.emit(result_message(result))
         except UserError as exc:
-            result = RunFailed(str(exc))
+            result = RunFailed(user_message(exc))
         except Exception as exc:  # a bug must end the run, not leave the thread hanging
             traceback.print_exc()
             result = RunFailed(

@@ -34,6 +34,8 @@ def test_bad_language_is_refused(capsys):
         (["shot", "--out", "/nonexistent-dir/x.png"], "does not exist"),
         (["shot", "--out", "x.png", "--size", "big"], "--size"),
         (["shot", "--out", "x.png", "--size", "10x10"], "out of range"),
+        (["shot", "--out", "x.png", "--steps", "100000"], "at most 1000"),
+        (["shot", "--out", "x.png", "--epochs", "1000000"], "at most 10000"),
     ],
 )
 def test_shot_bad_arguments(args, words, capsys):

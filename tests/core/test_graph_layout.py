@@ -160,3 +160,51 @@ def test_edges_thin_out_as_they_crowd():
     assert gl.thickest_width(4) == 7.0
     assert gl.thickest_width(10_000) == 1.0
     assert gl.thickest_width(100) > gl.thickest_width(1000)
+
+
+def _min_distance(pos: np.ndarray) -> float:
+    d = np.hypot(*(pos[:, None, :] - pos[None, :, :]).transpose(2, 0, 1))
+    return float(d[~np.eye(len(pos), dtype=bool)].min())
+
+
+def test_a_squeezed_column_is_staggered_to_give_bigger_neurons():
+    # the digits network in the 692x240 the main window leaves it at 1600x900
+    kw = dict(max_spacing=170, max_radius=30, label_room=20)
+    lay = gl.layout_network([64, 32, 10], 12, 64, 668, 243, image_shape=(8, 8), **kw)
+    out = lay.positions[2]
+    spacing = 243 / 10
+    straight = gl.straight_radius(spacing, 20)
+    assert lay.radii[2] >= 1.8 * straight and lay.radii[2] >= 14  # readable y_k symbols
+    # the neurons alternate left and right of their column, never touch ...
+    assert np.array_equal(np.sign(out[:, 0] - lay.columns[2]), np.tile([-1, 1], 5))
+    assert _min_distance(out) >= 2.4 * lay.radii[2]
+    # ... keep their order top to bottom, and write their values outwards
+    assert np.all(np.diff(out[:, 1]) > 0)
+    assert np.array_equal(lay.label_sides[2], np.tile([-1, 1], 5))
+    # the 32 hidden neurons are dots either way: left in one straight column
+    assert np.allclose(lay.positions[1][:, 0], lay.columns[1]) and not lay.label_sides[1].any()
+    # the edges end at the moved neurons
+    assert np.allclose(lay.segments[-10:, 2:], out)
+
+
+def test_small_networks_in_room_keep_straight_columns():
+    for layers in ([2, 2, 1], [2, 3, 1], [2, 8, 1]):
+        lay = gl.layout_network(layers, 0, 0, 900, 600, max_spacing=110, max_radius=24, label_room=20)
+        for li, pos in enumerate(lay.positions):
+            assert np.allclose(pos[:, 0], lay.columns[li])
+            assert not lay.label_sides[li].any()
+
+
+def test_circles_lesson_neurons_grow_with_the_room_up_to_the_maximum():
+    kw = dict(max_spacing=170, max_radius=30, label_room=20)
+    short = gl.layout_network([2, 8, 1], 12, 64, 668, 243, **kw)
+    assert short.radii.min() >= 18  # was 10.9 in one straight column
+    assert _min_distance(short.positions[1]) >= 2.4 * short.radii[1]
+    # all small layers share one radius: the lone output is not bigger
+    assert np.allclose(short.radii, short.radii[0])
+    tall = gl.layout_network([2, 8, 1], 12, 64, 900, 2000, **kw)
+    assert np.allclose(tall.radii, 30)  # the maximum, in straight columns
+    assert not any(s.any() for s in tall.label_sides)
+    # a narrow window cannot stagger: the labels would not fit beside the neurons
+    narrow = gl.layout_network([2, 8, 1], 0, 0, 150, 243, **kw)
+    assert not narrow.label_sides[1].any()

@@ -178,3 +178,71 @@ def test_a_hidden_regions_view_waits_until_shown(qtbot, ds):
     assert view.is_stale() and view.data_view.region_image() is None
     view.show()
     assert not view.is_stale() and view.data_view.region_image() is not None
+
+
+def _hover(qtbot, view, x, y):
+    """Move the mouse over the plane point (x, y); the tooltip the user would see."""
+    from PySide6.QtCore import QPointF
+
+    scene = view.plot_item.vb.mapViewToScene(QPointF(x, y))
+    pos = view.plot.mapFromScene(scene)
+    qtbot.mouseMove(view.plot.viewport(), pos)
+    qtbot.wait(50)
+    return view.plot_item.vb.toolTip()
+
+
+def test_regression_lesson_shows_the_sample_and_its_target_not_a_class(qtbot):
+    from nnviz.core.lessons import load_lesson
+
+    v = DataView()
+    qtbot.addWidget(v)
+    v.resize(500, 450)
+    v.show()
+    v.set_dataset(load_lesson("backprop-2-2-2").dataset())
+    legend = v._legend.text()
+    assert "class" not in legend
+    assert "x = (0.05, 0.1)" in legend and "d = (0.01, 0.99)" in legend
+    labels = [t for t in v._target_items if t.isVisible()]
+    assert [t.textItem.toPlainText() for t in labels] == ["d = (0.01, 0.99)"]
+    tip = _hover(qtbot, v, 0.05, 0.10)
+    assert "d = (0.01, 0.99)" in tip and "class" not in tip
+
+
+def test_regression_lesson_in_spanish_uses_decimal_commas(qtbot):
+    from nnviz.core.lessons import load_lesson
+    from nnviz.gui import i18n
+
+    v = DataView()
+    qtbot.addWidget(v)
+    v.set_dataset(load_lesson("backprop-2-2-2").dataset())
+    i18n.set_language("es")
+    try:
+        qtbot.waitUntil(lambda: "d = (0,01; 0,99)" in v._legend.text())
+        assert "x = (0,05; 0,1)" in v._legend.text()
+        assert v._target_items[0].textItem.toPlainText() == "d = (0,01; 0,99)"
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("lesson", ["perceptron-and", "perceptron-xor"])
+def test_perceptron_classes_are_named_by_their_desired_output(qtbot, lesson):
+    from nnviz.core.lessons import load_lesson
+
+    v = DataView()
+    qtbot.addWidget(v)
+    v.resize(500, 450)
+    v.show()
+    v.set_dataset(load_lesson(lesson).dataset())
+    legend = v._legend.text()
+    assert "d = \u22121" in legend and "d = +1" in legend and "class" not in legend
+    assert _hover(qtbot, v, 0.0, 0.0).endswith("d = \u22121 (training)")
+    assert "d = +1" in _hover(qtbot, v, 1.0, 1.0 if lesson == "perceptron-and" else 0.0)
+
+
+def test_sigmoid_lessons_keep_their_class_numbers(qtbot):
+    from nnviz.core.lessons import load_lesson
+
+    v = DataView()
+    qtbot.addWidget(v)
+    v.set_dataset(load_lesson("mlp-xor").dataset())
+    assert "class 0" in v._legend.text() and "class 1" in v._legend.text()

@@ -340,9 +340,9 @@ def test_receptive_field_gallery_shows_and_selects_each_hidden_neuron(qtbot):
     gallery.resize(600, 400)
     gallery.show()
     assert gallery.shape() == (8, 8)
-    cols, tile, top = gallery._grid()
+    rect = gallery.tile_rect(2)
     # the third tile: click it and h_3 of the first hidden layer is selected
-    centre = QPoint(int(2.5 * tile), int(top + 0.5 * tile))
+    centre = rect.center().toPoint()
     assert gallery.tile_at(centre.x(), centre.y()) == 2
     with qtbot.waitSignal(model.selectionChanged):
         qtbot.mouseClick(gallery, Qt.MouseButton.LeftButton, pos=centre)
@@ -352,8 +352,8 @@ def test_receptive_field_gallery_shows_and_selects_each_hidden_neuron(qtbot):
     col = model.network.weights[0][:, 2]
     strongest = int(np.argmax(np.abs(col[:40])))  # top five rows: clear of the label
     r, c = divmod(strongest, 8)
-    cell = (tile - 4) / 8
-    at = QPointF(2 * tile + 2 + (c + 0.5) * cell, top + 2 + (r + 0.5) * cell)
+    cell = rect.width() / 8
+    at = QPointF(rect.left() + (c + 0.5) * cell, rect.top() + (r + 0.5) * cell)
     expected = gallery._colours.weight_colour(col[strongest], np.abs(col).max())
     assert img.pixelColor(at.toPoint()) == expected
     model.set_network(Network.initialised([2, 3, 1], "sigmoid", seed=0))
@@ -432,3 +432,28 @@ def test_gallery_tiles_equal_the_single_neuron_images(qapp):
     for j, (img, vmax) in enumerate(tiles):
         one, one_vmax = receptive_field_image(colours, w0, j, (8, 8))
         assert img == one and vmax == one_vmax
+
+
+def test_digits_outputs_are_big_enough_to_read_with_values_beside(qtbot):
+    """At 1600x900 the main window gives the graph about 692x447: the ten
+    outputs are staggered, drawn big, filled by their value and labelled."""
+    net = load_lesson("digits").network
+    model, view = make_view(qtbot, net, size=(692, 447))
+    x = np.linspace(0.0, 1.0, 64)
+    model.show_sample(x)
+    img = grab(view)
+    outs = model.network.forward(x)
+    lo, hi = view._act_range
+    r = view._layout.radii[2]
+    assert r >= 14
+    for k in range(10):
+        c = view.neuron_centre(2, k)
+        expected = view._colours.activation_colour(outs[2][k], lo, hi)
+        assert pixel(img, QPointF(c.x(), c.y() - 0.8 * r)) == expected.getRgb()[:3]
+        # the value is written beside the neuron, outwards: dark text pixels there
+        side = -1 if k % 2 == 0 else 1
+        xs = [c.x() + side * (1.3 * r + 4 + d) for d in range(0, 30, 2)]
+        ink = [sum(pixel(img, QPointF(px, c.y() + dy))) for px in xs for dy in (-3, 0, 3)]
+        assert min(ink) < 300, k
+    # the hover still finds each output neuron where it is drawn
+    assert view.tooltip_at(view.neuron_centre(2, 9)).startswith("y<sub>10</sub>")

@@ -88,17 +88,525 @@
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
+    <message>
+        <source>'{0}' is a damaged gzip file.</source>
+        <translation>'{0}' es un fichero gzip dañado.</translation>
+    </message>
+    <message>
+        <source>'{0}' is cut short.</source>
+        <translation>'{0}' está incompleto: se corta antes de tiempo.</translation>
+    </message>
+    <message>
+        <source>'{0}' is not a text file.</source>
+        <translation>'{0}' no es un fichero de texto.</translation>
+    </message>
+    <message>
+        <source>'{0}' is not an IDX file.</source>
+        <translation>'{0}' no es un fichero IDX.</translation>
+    </message>
+    <message>
+        <source>'{0}' should hold {1} values of {2} bytes after its header, but has {3} bytes.</source>
+        <translation>'{0}' debería contener {1} valores de {2} bytes tras su cabecera, pero tiene {3} bytes.</translation>
+    </message>
+    <message>
+        <source>A network file must hold one JSON object.</source>
+        <translation>Un fichero de red debe contener un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>A softmax output layer needs at least two neurons.</source>
+        <translation>Una capa de salida softmax necesita al menos dos neuronas.</translation>
+    </message>
+    <message>
+        <source>Backpropagation cannot use the {0} activation of the layer {1}: it is not differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa {1}: no es derivable, así que no tiene la derivada f' que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+    </message>
+    <message>
+        <source>Backpropagation cannot use the {0} activation of the layer {1}: its derivative is not one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa {1}: su derivada no es un número por neurona, que es lo que necesitan las deltas de las diapositivas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+    </message>
+    <message>
+        <source>Backpropagation cannot use the {0} activation of the output layer: it is not differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: no es derivable, así que no tiene la derivada f' que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+    </message>
+    <message>
+        <source>Backpropagation cannot use the {0} activation of the output layer: its derivative is not one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: su derivada no es un número por neurona, que es lo que necesitan las deltas de las diapositivas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+    </message>
+    <message>
+        <source>Cannot open '{0}': it is a folder, not a file.</source>
+        <translation>No se puede abrir '{0}': es una carpeta, no un fichero.</translation>
+    </message>
+    <message>
+        <source>Cannot open '{0}': no such file.</source>
+        <translation>No se puede abrir '{0}': el fichero no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read '{0}': {1}.</source>
+        <translation>No se puede leer '{0}': {1}.</translation>
+    </message>
+    <message>
+        <source>Cannot save '{0}': {1}.</source>
+        <translation>No se puede guardar '{0}': {1}.</translation>
+    </message>
+    <message>
+        <source>Cross-entropy needs a softmax or sigmoid output layer, not '{0}'; use the MSE loss or change the output activation.</source>
+        <translation>La entropía cruzada necesita una capa de salida softmax o sigmoide, no '{0}'; usa la pérdida MSE o cambia la función de activación de salida.</translation>
+    </message>
+    <message>
+        <source>Data set 'circles': 'factor' must be between 0 and 1, not {0!r}.</source>
+        <translation>Conjunto de datos 'circles': 'factor' debe estar entre 0 y 1, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data set 'gaussian': 'classes' must be a whole number from 2 to 10, not {0!r}.</source>
+        <translation>Conjunto de datos 'gaussian': 'classes' debe ser un número entero de 2 a 10, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data set 'mnist' needs a 'path': the folder with the IDX files.</source>
+        <translation>El conjunto de datos 'mnist' necesita un 'path': la carpeta con los ficheros IDX.</translation>
+    </message>
+    <message>
+        <source>Data set 'spiral': 'classes' must be a whole number from 2 to 10, not {0!r}.</source>
+        <translation>Conjunto de datos 'spiral': 'classes' debe ser un número entero de 2 a 10, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data set 'spiral': 'turns' must be a number in (0, 5], not {0!r}.</source>
+        <translation>Conjunto de datos 'spiral': 'turns' debe ser un número en (0, 5], no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data set '{0}' does not take those settings ({1}).</source>
+        <translation>El conjunto de datos '{0}' no admite esos ajustes ({1}).</translation>
+    </message>
+    <message>
+        <source>Data set '{0}': 'n' must be a whole number from {1} to 1000000, not {2!r}.</source>
+        <translation>Conjunto de datos '{0}': 'n' debe ser un número entero de {1} a 1000000, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>Data set '{0}': 'noise' must be a number from 0 to 10, not {1!r}.</source>
+        <translation>Conjunto de datos '{0}': 'noise' debe ser un número de 0 a 10, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Data set '{0}': 'seed' must be a whole number of at least 0, not {1!r}.</source>
+        <translation>Conjunto de datos '{0}': 'seed' debe ser un número entero mayor o igual que 0, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Digits: 'n' must be a whole number from 1 to {0}, not {1!r}.</source>
+        <translation>Dígitos: 'n' debe ser un número entero de 1 a {0}, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Digits: 'noise' must be zero or positive, not {0!r}.</source>
+        <translation>Dígitos: 'noise' debe ser cero o positivo, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Field 'activations' is missing.</source>
+        <translation>Falta el campo 'activations'.</translation>
+    </message>
+    <message>
+        <source>Field 'activations[{0}]': softmax can only be the output layer's activation.</source>
+        <translation>Campo 'activations[{0}]': softmax solo puede ser la función de activación de la capa de salida.</translation>
+    </message>
+    <message>
+        <source>Field 'biases' must be a list of {0} vectors, one per non-input layer.</source>
+        <translation>El campo 'biases' debe ser una lista de {0} vectores, uno por cada capa que no es de entrada.</translation>
+    </message>
+    <message>
+        <source>Field 'data' must be an object with a 'kind'.</source>
+        <translation>El campo 'data' debe ser un objeto con un 'kind'.</translation>
+    </message>
+    <message>
+        <source>Field 'data.x' contains a number that is not finite.</source>
+        <translation>El campo 'data.x' contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>Field 'data.x' must be a non-empty list of points.</source>
+        <translation>El campo 'data.x' debe ser una lista de puntos no vacía.</translation>
+    </message>
+    <message>
+        <source>Field 'data.y' must hold one label for each point in 'data.x'.</source>
+        <translation>El campo 'data.y' debe contener una etiqueta para cada punto de 'data.x'.</translation>
+    </message>
+    <message>
+        <source>Field 'data.y' must hold whole class numbers 0, 1, ...</source>
+        <translation>El campo 'data.y' debe contener números de clase enteros 0, 1, ...</translation>
+    </message>
+    <message>
+        <source>Field 'format' must be {0!r}, not {1!r}.</source>
+        <translation>El campo 'format' debe ser {0!r}, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field 'layers' is missing.</source>
+        <translation>Falta el campo 'layers'.</translation>
+    </message>
+    <message>
+        <source>Field 'layers' must be a list of at least two layer sizes (input first).</source>
+        <translation>El campo 'layers' debe ser una lista de al menos dos tamaños de capa (la de entrada primero).</translation>
+    </message>
+    <message>
+        <source>Field 'layers[{0}]' must be a positive whole number of neurons, not {1!r}.</source>
+        <translation>El campo 'layers[{0}]' debe ser un número entero positivo de neuronas, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field 'seed' must be a non-negative whole number, not {0!r}.</source>
+        <translation>El campo 'seed' debe ser un número entero no negativo, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Field 'stepper.targets' must hold {0} lists of {1} finite numbers.</source>
+        <translation>El campo 'stepper.targets' debe contener {0} listas de {1} números finitos.</translation>
+    </message>
+    <message>
+        <source>Field 'training' must be an object of settings.</source>
+        <translation>El campo 'training' debe ser un objeto con ajustes.</translation>
+    </message>
+    <message>
+        <source>Field 'training.{0}' is not a training setting (known: {1}).</source>
+        <translation>El campo 'training.{0}' no es un ajuste de entrenamiento (conocidos: {1}).</translation>
+    </message>
+    <message>
+        <source>Field 'version' is {0!r}; this nnviz reads version {1}.</source>
+        <translation>El campo 'version' es {0!r}; este nnviz lee la versión {1}.</translation>
+    </message>
+    <message>
+        <source>Field 'weights' must be a list of {0} matrices, one per layer pair.</source>
+        <translation>El campo 'weights' debe ser una lista de {0} matrices, una por cada par de capas.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' contains a number that is not finite.</source>
+        <translation>El campo '{0}' contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' contains {1!r}, which is not a number.</source>
+        <translation>El campo '{0}' contiene {1!r}, que no es un número.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' has shape {1} but the layers need {2}.</source>
+        <translation>El campo '{0}' tiene forma {1}, pero las capas necesitan {2}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' is missing; give both 'weights' and 'biases', or neither and a 'seed'.</source>
+        <translation>Falta el campo '{0}'; da tanto 'weights' como 'biases', o ninguno de los dos y una 'seed'.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be a finite number, not {1!r}.</source>
+        <translation>El campo '{0}' debe ser un número finito, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be a list of numbers, not {1!r}.</source>
+        <translation>El campo '{0}' debe ser una lista de números, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be a name, not {1!r}.</source>
+        <translation>El campo '{0}' debe ser un nombre, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be a whole number, not {1!r}.</source>
+        <translation>El campo '{0}' debe ser un número entero, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be an activation name or a list of {1} names.</source>
+        <translation>El campo '{0}' debe ser el nombre de una función de activación o una lista de {1} nombres.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must be true or false, not {1!r}.</source>
+        <translation>El campo '{0}' debe ser true o false, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must have {1} entries, one per non-input layer, not {2}.</source>
+        <translation>El campo '{0}' debe tener {1} elementos, uno por cada capa que no es de entrada, no {2}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' must hold numbers in the shape {1}.</source>
+        <translation>El campo '{0}' debe contener números con la forma {1}.</translation>
+    </message>
+    <message>
+        <source>Field '{0}' names an unknown activation {1!r} (known: {2}).</source>
+        <translation>El campo '{0}' nombra una función de activación desconocida {1!r} (conocidas: {2}).</translation>
+    </message>
+    <message>
+        <source>Layer {0} uses the '{1}' activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
+        <translation>La capa {0} usa la función de activación '{1}', que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}' is not an nnviz lesson file.</source>
+        <translation>La lección '{0}' no es un fichero de lección de nnviz.</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}' is not valid JSON ({1}).</source>
+        <translation>La lección '{0}' no es JSON válido ({1}).</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}' needs both a 'network' and a 'data' field.</source>
+        <translation>La lección '{0}' necesita un campo 'network' y un campo 'data'.</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}', network: {1}</source>
+        <translation>Lección '{0}', red: {1}</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}': field 'mode' must be one of {1}.</source>
+        <translation>Lección '{0}': el campo 'mode' debe ser uno de {1}.</translation>
+    </message>
+    <message>
+        <source>Lesson '{0}': field 'stepper.targets' must hold {1} lists of {2} finite numbers.</source>
+        <translation>Lección '{0}': el campo 'stepper.targets' debe contener {1} listas de {2} números finitos.</translation>
+    </message>
+    <message>
+        <source>MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}.</source>
+        <translation>MNIST: 'n' debe ser un número entero de 1 a {0}, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>MNIST: 'noise' is not supported.</source>
+        <translation>MNIST: 'noise' no está disponible.</translation>
+    </message>
+    <message>
+        <source>MNIST: 'part' must be train or test, not {0!r}.</source>
+        <translation>MNIST: 'part' debe ser train o test, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>MNIST: '{0}' is not a folder.</source>
+        <translation>MNIST: '{0}' no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>MNIST: the image and label files in '{0}' do not match.</source>
+        <translation>MNIST: los ficheros de imágenes y de etiquetas de '{0}' no se corresponden.</translation>
+    </message>
+    <message>
+        <source>One output neuron can tell two classes apart, but the data has {0}; give the output layer {0} neurons.</source>
+        <translation>Una neurona de salida puede distinguir dos clases, pero los datos tienen {0}; da {0} neuronas a la capa de salida.</translation>
+    </message>
+    <message>
+        <source>Setting 'betas' must hold two numbers in [0, 1).</source>
+        <translation>El ajuste 'betas' debe contener dos números en [0, 1).</translation>
+    </message>
+    <message>
+        <source>Setting 'dropout' must have one probability per hidden layer ({0}), not {1}.</source>
+        <translation>El ajuste 'dropout' debe tener una probabilidad por cada capa oculta ({0}), no {1}.</translation>
+    </message>
+    <message>
+        <source>Setting 'lr' must be at most {0:g}, not {1!r}.</source>
+        <translation>El ajuste 'lr' debe ser como mucho {0:g}, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Setting '{0}' must be a positive number, not {1!r}.</source>
+        <translation>El ajuste '{0}' debe ser un número positivo, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Setting '{0}' must be a whole number of at least {1}, not {2!r}.</source>
+        <translation>El ajuste '{0}' debe ser un número entero mayor o igual que {1}, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>Setting '{0}' must be in [{1:g}, {2:g}{3}, not {4!r}.</source>
+        <translation>El ajuste '{0}' debe estar en [{1:g}, {2:g}{3}, no {4!r}.</translation>
+    </message>
+    <message>
+        <source>Setting '{0}' must be one of {1}, not {2!r}.</source>
+        <translation>El ajuste '{0}' debe ser uno de {1}, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>The compiled engine cannot train the '{0}' activation.</source>
+        <translation>El motor compilado no puede entrenar la función de activación '{0}'.</translation>
+    </message>
+    <message>
+        <source>The compiled engine cannot train with dropout; set dropout to 0 or choose the engine 'torch' or 'auto'.</source>
+        <translation>El motor compilado no puede entrenar con dropout; pon el dropout a 0 o elige el motor 'torch' o 'auto'.</translation>
+    </message>
+    <message>
+        <source>The compiled engine could not load numba ({0}); choose the engine 'torch'.</source>
+        <translation>El motor compilado no ha podido cargar numba ({0}); elige el motor 'torch'.</translation>
+    </message>
+    <message>
+        <source>The compiled engine is for networks of at most {0:,} parameters; this one has {1:,}. Choose the engine 'torch' or 'auto'.</source>
+        <translation>El motor compilado es para redes de como mucho {0:,} parámetros; esta tiene {1:,}. Elige el motor 'torch' o 'auto'.</translation>
+    </message>
+    <message>
+        <source>The compiled engine needs the numba package, which is not installed or does not load; install numba or choose the engine 'torch'.</source>
+        <translation>El motor compilado necesita el paquete numba, que no está instalado o no se carga; instala numba o elige el motor 'torch'.</translation>
+    </message>
+    <message>
+        <source>The compiled engine runs only on the CPU, not on '{0}'; choose the device 'cpu' or the engine 'torch' or 'auto'.</source>
+        <translation>El motor compilado solo funciona en la CPU, no en '{0}'; elige el dispositivo 'cpu' o el motor 'torch' o 'auto'.</translation>
+    </message>
+    <message>
+        <source>The data contain a number that is not finite.</source>
+        <translation>Los datos contienen un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The data must have {0} inputs and {1} target(s) per sample.</source>
+        <translation>Los datos deben tener {0} entradas y {1} salida(s) deseada(s) por muestra.</translation>
+    </message>
+    <message>
+        <source>The device 'cuda' was asked for, but PyTorch sees no CUDA GPU here.</source>
+        <translation>Se ha pedido el dispositivo 'cuda', pero PyTorch no ve ninguna GPU CUDA en este equipo.</translation>
+    </message>
+    <message>
+        <source>The device 'mps' was asked for, but this machine has no Apple GPU.</source>
+        <translation>Se ha pedido el dispositivo 'mps', pero este equipo no tiene GPU de Apple.</translation>
+    </message>
+    <message>
+        <source>The granularity must be 'scalar' or 'layer', not {0!r}.</source>
+        <translation>La granularidad debe ser 'scalar' o 'layer', no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The granularity must be one of {0}.</source>
+        <translation>La granularidad debe ser una de {0}.</translation>
+    </message>
+    <message>
+        <source>The input contains a number that is not finite.</source>
+        <translation>La entrada contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The input has 1 number but the network needs {1}.</source>
+        <translation>La entrada tiene 1 número, pero la red necesita {1}.</translation>
+    </message>
+    <message>
+        <source>The input has {0} numbers but the network needs {1}.</source>
+        <translation>La entrada tiene {0} números, pero la red necesita {1}.</translation>
+    </message>
+    <message>
+        <source>The input must be numbers.</source>
+        <translation>La entrada deben ser números.</translation>
+    </message>
+    <message>
+        <source>The language must be 'es' or 'en', not {0!r}.</source>
+        <translation>El idioma debe ser 'es' o 'en', no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The learning rate η must be a number, not {0!r}.</source>
+        <translation>La tasa de aprendizaje η debe ser un número, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The learning rate η must be a positive finite number, not {0!r}.</source>
+        <translation>La tasa de aprendizaje η debe ser un número finito positivo, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The network has {0} inputs but the data has {1} features per sample.</source>
+        <translation>La red tiene {0} entradas, pero los datos tienen {1} características por muestra.</translation>
+    </message>
+    <message>
+        <source>The network is not valid JSON (line {0}, column {1}: {2}).</source>
+        <translation>La red no es JSON válido (línea {0}, columna {1}: {2}).</translation>
+    </message>
+    <message>
+        <source>The number of epochs must be a whole number of at least 1, not {0!r}.</source>
+        <translation>El número de épocas debe ser un número entero mayor o igual que 1, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The number of updates must be a whole number of at least 0, not {0!r}.</source>
+        <translation>El número de actualizaciones debe ser un número entero mayor o igual que 0, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The output layer has {0} neurons but the data has {1} classes.</source>
+        <translation>La capa de salida tiene {0} neuronas, pero los datos tienen {1} clases.</translation>
+    </message>
+    <message>
+        <source>The perceptron rule is shown one formula at a time (granularity 'scalar').</source>
+        <translation>La regla del perceptrón se muestra fórmula a fórmula (granularidad 'scalar').</translation>
+    </message>
+    <message>
+        <source>The perceptron rule needs a network without hidden layers (layers [inputs, outputs]), not {0}.</source>
+        <translation>La regla del perceptrón necesita una red sin capas ocultas (capas [entradas, salidas]), no {0}.</translation>
+    </message>
+    <message>
+        <source>The perceptron rule uses the step (or sign) activation, not {0}.</source>
+        <translation>La regla del perceptrón usa la función de activación escalón (o signo), no {0}.</translation>
+    </message>
+    <message>
+        <source>The perceptron's targets must be 1 or -1, the values of the step function.</source>
+        <translation>Las salidas deseadas del perceptrón deben ser 1 o -1, los valores de la función escalón.</translation>
+    </message>
+    <message>
+        <source>The stepper needs at least one sample with its target.</source>
+        <translation>El paso a paso necesita al menos una muestra con su salida deseada.</translation>
+    </message>
+    <message>
+        <source>The target contains a number that is not finite.</source>
+        <translation>La salida deseada contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The target has 1 number but the network needs {1}.</source>
+        <translation>La salida deseada tiene 1 número, pero la red necesita {1}.</translation>
+    </message>
+    <message>
+        <source>The target has {0} numbers but the network needs {1}.</source>
+        <translation>La salida deseada tiene {0} números, pero la red necesita {1}.</translation>
+    </message>
+    <message>
+        <source>The target must be numbers.</source>
+        <translation>La salida deseada deben ser números.</translation>
+    </message>
+    <message>
+        <source>The training part of the data set is empty.</source>
+        <translation>La parte de entrenamiento del conjunto de datos está vacía.</translation>
+    </message>
+    <message>
+        <source>The update gives numbers too large to be finite; use smaller inputs, targets or η.</source>
+        <translation>La actualización da números demasiado grandes para ser finitos; usa entradas, salidas deseadas o η más pequeñas.</translation>
+    </message>
+    <message>
+        <source>The validation fraction must be in [0, 1), not {0}.</source>
+        <translation>La fracción de validación debe estar en [0, 1), no {0}.</translation>
+    </message>
+    <message>
+        <source>The weights or biases of layer {0} contain a number that is not finite.</source>
+        <translation>Los pesos o sesgos de la capa {0} contienen un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The weights stop being finite numbers within {0} updates: the training diverges; try a smaller η.</source>
+        <translation>Los pesos dejan de ser números finitos en menos de {0} actualizaciones: el entrenamiento diverge; prueba con una η más pequeña.</translation>
+    </message>
+    <message>
+        <source>There is no '{0}' (or '{0}.gz') in '{1}'.</source>
+        <translation>No hay ningún '{0}' (ni '{0}.gz') en '{1}'.</translation>
+    </message>
+    <message>
+        <source>There is no lesson called '{0}' (known: {1}).</source>
+        <translation>No hay ninguna lección llamada '{0}' (conocidas: {1}).</translation>
+    </message>
+    <message>
+        <source>There is no sample {0} in the data set.</source>
+        <translation>No hay ninguna muestra {0} en el conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {0}: the loss became NaN; try a smaller learning rate than {1:g}. The last finite weights were kept.</source>
+        <translation>El entrenamiento divergió en la época {0}: la pérdida se hizo NaN; prueba con una tasa de aprendizaje menor que {1:g}. Se han conservado los últimos pesos finitos.</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {0}: the loss became infinite or NaN; try a smaller learning rate than {1:g}. The last finite weights were kept.</source>
+        <translation>El entrenamiento divergió en la época {0}: la pérdida se hizo infinita o NaN; prueba con una tasa de aprendizaje menor que {1:g}. Se han conservado los últimos pesos finitos.</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {0}: the loss became infinite; try a smaller learning rate than {1:g}. The last finite weights were kept.</source>
+        <translation>El entrenamiento divergió en la época {0}: la pérdida se hizo infinita; prueba con una tasa de aprendizaje menor que {1:g}. Se han conservado los últimos pesos finitos.</translation>
+    </message>
+    <message>
+        <source>Unknown data set {0!r} (known: {1}).</source>
+        <translation>Conjunto de datos desconocido {0!r} (conocidos: {1}).</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON (line {1}, column {2}: {3}).</source>
+        <translation>{0} no es JSON válido (línea {1}, columna {2}: {3}).</translation>
+    </message>
 </context>
 <context>
     <name>DataView</name>
     <message>
         <source>misclassified</source>
-        <extracomment>one line as the API takes it: (w1, w2, b, label)</extracomment>
+        <extracomment>one line as the API takes it: (w1, w2, b, label) label each sample with its d when there are at most this many</extracomment>
         <translation>mal clasificados</translation>
+    </message>
+    <message>
+        <source>sample {0}: x = {1} · {2} ({3})</source>
+        <translation>muestra {0}: x = {1} · {2} ({3})</translation>
     </message>
     <message>
         <source>These samples have {0} inputs: only 2-D data is drawn here.</source>
         <translation>Estas muestras tienen {0} entradas: aquí solo se dibujan datos en 2-D.</translation>
+    </message>
+    <message>
+        <source>sample x = {0}, desired output d = {1}</source>
+        <translation>muestra x = {0}, salida deseada d = {1}</translation>
+    </message>
+    <message>
+        <source>samples x, each with its desired output d (numbers, not classes)</source>
+        <translation>muestras x, cada una con su salida deseada d (números, no clases)</translation>
     </message>
     <message>
         <source>class {0}</source>
@@ -603,6 +1111,7 @@
     <name>ReceptiveFieldGallery</name>
     <message>
         <source>First-layer weights as images (receptive fields)</source>
+        <extracomment>how titles are drawn: wrapped at word boundaries, left-aligned</extracomment>
         <translation>Pesos de la primera capa como imágenes (campos receptivos)</translation>
     </message>
     <message>
@@ -645,9 +1154,34 @@
 <context>
     <name>SettingsForm</name>
     <message>
+        <source>{0}: '{1}' is not a number from {2} to {3}; write one like {4}.</source>
+        <extracomment>the typed text was not accepted: a sentence for the user</extracomment>
+        <translation>{0}: «{1}» no es un número entre {2} y {3}; escriba uno como {4}.</translation>
+    </message>
+    <message>
+        <source>{0}: write numbers separated by semicolons, like '0.5; 0.2'.</source>
+        <translation>{0}: escriba números separados por punto y coma, como «0,5; 0,2».</translation>
+    </message>
+    <message>
+        <source>{0}: write numbers separated by commas, like '8, 8'.</source>
+        <translation>{0}: escriba números separados por comas, como «8, 8».</translation>
+    </message>
+    <message>
         <source>Hidden layers</source>
-        <extracomment>a setting the trainer applies at the next batch: (name, value) the data or the layers changed: a new data set and network are needed</extracomment>
+        <extracomment>a setting the trainer applies at the next batch: (name, value) the data or the layers changed: a new data set and network are needed a number field refused what was typed: the sentence to show as an error</extracomment>
         <translation>Capas ocultas</translation>
+    </message>
+    <message>
+        <source>Hidden layers: every layer needs at least one neuron.</source>
+        <translation>Capas ocultas: cada capa necesita al menos una neurona.</translation>
+    </message>
+    <message>
+        <source>Activation '{0}' is not one training can use in a hidden layer (use {1}).</source>
+        <translation>La activación «{0}» no se puede usar en una capa oculta al entrenar (use {1}).</translation>
+    </message>
+    <message>
+        <source>Give one activation for all hidden layers or one per hidden layer ({0}), not {1}.</source>
+        <translation>Indique una activación para todas las capas ocultas o una por capa oculta ({0}), no {1}.</translation>
     </message>
     <message>
         <source>Dropout</source>
@@ -1140,6 +1674,11 @@
 <context>
     <name>TrainingController</name>
     <message>
+        <source>'{0}' cannot change while training runs.</source>
+        <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built</extracomment>
+        <translation>'{0}' no se puede cambiar mientras se entrena.</translation>
+    </message>
+    <message>
         <source>Training is already running.</source>
         <translation>El entrenamiento ya está en marcha.</translation>
     </message>
@@ -1152,7 +1691,7 @@
     <name>TrainingPanel</name>
     <message>
         <source>Trained {0} epochs.</source>
-        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; each snapshot costs the worker the GIL and a copy) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
+        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; each snapshot costs the worker the GIL and a copy) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the speeds offered, in epochs a second (0: full speed) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
         <translation>Entrenadas {0} épocas.</translation>
     </message>
     <message>
@@ -1166,10 +1705,6 @@
     <message>
         <source>Its weights were restored.</source>
         <translation>Se restauraron sus pesos.</translation>
-    </message>
-    <message>
-        <source>compiled (numba)</source>
-        <translation>compilado (numba)</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1216,6 +1751,26 @@
         <translation>Épocas hechas de las épocas pedidas</translation>
     </message>
     <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Velocidad:</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>máxima velocidad</translation>
+    </message>
+    <message>
+        <source>1 epoch a second</source>
+        <translation>1 época por segundo</translation>
+    </message>
+    <message>
+        <source>{0} epochs a second</source>
+        <translation>{0} épocas por segundo</translation>
+    </message>
+    <message>
+        <source>Slow motion: at most this many epochs a second, each one shown, so that a class can watch the weights and the regions change. It applies at once, also while training.</source>
+        <translation>Cámara lenta: como mucho estas épocas por segundo, mostrando cada una, para que la clase vea cambiar los pesos y las regiones. Se aplica al momento, también mientras entrena.</translation>
+    </message>
+    <message>
         <source>epoch {0} · {1} updates</source>
         <translation>época {0} · {1} actualizaciones</translation>
     </message>
@@ -1228,8 +1783,12 @@
         <translation>{0:.0f} épocas/s</translation>
     </message>
     <message>
-        <source>Engine: {0}. {1}</source>
-        <translation>Motor: {0}. {1}</translation>
+        <source>Device: {0}.</source>
+        <translation>Dispositivo: {0}.</translation>
+    </message>
+    <message>
+        <source>Which engine trains and why: the compiled engine (numba) for small networks on the CPU, PyTorch for the rest. Change it under Hardware.</source>
+        <translation>Qué motor entrena y por qué: el motor compilado (numba) para redes pequeñas en la CPU, PyTorch para el resto. Se cambia en Hardware.</translation>
     </message>
     <message>
         <source>the point shown in the network</source>
@@ -1352,7 +1911,7 @@
     <name>TrainingWorker</name>
     <message>
         <source>Training failed: {0}</source>
-        <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built (engine name, why) once the trainer is built a :class:`Snapshot` (copies), at most ~30 a second, the last with ``final`` the message of a divergence, before ``finished`` :class:`TrainingResult` or :class:`RunFailed`; always the last signal</extracomment>
+        <extracomment>(engine name, why) once the trainer is built a :class:`Snapshot` (copies), at most ~30 a second, the last with ``final`` the message of a divergence, before ``finished`` :class:`TrainingResult` or :class:`RunFailed`; always the last signal</extracomment>
         <translation>El entrenamiento falló: {0}</translation>
     </message>
 </context>
