@@ -71,33 +71,32 @@ class GraphPainting:
     # ------------------------------------------------------------- frame
     def paint_to(self, p: QPainter, width: int, height: int) -> None:
         c = self._colours
-        s = self._scale
         p.fillRect(QRectF(0, 0, width, height), c.background)
         lay, seg = self._layout_for(width, height)
         p.setFont(self.font())
-        self._paint_captions(p, lay, width)
+        self._paint_captions(p, lay, width, self.caption_scale(height))
         self._paint_edges(p, lay, seg, width, height)
         self._paint_image_grid(p, lay)
         self._paint_neurons(p, lay)
         self._paint_edge_labels(p, lay)
-        legend_h = self._legend_height(width)
+        legend_h = self._legend_height(width, height)
         legend = QRectF(0, height - legend_h, width, legend_h)
         self._legend.paint(
             p,
             legend,
-            s,
+            self.legend_scale(width, height),
             vmax=self._vmax,
             weight_title=self._texts["weight"],
             scale_note=self._scale_note(),
             act_range=self._act_range if self._model.activations else None,
             act_title=self._texts["output"] if self._model.activations else self._texts["no_sample"],
             shown_note=self.shown_note(),
-            rows=self._legend_rows(width),
+            rows=self._legend_rows(width, height),
         )
 
     # ---------------------------------------------------------- captions
-    def _paint_captions(self, p: QPainter, lay: GraphLayout, width: int) -> None:
-        s, c = self._scale, self._colours
+    def _paint_captions(self, p: QPainter, lay: GraphLayout, width: int, s: float) -> None:
+        c = self._colours
         net = self._model.network
         n = len(net.layers)
         gap = lay.columns[1] - lay.columns[0] if n > 1 else width
@@ -125,13 +124,17 @@ class GraphPainting:
         caption(lay.columns[-1] - gap / 2, lay.columns[-1] + gap / 2, self._texts["output_layer"])
         font.setBold(False)
         font.setPixelSize(round(13 * s))
+        notes = [self.column_note(li) for li in range(n)]
+        widest = max(QFontMetricsF(font).horizontalAdvance(t) for t in notes)
+        if widest > 0.94 * gap:  # the notes shrink too rather than run into each other
+            font.setPixelSize(max(8, int(13 * s * 0.94 * gap / widest)))
         p.setFont(font)
         p.setPen(c.muted)
         for li, x in enumerate(lay.columns):
             p.drawText(
                 QRectF(x - gap / 2, 6 * s + h, gap, 18 * s),
                 Qt.AlignmentFlag.AlignCenter,
-                self.column_note(li),
+                notes[li],
             )
 
     # ------------------------------------------------------------- edges

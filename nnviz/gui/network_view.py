@@ -47,6 +47,10 @@ from nnviz.gui.receptive_field import input_image, receptive_field_image
 
 #: at most one recolour per this many milliseconds while updates flood in
 THROTTLE_MS = 33
+#: factors tried, in order, on the legend's scale in a short view (legend_scale)
+_LEGEND_SHRINK = (1.0, 0.85, 0.7, 0.55, 0.45)
+#: view height (px) below which the layer captions shrink with it (caption_scale)
+_CAPTION_ROOM = 360.0
 
 
 class NetworkView(GraphInteraction, GraphPainting, QWidget):
@@ -324,25 +328,45 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
         self.update()
 
     # ------------------------------------------------------------- layout
-    def _legend_rows(self, width: float) -> int:
+    def _legend_rows(self, width: float, height: float) -> int:
+        return self._rows_at(width, self.legend_scale(width, height))
+
+    def _rows_at(self, width: float, scale: float) -> int:
         return self._legend.rows_needed(
-            width, self._scale, self.font(), self._scale_note(), self._texts["output"]
+            width, scale, self.font(), self._scale_note(), self._texts["output"]
         )
 
-    def _legend_height(self, width: float) -> float:
-        return self._legend.row_height(self._scale) * self._legend_rows(width) + 6 * self._scale
+    def legend_scale(self, width: float, height: float) -> float:
+        """The legend's own scale: the presentation scale while the legend takes
+        at most a third of the view, smaller in a short view (at scale 2 on a
+        900-pixel screen the legend would leave the graph a strip), never below 0.7."""
+        ls = self._scale
+        for factor in _LEGEND_SHRINK:
+            ls = max(0.7, self._scale * factor)
+            rows = self._rows_at(width, ls)
+            if self._legend.row_height(ls) * rows + 6 * ls <= height / 3:
+                break
+        return ls
 
-    def _caption_height(self) -> float:
-        return 54 * self._scale
+    def _legend_height(self, width: float, height: float) -> float:
+        ls = self.legend_scale(width, height)
+        return self._legend.row_height(ls) * self._rows_at(width, ls) + 6 * ls
+
+    def caption_scale(self, height: float) -> float:
+        """The layer captions' scale: smaller in a short view, never below 0.7."""
+        return min(self._scale, max(0.7, height / _CAPTION_ROOM))
+
+    def _caption_height(self, height: float) -> float:
+        return 54 * self.caption_scale(height)
 
     def _layout_for(self, width: int, height: int) -> tuple[gl.GraphLayout, np.ndarray]:
         key = (width, height, self._scale, tuple(self._model.network.layers),
-               self._legend_rows(width), bool(self._model.activations))
+               self._legend_rows(width, height), bool(self._model.activations))
         if key != self._layout_key or self._layout is None:
             s = self._scale
             margin = 12 * s
-            top = self._caption_height() + 10 * s
-            bottom = self._legend_height(width) + (44 if self._image_shape else 14) * s
+            top = self._caption_height(height) + 10 * s
+            bottom = self._legend_height(width, height) + (44 if self._image_shape else 14) * s
             self._layout = gl.layout_network(
                 self._model.network.layers,
                 margin,

@@ -666,6 +666,8 @@ class TrainingPlots(QWidget):
         self.log_scale.setText(self.tr("log scale"))
         self.log_scale.setToolTip(self.tr("Logarithmic loss axis: shows slow late progress"))
         self._smooth_label.setText(self.tr("smoothing:"))
+        # the value in the interface language's numbers (0,00 in Spanish)
+        self._smooth_value.setText(QLocale().toString(float(self._smooth_w), "f", 2))
         self.smoothing.setToolTip(
             self.tr("Exponential moving average of the curves (as TensorBoard); the raw values stay faint behind")
         )

@@ -141,6 +141,7 @@ class TrainingPanel(QWidget):
         self._stages: list[Callable[[], None]] = []
         self._custom_dataset: Dataset | None = None
         self._engine = ""
+        self._two_rows = False  # buttons and counters in two rows (presentation scale)
         self._saved_switch_interval: float | None = None
         self._run_engine = ""
         self._view_updates: collections.Counter[str] = collections.Counter()
@@ -180,10 +181,10 @@ class TrainingPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        buttons = QHBoxLayout()
-        for b in (self.train_button, self.pause_button, self.resume_button, self.stop_button,
-                  self.reset_button):
-            buttons.addWidget(b)
+        # Pause and Resume share a place (only one is shown); two rows at a
+        # presentation scale, where one row would not fit the dock
+        self._buttons = QGridLayout()
+        self._arrange_buttons(two_rows=False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -216,16 +217,15 @@ class TrainingPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(buttons)
-        grid = QGridLayout()
-        grid.addWidget(self.progress, 0, 0)
-        grid.addWidget(self.counters, 0, 1)
+        layout.addLayout(self._buttons)
+        self._status = QGridLayout()
+        self._status.setColumnStretch(0, 1)
+        self._arrange_status(two_rows=False)
         speed_row = QHBoxLayout()
         speed_row.addWidget(self.speed_label)
         speed_row.addWidget(self.speed, 1)
-        grid.addLayout(speed_row, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        layout.addLayout(grid)
+        self._status.addLayout(speed_row, 2, 0, 1, 2)
+        layout.addLayout(self._status)
         layout.addWidget(self.engine_label)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
@@ -288,7 +288,31 @@ class TrainingPanel(QWidget):
         self._reset_views(keep_old_runs=False)
         self._show_message("")
 
+    def _arrange_buttons(self, two_rows: bool) -> None:
+        cells = ((0, 0), (0, 1), (1, 0), (1, 1)) if two_rows else ((0, 0), (0, 1), (0, 2), (0, 3))
+        groups = ((self.train_button,), (self.pause_button, self.resume_button),
+                  (self.stop_button,), (self.reset_button,))
+        for (row, col), group in zip(cells, groups, strict=True):
+            for b in group:
+                self._buttons.removeWidget(b)
+                self._buttons.addWidget(b, row, col)
+
+    def _arrange_status(self, two_rows: bool) -> None:
+        """The progress bar with the counters beside it, or above them."""
+        self._two_rows = two_rows
+        for w in (self.progress, self.counters):
+            self._status.removeWidget(w)
+        self._status.addWidget(self.progress, 0, 0, 1, 2 if two_rows else 1)
+        self._status.addWidget(self.counters, *((1, 0, 1, 2) if two_rows else (0, 1)))
+        # under the bar the counters wrap onto a second line of a fixed height (a
+        # height that followed the text would relayout the window 4 times a second)
+        self.counters.setWordWrap(two_rows)
+        lines = 2 if two_rows else 1
+        self.counters.setFixedHeight(lines * self.counters.fontMetrics().lineSpacing() + 4)
+
     def set_scale(self, factor: float) -> None:
+        self._arrange_buttons(two_rows=factor >= 1.5)
+        self._arrange_status(two_rows=factor >= 1.5)
         self._plots.set_scale(factor)
         self._regions.set_scale(factor)
         self._images.set_scale(factor)
@@ -651,6 +675,8 @@ class TrainingPanel(QWidget):
         self.train_button.setEnabled(idle)
         self.pause_button.setEnabled(state == "running")
         self.resume_button.setEnabled(state == "paused")
+        self.pause_button.setVisible(state != "paused")
+        self.resume_button.setVisible(state == "paused")
         self.stop_button.setEnabled(not idle)
         self.reset_button.setEnabled(True)
         self.form.set_training(not idle)
@@ -739,6 +765,8 @@ class TrainingPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # the counters' height follows the font
+            self._arrange_status(self._two_rows)
         super().changeEvent(event)
 
     def closeEvent(self, event: Any) -> None:

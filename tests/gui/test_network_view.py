@@ -299,6 +299,20 @@ def test_presentation_scale_and_palette(xor):
     assert pixel(grab(view), QPointF(view.width() - 3, 70)) == (0, 0, 0)
 
 
+def test_a_short_view_at_presentation_scale_keeps_room_for_the_graph(qtbot):
+    # the network dock at scale 2 on a 1600×900 projector: about 390 × 370 px
+    net = Network.initialised([2, 16, 16, 1], ["relu", "relu", "sigmoid"], seed=0)
+    model, view = make_view(qtbot, net, size=(390, 370))
+    view.set_scale(2.0)
+    lay = view._layout_for(view.width(), view.height())[0]
+    ys = np.concatenate([pos[:, 1] for pos in lay.positions])
+    assert ys.max() - ys.min() >= 0.3 * view.height()  # the graph, not a strip
+    assert view.legend_scale(view.width(), view.height()) < 2.0  # the legend gave way
+    assert view._legend_height(view.width(), view.height()) <= view.height() / 3 + 1
+    # a tall view keeps the full scale for both
+    assert view.legend_scale(1600, 1000) == 2.0 and view.caption_scale(1000) == 2.0
+
+
 def test_export_png_and_svg(xor, tmp_path):
     model, view = xor
     png, svg = tmp_path / "net.png", tmp_path / "net.svg"
