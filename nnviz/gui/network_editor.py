@@ -61,7 +61,7 @@ class ValueEditor(QLineEdit):
         x = min(max(pos.x() - self.width() / 2, 0), parent.width() - self.width())
         y = min(max(pos.y() - self.height() - 6 * self._scale, 0), parent.height() - self.height())
         self.move(round(x), round(y))
-        self._initial = fmt(value)
+        self._initial = fmt(value).replace("\u2212", "-")  # typed over with a keyboard hyphen
         self.setText(self._initial)
         self.setStyleSheet("")
         self.show()

@@ -106,12 +106,13 @@ def rgba_image(rgba: np.ndarray, shape: tuple[int, int]) -> QImage:
 
 
 def fmt(value: float, digits: int = 4) -> str:
-    """A number for a label in the user's locale (decimal comma in Spanish)."""
-    return QLocale().toString(float(value), "f", digits)
+    """A number for a label in the user's locale (decimal comma in Spanish), with
+    a real minus sign (−0,5: a hyphen reads as a dash on a projector)."""
+    return QLocale().toString(float(value), "f", digits).replace("-", "\u2212")
 
 
 def fmt_scale(value: float) -> str:
-    return QLocale().toString(float(value), "g", 3)
+    return QLocale().toString(float(value), "g", 3).replace("-", "\u2212")
 
 
 # --------------------------------------------------------------- legend
