@@ -71,8 +71,9 @@ _PAINT_DUTY = {"compiled": 0.2, "torch": 0.04}
 _MIN_FPS = {"compiled": 10.5}
 #: snapshots a second the worker sends, by engine (the compiled engine: a
 #: little above the ~12 frames a second the views get, so that each frame has
-#: a new one; each snapshot costs the worker the GIL and a copy)
-_SNAPSHOT_RATE = {"compiled": 15.0, "torch": 10.0}
+#: a new one; torch: about the frames its views get at their duty; each
+#: snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL)
+_SNAPSHOT_RATE = {"compiled": 15.0, "torch": 5.0}
 #: live confusion matrices use at most this many samples (all on the last frame)
 _LIVE_CONFUSION_SAMPLES = 500
 _CONFUSION_EVERY_S = 0.5
