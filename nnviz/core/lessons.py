@@ -18,6 +18,9 @@ Fields of a lesson file (see ``mlp-xor.json``)::
                 the outputs are numbers rather than classes (a regression
                 target, e.g. d = (0.01, 0.99)); "y" is then only a placeholder
     training    a TrainingConfig dict for "train" lessons
+    pace        "train" lessons: slow motion at the start, at most this many epochs
+                a second (0 or absent: full speed), so that a class sees a small
+                network learn instead of a finished picture
 
 No extra field says how to show the data: :meth:`Lesson.dataset` gives a
 :class:`LessonDataset` that carries the desired outputs d, so that a view can
@@ -68,6 +71,8 @@ class Lesson:
     training: dict[str, Any] = field(default_factory=dict)
     #: order in the Lesson menu
     order: int = 100
+    #: slow motion the training panel starts with, in epochs a second (0: full speed)
+    pace: float = 0.0
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -132,6 +137,11 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         net = parse_network(obj["network"])
     except UserError as exc:
         raise UserError("Lesson '{0}', network: {1}", name, exc) from None
+    pace = obj.get("pace", 0)
+    if isinstance(pace, bool) or not isinstance(pace, (int, float)) or not 0 <= pace < float("inf"):
+        raise UserError(
+            "Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed.", name
+        )
     return Lesson(
         name=name,
         mode=mode,
@@ -142,6 +152,7 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         stepper=dict(obj.get("stepper", {})),
         training=dict(obj.get("training", {})),
         order=int(obj.get("order", 100)),
+        pace=float(pace),
     )
 
 

@@ -73,6 +73,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "Lesson '{0}' needs both a 'network' and a 'data' field."),
     QT_TRANSLATE_NOOP("CoreText", "Lesson '{0}', network: {1}"),
     QT_TRANSLATE_NOOP("CoreText", "Lesson '{0}': field 'mode' must be one of {1}."),
+    QT_TRANSLATE_NOOP("CoreText", "Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed."),
     QT_TRANSLATE_NOOP("CoreText", "Lesson '{0}': field 'stepper.targets' must hold {1} lists of {2} finite numbers."),
     QT_TRANSLATE_NOOP("CoreText", "MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}."),
     QT_TRANSLATE_NOOP("CoreText", "MNIST: 'noise' is not supported."),

@@ -271,6 +271,13 @@ class TrainingPanel(QWidget):
         self._custom_dataset = None
         self.form.load(lesson.network, lesson.data, lesson.training)
         self._show_problem(lesson.network, lesson.dataset())
+        self.set_pace(lesson.pace)
+
+    def set_pace(self, epochs_per_s: float) -> None:
+        """Choose the offered speed nearest ``epochs_per_s`` (0: full speed)."""
+        paces = [float(self.speed.itemData(i)) for i in range(self.speed.count())]
+        nearest = min(range(len(paces)), key=lambda i: abs(paces[i] - epochs_per_s))
+        self.speed.setCurrentIndex(nearest)
 
     def load_problem(
         self, network: Network, dataset: Dataset, training: dict[str, Any] | None = None

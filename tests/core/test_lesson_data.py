@@ -44,3 +44,18 @@ def test_targets_of_the_wrong_shape_are_refused():
     obj["stepper"]["targets"] = [[0.5, "x"], [1]]
     with pytest.raises(UserError, match="stepper.targets"):
         parse_lesson(obj, "bad").dataset()
+
+
+def test_training_lessons_may_start_in_slow_motion():
+    assert load_lesson("spiral").pace == 30.0 and load_lesson("circles").pace == 30.0
+    assert load_lesson("digits").pace == 0.0  # absent: full speed
+    obj = {
+        "format": "nnviz-lesson", "mode": "train",
+        "network": {"format": "nnviz-network", "version": 1, "layers": [2, 1], "activations": ["sigmoid"],
+                    "weights": [[[0.1], [0.3]]], "biases": [[0.0]]},
+        "data": {"kind": "xor", "n": 40},
+    }
+    assert parse_lesson(obj | {"pace": 3}, "ok").pace == 3.0
+    for bad in (-1, "fast", True, float("nan"), float("inf")):
+        with pytest.raises(UserError, match="field 'pace' must be a number of epochs a second"):
+            parse_lesson(obj | {"pace": bad}, "bad")

@@ -178,7 +178,9 @@ def test_a_torch_run_shows_the_confusion_matrix_the_trainer_counted(qtbot):
 
 def test_slow_motion_lets_a_class_watch_and_full_speed_finishes(panel, qtbot):
     speed = panel.speed
-    assert speed.currentData() == 0.0 and speed.currentText() == "full speed"
+    assert speed.currentData() == 30.0  # the spiral lesson starts in slow motion (its "pace")
+    speed.setCurrentIndex(speed.findData(0.0))
+    assert speed.currentText() == "full speed"
     speed.setCurrentIndex(speed.findData(10.0))
     assert speed.currentText() == "10 epochs a second"
     panel.form.epochs.setValue(300)
@@ -214,6 +216,14 @@ def test_presentation_scale_puts_buttons_and_counters_in_two_rows(panel, qtbot):
     panel.stop_and_wait()
     panel.set_scale(1.0)
     assert row_of(panel.stop_button) == 0 and not panel.counters.wordWrap()
+
+
+def test_a_lesson_chooses_the_speed_it_starts_with(panel):
+    assert panel.speed.currentData() == 30.0  # spiral's "pace"
+    panel.load_lesson(load_lesson("digits"))
+    assert panel.speed.currentData() == 0.0  # no pace: full speed
+    panel.set_pace(2.0)  # not offered: the nearest that is
+    assert panel.speed.currentData() == 3.0
 
 
 def test_changing_the_layers_builds_a_new_network(panel):

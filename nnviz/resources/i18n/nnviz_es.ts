@@ -345,6 +345,10 @@
         <translation>Lección '{0}': el campo 'mode' debe ser uno de {1}.</translation>
     </message>
     <message>
+        <source>Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed.</source>
+        <translation>Lección '{0}': el campo 'pace' debe ser un número de épocas por segundo, 0 para la máxima velocidad.</translation>
+    </message>
+    <message>
         <source>Lesson '{0}': field 'stepper.targets' must hold {1} lists of {2} finite numbers.</source>
         <translation>Lección '{0}': el campo 'stepper.targets' debe contener {1} listas de {2} números finitos.</translation>
     </message>
@@ -900,7 +904,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>at most one recolour per this many milliseconds while updates flood in an edge was clicked and its editor opened: (weight layer, j, k)</extracomment>
+        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) an edge was clicked and its editor opened: (weight layer, j, k)</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
@@ -1691,7 +1695,7 @@
     <name>TrainingPanel</name>
     <message>
         <source>Trained {0} epochs.</source>
-        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; each snapshot costs the worker the GIL and a copy) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the speeds offered, in epochs a second (0: full speed) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
+        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the speeds offered, in epochs a second (0: full speed) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
         <translation>Entrenadas {0} épocas.</translation>
     </message>
     <message>
