@@ -142,7 +142,6 @@ class TrainingPanel(QWidget):
         self._stages: list[Callable[[], None]] = []
         self._custom_dataset: Dataset | None = None
         self._engine = ""
-        self._two_rows = False  # buttons and counters in two rows (presentation scale)
         self._saved_switch_interval: float | None = None
         self._run_engine = ""
         self._view_updates: collections.Counter[str] = collections.Counter()
@@ -193,7 +192,6 @@ class TrainingPanel(QWidget):
         # the counters change ~4 times a second: their width must not move the
         # layout (a new width relaid out the window and repainted every view)
         self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.counters.setMinimumWidth(self.counters.fontMetrics().horizontalAdvance("0" * 30))
         # slow motion, for a class to watch the learning epoch by epoch
         self.speed = QComboBox()
         for pace in _PACES:
@@ -219,13 +217,19 @@ class TrainingPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self._buttons)
-        self._status = QGridLayout()
-        self._status.setColumnStretch(0, 1)
-        self._arrange_status(two_rows=False)
+        # the counters under the bar, on two lines of a fixed height: beside it
+        # they were cut in a narrow dock, and a height that followed the text
+        # would relayout the window 4 times a second
+        self.counters.setWordWrap(True)
+        self.counters.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit_counters()
+        self._status = QVBoxLayout()
+        self._status.addWidget(self.progress)
+        self._status.addWidget(self.counters)
         speed_row = QHBoxLayout()
         speed_row.addWidget(self.speed_label)
         speed_row.addWidget(self.speed, 1)
-        self._status.addLayout(speed_row, 2, 0, 1, 2)
+        self._status.addLayout(speed_row)
         layout.addLayout(self._status)
         layout.addWidget(self.engine_label)
         layout.addWidget(self.message)
@@ -305,22 +309,11 @@ class TrainingPanel(QWidget):
                 self._buttons.removeWidget(b)
                 self._buttons.addWidget(b, row, col)
 
-    def _arrange_status(self, two_rows: bool) -> None:
-        """The progress bar with the counters beside it, or above them."""
-        self._two_rows = two_rows
-        for w in (self.progress, self.counters):
-            self._status.removeWidget(w)
-        self._status.addWidget(self.progress, 0, 0, 1, 2 if two_rows else 1)
-        self._status.addWidget(self.counters, *((1, 0, 1, 2) if two_rows else (0, 1)))
-        # under the bar the counters wrap onto a second line of a fixed height (a
-        # height that followed the text would relayout the window 4 times a second)
-        self.counters.setWordWrap(two_rows)
-        lines = 2 if two_rows else 1
-        self.counters.setFixedHeight(lines * self.counters.fontMetrics().lineSpacing() + 4)
+    def _fit_counters(self) -> None:
+        self.counters.setFixedHeight(2 * self.counters.fontMetrics().lineSpacing() + 4)
 
     def set_scale(self, factor: float) -> None:
         self._arrange_buttons(two_rows=factor >= 1.5)
-        self._arrange_status(two_rows=factor >= 1.5)
         self._plots.set_scale(factor)
         self._regions.set_scale(factor)
         self._images.set_scale(factor)
@@ -774,7 +767,7 @@ class TrainingPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:  # the counters' height follows the font
-            self._arrange_status(self._two_rows)
+            self._fit_counters()
         super().changeEvent(event)
 
     def closeEvent(self, event: Any) -> None:
