@@ -48,7 +48,8 @@ def test_targets_of_the_wrong_shape_are_refused():
 
 def test_training_lessons_may_start_in_slow_motion():
     assert load_lesson("spiral").pace == 30.0 and load_lesson("circles").pace == 30.0
-    assert load_lesson("digits").pace == 0.0  # absent: full speed
+    assert load_lesson("digits").pace == 10.0
+    assert load_lesson("overfitting").pace == 0.0  # absent: full speed
     obj = {
         "format": "nnviz-lesson", "mode": "train",
         "network": {"format": "nnviz-network", "version": 1, "layers": [2, 1], "activations": ["sigmoid"],
