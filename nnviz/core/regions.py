@@ -168,11 +168,12 @@ def region_maps(
     """
     if net.layers[0] != 2:
         raise ValueError("region_maps needs a network with 2 inputs")
-    outs = net.forward(grid_points(bounds, n))
+    outs = _outputs_in_blocks(net, grid_points(bounds, n), keep=0)
     probs = class_probabilities(outs[-1], net.activations[-1]).reshape(n, n, -1)
     hidden: list[list[np.ndarray]] = []
     if len(net.layers) > 2 and hidden_n > 0:
-        houts = net.forward(grid_points(hidden_bounds or bounds, hidden_n))[1:-1]
+        keep = max(net.layers) if max_per_layer is None else max_per_layer
+        houts = _outputs_in_blocks(net, grid_points(hidden_bounds or bounds, hidden_n), keep)[:-1]
         for layer_out, act in zip(houts, net.activations[:-1], strict=True):
             count = layer_out.shape[1] if max_per_layer is None else min(max_per_layer, layer_out.shape[1])
             v = layer_out[:, :count]
@@ -192,7 +193,27 @@ def region_maps(
 
 def predicted_classes(net: Network, x: np.ndarray) -> np.ndarray:
     """The class ``net`` predicts for each row of ``x`` (argmax of :func:`class_probabilities`)."""
-    return class_probabilities(net.predict(x), net.activations[-1]).argmax(axis=1)
+    out = _outputs_in_blocks(net, np.asarray(x, dtype=np.float64).reshape(-1, net.layers[0]), 0)[-1]
+    return class_probabilities(out, net.activations[-1]).argmax(axis=1)
+
+
+#: values of the widest layer computed at a time by _outputs_in_blocks (64 MB)
+_BLOCK_VALUES = 8_000_000
+
+
+def _outputs_in_blocks(net: Network, x: np.ndarray, keep: int) -> list[np.ndarray]:
+    """The outputs of every layer after the input for the rows of ``x``, the
+    hidden ones cut to their first ``keep`` neurons, computed a block of rows
+    at a time: a 200×200 grid through a very wide hidden layer would need
+    tens of GB at once."""
+    rows = max(1, _BLOCK_VALUES // max(net.layers))
+    parts: list[list[np.ndarray]] = [[] for _ in net.layers[1:]]
+    for start in range(0, max(len(x), 1), rows):
+        outs = net.forward(x[start : start + rows])[1:]
+        for i, out in enumerate(outs):
+            # a copy: a view would keep the whole block's layer alive
+            parts[i].append(out if i == len(outs) - 1 else out[:, :keep].copy())
+    return [np.concatenate(p) for p in parts]
 
 
 def clip_line(w1: float, w2: float, b: float, bounds: Bounds) -> tuple[np.ndarray, np.ndarray] | None:

@@ -232,8 +232,10 @@ class TrainingPanel(QWidget):
         self._status.addLayout(speed_row)
         layout.addLayout(self._status)
         layout.addWidget(self.engine_label)
-        layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
+        # under the form: a message that comes and goes never moves the fields
+        # under the pointer
+        layout.addWidget(self.message)
 
         model.architectureChanged.connect(self._on_model_architecture)
         self._regions.data_view.pointClicked.connect(self._on_point_clicked)
@@ -282,6 +284,26 @@ class TrainingPanel(QWidget):
         paces = [float(self.speed.itemData(i)) for i in range(self.speed.count())]
         nearest = min(range(len(paces)), key=lambda i: abs(paces[i] - epochs_per_s))
         self.speed.setCurrentIndex(nearest)
+
+    def show_parameters(
+        self, weights: list[Any], biases: list[Any], epoch: int = 0, updates: int = 0
+    ) -> None:
+        """Show given weights (a recovered autosave) in every view: the graph, the
+        regions and hidden-neuron maps or the confusion matrix, and the counters at
+        ``epoch``/``updates``. The curves start empty; Train goes on from here."""
+        self.stop_and_wait()
+        self._model.set_parameters(weights, biases)
+        self._reset_views(keep_old_runs=False)
+        self._last_snapshot = None
+        self._epoch_offset, self._update_offset = int(epoch), int(updates)
+        self.counters.setText(self._counter_text.format(self._epoch_offset, self._update_offset))
+
+    def progress_counts(self) -> tuple[int, int]:
+        """Epochs and updates done on the weights on show (saved with the autosave)."""
+        snap = self._last_snapshot
+        if self._state != "idle" and snap is not None:
+            return snap.epoch, snap.updates
+        return self._epoch_offset, self._update_offset
 
     def load_problem(
         self, network: Network, dataset: Dataset, training: dict[str, Any] | None = None
@@ -605,6 +627,8 @@ class TrainingPanel(QWidget):
         self.engine_label.setToolTip(self._engine_tip)
 
     def _on_live_setting(self, name: str, value: object) -> None:
+        if self.message.property("error"):  # a valid value replaces the refused one
+            self._show_message("")
         if self._state != "idle":
             self.controller.update_settings(**{name: value})
 
@@ -696,6 +720,7 @@ class TrainingPanel(QWidget):
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.message.setProperty("error", error and bool(text))
         self.message.setStyleSheet(
             "QLabel { color: white; background: #b3261e; padding: 6px; border-radius: 4px; font-weight: bold; }"
             if error else "QLabel { padding: 4px; }"
@@ -738,9 +763,9 @@ class TrainingPanel(QWidget):
             if pace == 0:
                 text = self.tr("full speed")
             elif pace == 1:
-                text = self.tr("1 epoch a second")
+                text = self.tr("1 epoch/s")
             else:
-                text = self.tr("{0} epochs a second").format(int(pace))
+                text = self.tr("{0} epochs/s").format(int(pace))
             self.speed.setItemText(i, text)
         self.speed.setToolTip(
             self.tr(
@@ -761,7 +786,7 @@ class TrainingPanel(QWidget):
         if self._last_snapshot is not None:
             self._show_counters(self._last_snapshot)
         else:
-            self.counters.setText(self._counter_text.format(0, 0))
+            self.counters.setText(self._counter_text.format(self._epoch_offset, self._update_offset))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -47,6 +47,9 @@ from nnviz.gui.core_strings import activation_name
 _ERROR_BORDER = "QDoubleSpinBox { border: 2px solid #b3261e; }"
 DATA_KINDS = ("points", "blobs", "xor", "circles", "moons", "spiral", "gaussian", "digits", "custom")
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "identity")
+#: neurons a hidden layer may have: the decision-region maps run every layer of
+#: the network on a 200×200 grid in the window, and a wider layer takes seconds and GBs
+MAX_HIDDEN_NEURONS = 4096
 OUTPUTS = ("sigmoid", "softmax", "tanh", "identity")
 
 
@@ -381,6 +384,13 @@ class SettingsForm(QWidget):
         sizes = parse_numbers(self.hidden.text(), int, self.tr("Hidden layers"))
         if any(s < 1 for s in sizes):
             raise UserError(self.tr("Hidden layers: every layer needs at least one neuron."))
+        if any(s > MAX_HIDDEN_NEURONS for s in sizes):
+            raise UserError(
+                self.tr(
+                    "Hidden layers: at most {0} neurons per layer (the live views of a wider "
+                    "layer would not fit in memory)."
+                ).format(MAX_HIDDEN_NEURONS)
+            )
         return sizes
 
     def hidden_activations(self, n_hidden: int) -> list[str]:

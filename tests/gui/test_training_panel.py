@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from nnviz.core.lessons import load_lesson
 from nnviz.gui.model import NetworkModel
@@ -182,7 +183,7 @@ def test_slow_motion_lets_a_class_watch_and_full_speed_finishes(panel, qtbot):
     speed.setCurrentIndex(speed.findData(0.0))
     assert speed.currentText() == "full speed"
     speed.setCurrentIndex(speed.findData(10.0))
-    assert speed.currentText() == "10 epochs a second"
+    assert speed.currentText() == "10 epochs/s"
     panel.form.epochs.setValue(300)
     epochs: list[int] = []
     panel.controller.snapshot.connect(lambda snap: epochs.extend(m.epoch for m in snap.history))
@@ -223,6 +224,24 @@ def test_a_lesson_chooses_the_speed_it_starts_with(panel):
     assert panel.speed.currentData() == 0.0  # no pace: full speed
     panel.set_pace(2.0)  # not offered: the nearest that is
     assert panel.speed.currentData() == 3.0
+
+
+def test_a_refused_value_is_explained_until_a_good_one_replaces_it(panel, qtbot):
+    form = panel.form
+    form.hidden.setText("100000")  # a careless zero too many
+    form.hidden.editingFinished.emit()
+    assert not panel.message.isHidden() and "at most 4096 neurons" in panel.message.text()
+    assert panel._model.network.layers == [2, 16, 16, 1]  # the network on show stays
+    form.hidden.setText("16, 16")
+    form.hidden.editingFinished.emit()
+    assert panel.message.isHidden()
+    with qtbot.waitSignal(form.inputRefused):
+        form.lr.lineEdit().selectAll()
+        qtbot.keyClicks(form.lr.lineEdit(), "abc")
+        qtbot.keyClick(form.lr.lineEdit(), Qt.Key.Key_Return)
+    assert not panel.message.isHidden()
+    form.lr.setValue(0.02)  # a valid value clears the complaint
+    assert panel.message.isHidden()
 
 
 def test_changing_the_layers_builds_a_new_network(panel):
