@@ -42,6 +42,7 @@ from nnviz.core.datasets import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig
+from nnviz.core.training_config import MAX_LR
 from nnviz.gui.core_strings import activation_name
 
 _ERROR_BORDER = "QDoubleSpinBox { border: 2px solid #b3261e; }"
@@ -277,7 +278,7 @@ class SettingsForm(QWidget):
         self.optimizer.addItem("SGD", "sgd")
         self.optimizer.addItem("Adam", "adam")
         self.optimizer.setCurrentIndex(1)
-        self.lr = NumberSpin(1e-6, 10.0, 0.01)
+        self.lr = NumberSpin(1e-6, MAX_LR, 0.01)  # as high as `nnviz train` takes: divergence is a lesson too
         self.momentum = NumberSpin(0.0, 0.99, 0.0, 0.05)
         self.batch_size = _spin(0, 100000, 16)
         self.epochs = _spin(1, 1000000, 200)

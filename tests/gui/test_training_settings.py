@@ -119,3 +119,16 @@ def test_dropout_list_uses_semicolons_with_a_decimal_comma(qtbot, spanish):
     i18n.set_language("en")
     qtbot.waitUntil(lambda: form.lr.text() == "0.01")
     assert form.dropout.text() == "0.3"
+
+
+def test_learning_rate_range_is_the_command_lines(qtbot):
+    from nnviz.core.training_config import MAX_LR
+
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.lr.setValue(1000.0)  # far too big, but allowed: watching it diverge is a lesson
+    assert form.config().lr == pytest.approx(1000.0)
+    with qtbot.waitSignal(form.inputRefused):
+        _type(qtbot, form.lr, "1e9")
+    assert form.config().lr == pytest.approx(1000.0) and form.lr.maximum() == MAX_LR
