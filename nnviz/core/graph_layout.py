@@ -28,6 +28,10 @@ STAGGER_GAIN = 1.25
 #: measured too small for legible h⁽¹⁾₁₆ labels, so bigger layers stay dots
 #: in one straight column
 STAGGER_UP_TO = UNIFORM_UP_TO
+#: air between two neighbouring neurons of a staggered column, in radii ...
+STAGGER_AIR = 0.5
+#: ... and at least this many pixels (times the presentation scale: min_gap)
+MIN_GAP = 6.0
 
 
 # ----------------------------------------------------------------- notation
@@ -102,6 +106,9 @@ class GraphLayout:
     #: per layer, where each neuron's value label goes: 0 below the neuron,
     #: -1 to its left, +1 to its right (the two halves of a staggered column)
     label_sides: list[np.ndarray] = field(default_factory=list)
+    #: per layer, False where the value labels gave way to bigger neurons
+    #: (a staggered column too narrow for them: the tooltip still has them)
+    value_labels: list[bool] = field(default_factory=list)
 
 
 def straight_radius(spacing: float, label_room: float) -> float:
@@ -111,27 +118,46 @@ def straight_radius(spacing: float, label_room: float) -> float:
     return min(0.36 * spacing, max((spacing - label_room) / 2, 0.3 * spacing))
 
 
-def staggered_radius(spacing: float, gap: float, label_width: float) -> tuple[float, float]:
+def staggered_radius(
+    spacing: float, gap: float, label_width: float, min_gap: float = MIN_GAP
+) -> tuple[float, float]:
     """(radius, horizontal offset) of a column split into two staggered halves.
 
     Neurons alternate left and right of the column by ``offset / 2``: each
     half has its neighbours ``2 * spacing`` apart, and the value labels go
     outwards, beside the neurons, so no vertical room is kept for them. The
-    offset is as small as keeps neighbours 2.5 radii apart (a half radius of air)
-    and leaves the labels inside the column's ``gap``."""
+    offset is as small as keeps neighbours ``2 r + air`` apart, with ``air``
+    the larger of ``STAGGER_AIR * r`` and ``min_gap``, and leaves the labels
+    inside the column's ``gap``."""
     def offset(r: float) -> float:
-        return math.sqrt(max((2.5 * r) ** 2 - spacing**2, 0.0))
+        reach = 2 * r + max(STAGGER_AIR * r, min_gap)
+        return math.sqrt(max(reach**2 - spacing**2, 0.0))
 
     def fits(r: float) -> bool:
         return offset(r) / 2 + 1.3 * r + label_width <= gap / 2
 
-    lo, hi = 0.0, 0.7 * spacing
+    # the same half's neighbours are 2 * spacing apart: min_gap there too
+    lo, hi = 0.0, max(min(0.7 * spacing, spacing - min_gap / 2), 0.0)
     if fits(hi):
         return hi, offset(hi)
     for _ in range(30):  # the largest radius that fits: fits() is monotone in r
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if fits(mid) else (lo, mid)
     return lo, offset(lo)
+
+
+def output_classes(
+    n_outputs: int, output_activation: str, names: Sequence[str] | None = None
+) -> list[str]:
+    """What each output neuron stands for, as short labels, or [] when it is
+    not a class. ``names`` (one per output, from the data set) win; without
+    them a softmax layer of several outputs is one-hot over the classes 0,
+    1, … in order (``datasets.targets_for``), so output k is class k."""
+    if names is not None and len(names) == n_outputs and n_outputs > 0:
+        return [str(n) for n in names]
+    if output_activation == "softmax" and n_outputs >= 2:
+        return [str(k) for k in range(n_outputs)]
+    return []
 
 
 def layout_network(
@@ -145,10 +171,14 @@ def layout_network(
     max_radius: float = 24.0,
     label_room: float = 0.0,
     image_shape: tuple[int, int] | None = None,
+    min_gap: float = MIN_GAP,
+    output_tag: float = 0.0,
+    image_note: float = 0.0,
 ) -> GraphLayout:
     """Columns evenly spaced from input to output; in each column the neurons
     evenly spaced and centred. An image input layer becomes a square grid of
-    its pixels (rows top to bottom), each pixel an input neuron.
+    its pixels (rows top to bottom), each pixel an input neuron, with
+    ``image_note`` pixels kept free under it for its caption.
 
     Neurons leave ``label_room`` pixels free under them (for a value label),
     and all layers of up to ``UNIFORM_UP_TO`` neurons share one radius, so that
@@ -158,21 +188,24 @@ def layout_network(
     squeezes while the columns lie far apart (ten digit classes, eight hidden
     neurons in a short window) is staggered into two halves, which makes its
     neurons at least ``STAGGER_GAIN`` times bigger; their values then go
-    beside them, outwards, in a label about ``2.5 * label_room`` wide."""
+    beside them, outwards, in a label about ``2.5 * label_room`` wide (plus
+    ``output_tag`` for the output layer: the class each output stands for).
+    Neighbours in a column are always at least ``2 r + min_gap`` apart."""
     n_layers = len(layers)
     gap = width / n_layers
     columns = left + gap * (np.arange(n_layers) + 0.5)
     positions: list[np.ndarray] = []
     radii = np.zeros(n_layers)
     sides = [np.zeros(n, dtype=np.int8) for n in layers]
+    values = [True] * n_layers
     image_rect = None
     for li, n in enumerate(layers):
         if li == 0 and image_shape is not None:
             rows, cols = image_shape
-            side = min(height * 0.9, gap * 0.8)
+            side = max(min(height * 0.9 - image_note, gap * 0.8), 1.0)
             cell = side / max(rows, cols)
             x0 = columns[0] - cell * cols / 2
-            y0 = top + (height - cell * rows) / 2
+            y0 = top + (height - cell * rows - image_note) / 2
             r, c = np.divmod(np.arange(n), cols)
             pos = np.column_stack([x0 + (c + 0.5) * cell, y0 + (r + 0.5) * cell])
             image_rect = (float(x0), float(y0), float(cell * cols), float(cell * rows))
@@ -180,20 +213,30 @@ def layout_network(
             spacing = min(height / n, max_spacing)
             y0 = top + (height - spacing * (n - 1)) / 2
             pos = np.column_stack([np.full(n, columns[li]), y0 + spacing * np.arange(n)])
-            r = straight_radius(spacing, label_room)
+            # never closer than min_gap, whatever the label room asks
+            r = min(straight_radius(spacing, label_room), (spacing - min_gap) / 2)
             if 3 <= n <= STAGGER_UP_TO and r < max_radius:
-                r2, dx = staggered_radius(spacing, gap, 2.5 * label_room)
+                tag = output_tag if li == n_layers - 1 else 0.0
+                r2, dx = staggered_radius(spacing, gap, 2.5 * label_room + tag, min_gap)
                 r2 = min(r2, max_radius)
+                if r2 < STAGGER_GAIN * r and label_room > 0 and r < 0.5 * max_radius:
+                    # no room beside for the values either: neurons too small
+                    # to read win over their value labels
+                    r3, dx3 = staggered_radius(spacing, gap, tag, min_gap)
+                    if min(r3, max_radius) >= STAGGER_GAIN * r:
+                        r2, dx = min(r3, max_radius), dx3
+                        values[li] = False
                 if r2 >= STAGGER_GAIN * r:
                     r, half = r2, np.where(np.arange(n) % 2 == 0, -1, 1)
                     pos[:, 0] += half * dx / 2
                     sides[li] = half.astype(np.int8)
-            radii[li] = float(np.clip(r, 1.5, max_radius))
+            # dots of a dense column: at least 1.5 px, but never on each other
+            radii[li] = float(np.clip(r, min(1.5, 0.45 * spacing), max_radius))
         positions.append(pos.astype(np.float64))
     small = [li for li, n in enumerate(layers) if n <= UNIFORM_UP_TO and radii[li] > 0]
     if small:
         radii[small] = radii[small].min()
-    return GraphLayout(positions, columns, radii, image_rect, edge_segments(positions), sides)
+    return GraphLayout(positions, columns, radii, image_rect, edge_segments(positions), sides, values)
 
 
 def edge_segments(positions: Sequence[np.ndarray]) -> np.ndarray:

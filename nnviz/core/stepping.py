@@ -57,6 +57,20 @@ class FinishedUpdate:
     mean_error_after: float
 
 
+@dataclass(frozen=True)
+class UpdateStart:
+    """Where an update begins: enough to begin it again exactly (the undo of a
+    hand edit goes back to one of these)."""
+
+    #: the weights and biases the update starts from
+    network: Network
+    sample: int
+    #: 1-based number of the update
+    number: int
+    #: the updates finished before it (the error plot's points)
+    finished: tuple[FinishedUpdate, ...]
+
+
 class BackpropWalk:
     """The stepper's state: updates on the samples in turn, one step at a time."""
 
@@ -236,17 +250,55 @@ class BackpropWalk:
         self._pos = -1
         self._state: StepState | None = None
 
-    def rebase(self, network: Network) -> None:
-        """Go on from ``network`` (weights edited by hand): a new update on the
-        same sample, no history. Reset still returns to the lesson's weights."""
-        self._check_network(network)
+    def update_start(self) -> UpdateStart:
+        """The beginning of the update in progress (weights, sample, number)."""
+        done = self.finished()
+        if self.at_end():
+            done = done[:-1]
+        return UpdateStart(self._trace.network_before.copy(), self._sample, self.update_number, tuple(done))
+
+    def begin_at(self, start: UpdateStart) -> None:
+        """Begin the update ``start`` describes, at its start (pos -1). The
+        finished updates are counted (error plot) but cannot be stepped into."""
+        self._check_network(start.network)
+        self._bulk = list(start.finished)
         self._history = []
-        self._bulk = []
         self._mean_cache.clear()
-        self._done_before = 0
-        self._trace = self._make_trace(network.copy(), self._sample)
+        self._done_before = start.number - 1
+        self._sample = int(start.sample) % len(self._xs)
+        self._trace = self._make_trace(start.network.copy(), self._sample)
         self._pos = -1
         self._state = None
+
+    def apply_edit(self, shown: Network, keep_count: bool = True) -> tuple[UpdateStart, UpdateStart]:
+        """The weights on show (:meth:`network`) were edited by hand into ``shown``.
+
+        Every weight and bias of ``shown`` that differs from the walk's is set
+        in the weights the update in progress started from, and the update
+        begins again from them: halfway through an update, the weights on show
+        are partly updated, and going on from them would mix two updates. At
+        the end of an update the edit applies to the updated weights, where the
+        next update (on the next sample) begins. ``keep_count=False`` counts
+        updates from 1 again. Returns the update's start before and after the
+        edit (for undo and redo).
+        """
+        if shown.layers != self._initial.layers:
+            raise UserError("The stepper needs the lesson's layer sizes.")
+        now = self.network()
+        if self.at_end():
+            self._begin_next(self._next_sample())
+        before = self.update_start()
+        if not keep_count:
+            before = UpdateStart(before.network, before.sample, 1, ())
+        base = before.network.copy()
+        for mine, theirs, was in zip(
+            base.weights + base.biases, shown.weights + shown.biases, now.weights + now.biases, strict=True
+        ):
+            changed = np.asarray(theirs) != was
+            mine[changed] = np.asarray(theirs, dtype=np.float64)[changed]
+        after = UpdateStart(base, before.sample, before.number, before.finished)
+        self.begin_at(after)
+        return before, after
 
     def layers(self) -> list[int]:
         return list(self._initial.layers)

@@ -117,6 +117,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreText", "The perceptron rule uses the step (or sign) activation, not {0}."),
     QT_TRANSLATE_NOOP("CoreText", "The perceptron's targets must be 1 or -1, the values of the step function."),
     QT_TRANSLATE_NOOP("CoreText", "The stepper needs at least one sample with its target."),
+    QT_TRANSLATE_NOOP("CoreText", "The stepper needs the lesson's layer sizes."),
     QT_TRANSLATE_NOOP("CoreText", "The target contains a number that is not finite."),
     QT_TRANSLATE_NOOP("CoreText", "The target has 1 number but the network needs {1}."),
     QT_TRANSLATE_NOOP("CoreText", "The target has {0} numbers but the network needs {1}."),

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
 
         self.presentation = Presentation(self)
         self.autosave = Autosave(self.model, self)
+        self.autosave.extra = self._autosave_extra
+        self.autosave.source = self.stepper.network_to_keep
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
         self.model.set_network(lesson.network)
         self.data_view.set_dataset(dataset)
         if lesson.mode == "train":
+            self.stepper.unload()  # no walk follows the training's weights
             self.training.load_lesson(lesson)
             self._docks["plots"].raise_()
         else:
@@ -420,12 +423,28 @@ class MainWindow(QMainWindow):
             self.restore_autosaved(net)
         self.autosave.discard()
 
+    def _autosave_extra(self) -> dict[str, object]:
+        """Saved with the autosave: how far a training lesson's weights were trained."""
+        if self.lesson is None or self.lesson.mode != "train":
+            return {}
+        epochs, updates = self.training.progress_counts()
+        return {"nnviz_epochs": int(epochs), "nnviz_updates": int(updates)}
+
     def restore_autosaved(self, net) -> None:
-        """Reopen the autosaved network's lesson with its weights, or as a file."""
+        """Reopen the autosaved network's lesson with its weights, or as a file.
+
+        In a training lesson every view shows the restored weights (graph,
+        regions, hidden-neuron maps or confusion matrix, the epoch counter);
+        only the curves start empty, as their history is not saved."""
         lesson_name = str(net.extra.pop("nnviz_lesson", ""))
+        epochs = _count(net.extra.pop("nnviz_epochs", 0))
+        updates = _count(net.extra.pop("nnviz_updates", 0))
         if lesson_name in self.lesson_actions and self.load_lesson(lesson_name):
             if net.same_architecture(self.model.network):
-                self.model.set_parameters(net.weights, net.biases)
+                if self.lesson is not None and self.lesson.mode == "train":
+                    self.training.show_parameters(net.weights, net.biases, epochs, updates)
+                else:
+                    self.model.set_parameters(net.weights, net.biases)
                 return
         lesson = lessons.lesson_for_network(net, self.tr("recovered network"))
         self._show_lesson(lesson, lesson.dataset())
@@ -441,6 +460,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown(save_state=self.persist_state)
         super().closeEvent(event)
+
+
+def _count(value: object) -> int:
+    """A non-negative whole number from a file, 0 when it is not one."""
+    try:
+        return max(0, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 def _escape(text: str) -> str:

@@ -15,6 +15,25 @@ from nnviz.gui.network_editor import ValueEditor
 from nnviz.gui.network_legend import fmt, fmt_scale
 
 
+def weight_html(layers: list[int], layer: int, j: int, k: int) -> str:
+    """The weight from neuron j of ``layer`` to neuron k of the next, as the
+    steppers write it: ω⁽ˡ⁾_jk with the layer it leads into as a superscript
+    (``formulas.Notation.weight``); in a perceptron, without hidden layers,
+    w_i or w_ik (``perceptron.PerceptronSteps``)."""
+    if len(layers) == 2:
+        sub = str(j + 1) if layers[1] == 1 else gl.pair_subscript(j, k)
+        return f"w<sub>{sub}</sub>"
+    return f"ω<sup>({layer + 1})</sup><sub>{gl.pair_subscript(j, k)}</sub>"
+
+
+def bias_html(layers: list[int], layer: int, k: int) -> str:
+    """The bias of neuron k of ``layer`` (>= 1): b⁽ˡ⁾_k (``Notation.bias``),
+    in a perceptron b or b_k."""
+    if len(layers) == 2:
+        return "b" if layers[1] == 1 else f"b<sub>{k + 1}</sub>"
+    return f"b<sup>({layer})</sup><sub>{k + 1}</sub>"
+
+
 class GraphInteraction:
     """Mouse and keyboard handling of NetworkView (reads the view's state)."""
 
@@ -57,13 +76,13 @@ class GraphInteraction:
         t = self._texts
         if what[0] == "edge":
             layer, j, k = self.edge_of(what[1])
-            w = f"ω<sub>{gl.pair_subscript(j, k)}</sub>"
+            w = weight_html(net.layers, layer, j, k)
             src = gl.neuron_symbol(net.layers, layer, j).html()
             dst = gl.neuron_symbol(net.layers, layer + 1, k).html()
             return t["tip_weight"].format(w, fmt(net.weights[layer][j, k]), src, dst)
         if what[0] == "bias":
             _, layer, k = what
-            b = f"b<sub>{k + 1}</sub>"
+            b = bias_html(net.layers, layer, k)
             sym = gl.neuron_symbol(net.layers, layer, k).html()
             return t["tip_bias"].format(b, fmt(net.biases[layer - 1][k]), sym)
         if what[0] in ("neuron", "pixel"):
@@ -73,14 +92,17 @@ class GraphInteraction:
             lines = [t["tip_neuron"].format(sym, fmt(value)) if value is not None
                      else t["tip_no_sample"].format(sym)]
             if layer > 0:
-                lines.append(f"b<sub>{i + 1}</sub> = {fmt(net.biases[layer - 1][i])}")
+                lines.append(f"{bias_html(net.layers, layer, i)} = {fmt(net.biases[layer - 1][i])}")
                 lines.append(net.activations[layer - 1])
+                classes = self.class_names() if layer == len(net.layers) - 1 else []
+                if classes:
+                    lines.append(t["tip_class"].format(classes[i]))
             if what[0] == "pixel":
                 r, c = divmod(i, self._image_shape[1])
                 lines.append(t["tip_pixel"].format(r + 1, c + 1))
                 j = self._rf_neuron()
                 if j >= 0:
-                    w = f"ω<sub>{gl.pair_subscript(i, j)}</sub>"
+                    w = weight_html(net.layers, 0, i, j)
                     lines.append(f"{w} = {fmt(net.weights[0][i, j])}")
             dropped = self._dropped(layer)
             if dropped is not None and dropped[i]:

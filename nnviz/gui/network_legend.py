@@ -97,6 +97,17 @@ class GraphColours:
         return QColor(*map(int, np.rint(self.activation_rgb(np.array([value]), lo, hi)[0])))
 
 
+def ink_image(x: np.ndarray, shape: tuple[int, int]) -> QImage:
+    """An input image as black ink on white paper over the full grey range:
+    the sample's smallest value (or 0, if smaller) is white, its largest black."""
+    v = np.nan_to_num(np.asarray(x, dtype=np.float64).ravel())
+    lo = min(0.0, float(v.min())) if v.size else 0.0
+    hi = float(v.max()) if v.size else 1.0
+    t = (v - lo) / (hi - lo) if hi > lo else np.zeros_like(v)
+    grey = np.rint(255.0 * (1.0 - t)).astype(np.uint8)
+    return rgba_image(np.column_stack([grey, grey, grey, np.full(len(grey), 255, np.uint8)]), shape)
+
+
 def rgba_image(rgba: np.ndarray, shape: tuple[int, int]) -> QImage:
     """A QImage (owning its pixels) from (rows*cols, 4) uint8 RGBA rows."""
     rows, cols = shape
@@ -116,6 +127,9 @@ def fmt_scale(value: float) -> str:
 
 
 # --------------------------------------------------------------- legend
+#: narrowest the note about the shown edges may be beside the output bar (× scale)
+_NOTE_MIN = 95.0
+
 class LegendPainter:
     """Paints the band at the bottom of the graph: the weight colour bar with
     its numeric scale, the neuron-output bar, and a line about what is shown."""
@@ -140,20 +154,28 @@ class LegendPainter:
 
     @staticmethod
     def row_height(s: float) -> float:
-        return 60 * s
+        return 58 * s
+
+    def height(self, rows: int, s: float) -> float:
+        """Height of a legend of ``rows`` rows; a third holds only the note (two lines)."""
+        return self.row_height(s) * min(rows, 2) + (36 * s if rows > 2 else 0.0) + 6 * s
 
     def rows_needed(
-        self, width: float, s: float, base: QFont, scale_note: str, act_title: str
+        self, width: float, s: float, base: QFont, scale_note: str, act_title: str,
+        has_bar: bool = True,
     ) -> int:
         """1 when the weight bar, the output bar and a line of notes fit side
-        by side in ``width``, else 2 (a narrow view at a large scale)."""
+        by side in ``width``, else 2 (a narrow view at a large scale), or 3
+        when even then the note about the shown edges would be a sliver
+        beside the output bar (without a bar it goes under its title)."""
         fm = QFontMetricsF(self.legend_font(base, s))
-        need = (
-            28 * s + min(260 * s, width * 0.26) + 12 * s + fm.horizontalAdvance(scale_note)
-            + 36 * s + max(fm.horizontalAdvance(act_title), 10 * s + min(170 * s, width * 0.16))
-            + 36 * s + 180 * s
-        )
-        return 1 if need <= width else 2
+        weight = 28 * s + min(260 * s, width * 0.26) + 12 * s + fm.horizontalAdvance(scale_note)
+        act = max(fm.horizontalAdvance(act_title), 10 * s + min(170 * s, width * 0.16))
+        if weight + 36 * s + act + 36 * s + 180 * s <= width:
+            return 1
+        # the note about what is shown needs a row of its own when it would
+        # be squeezed into a sliver beside the output bar
+        return 2 if not has_bar or 28 * s + act + 36 * s + _NOTE_MIN * s <= width else 3
 
     def paint(
         self,
@@ -220,6 +242,12 @@ class LegendPainter:
             x = max(abar.right(), x + fm.horizontalAdvance(act_title)) + 36 * s
         else:
             x += fm.horizontalAdvance(act_title) + 36 * s
+        if rows > 2:
+            x = rect.left() + 28 * s
+            top += self.row_height(s)
+        elif rows == 2 and act_range is None and rect.right() - x < _NOTE_MIN * s:
+            x = rect.left() + 28 * s  # under the output title, in the bar's place
+            top += line + 4 * s
         # what is shown
         p.setPen(c.text)
         p.drawText(

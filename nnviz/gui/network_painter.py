@@ -30,6 +30,11 @@ from nnviz.gui.network_legend import N_BINS, fmt, fmt_scale
 
 #: up to this many drawn edges the lines are antialiased (it doubles the cost)
 AA_LIMIT = 600
+#: a neuron's symbol is drawn only this big (pixels of the letter) or bigger:
+#: smaller, h₁₆ is a smudge on a projector (the tooltip still names it) ...
+SYMBOL_MIN_PX = 12.0
+#: ... and its subscript never smaller than this
+SUBSCRIPT_MIN_PX = 9.0
 _DRAW_ORDER = bin_draw_order(N_BINS)
 
 
@@ -74,11 +79,12 @@ class GraphPainting:
         p.fillRect(QRectF(0, 0, width, height), c.background)
         lay, seg = self._layout_for(width, height)
         p.setFont(self.font())
-        self._paint_captions(p, lay, width, self.caption_scale(height))
+        self._paint_captions(p, lay, width, height)
         self._paint_edges(p, lay, seg, width, height)
-        self._paint_image_grid(p, lay)
+        self._paint_image_grid(p, lay, width)
         self._paint_neurons(p, lay)
         self._paint_edge_labels(p, lay)
+        p.setFont(self.font())
         legend_h = self._legend_height(width, height)
         legend = QRectF(0, height - legend_h, width, legend_h)
         self._legend.paint(
@@ -95,47 +101,34 @@ class GraphPainting:
         )
 
     # ---------------------------------------------------------- captions
-    def _paint_captions(self, p: QPainter, lay: GraphLayout, width: int, s: float) -> None:
+    def _paint_captions(self, p: QPainter, lay: GraphLayout, width: int, height: int) -> None:
+        """The layer captions over the columns and a note under each; in a
+        narrow column they wrap onto two lines rather than shrink unreadably."""
         c = self._colours
         net = self._model.network
         n = len(net.layers)
         gap = lay.columns[1] - lay.columns[0] if n > 1 else width
         hidden = self._texts["hidden1"] if n == 3 else self._texts["hidden"]
-        font = QFont(p.font())
-        font.setPixelSize(round(18 * s))
-        font.setBold(True)
-        # shrink the captions when a narrow column cannot hold them (never the
-        # hidden one over several columns)
-        fm = QFontMetricsF(font)
-        texts = [self._texts["input"], self._texts["output_layer"]] + ([hidden] if n == 3 else [])
-        widest = max(fm.horizontalAdvance(t) for t in texts)
-        if widest > 0.94 * gap:
-            font.setPixelSize(max(9, int(18 * s * 0.94 * gap / widest)))
-        p.setFont(font)
+        title_font, title_h, note_font, note_h, notes = self.caption_fonts(width, height)
+        p.setFont(title_font)
         p.setPen(c.text)
-        h = 24 * s
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+        top = 6 * self.caption_scale(height)
 
         def caption(x0: float, x1: float, text: str) -> None:
-            p.drawText(QRectF(x0, 6 * s, x1 - x0, h), Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(QRectF(x0, top, x1 - x0, title_h), flags, text)
 
-        caption(lay.columns[0] - gap / 2, lay.columns[0] + gap / 2, self._texts["input"])
+        inset = 0.03 * gap  # the same 0.94 of the column the fonts were fitted to
+        caption(lay.columns[0] - gap / 2 + inset, lay.columns[0] + gap / 2 - inset, self._texts["input"])
         if n > 2:
-            caption(lay.columns[1] - gap / 2, lay.columns[-2] + gap / 2, hidden)
-        caption(lay.columns[-1] - gap / 2, lay.columns[-1] + gap / 2, self._texts["output_layer"])
-        font.setBold(False)
-        font.setPixelSize(round(13 * s))
-        notes = [self.column_note(li) for li in range(n)]
-        widest = max(QFontMetricsF(font).horizontalAdvance(t) for t in notes)
-        if widest > 0.94 * gap:  # the notes shrink too rather than run into each other
-            font.setPixelSize(max(8, int(13 * s * 0.94 * gap / widest)))
-        p.setFont(font)
+            caption(lay.columns[1] - gap / 2 + inset, lay.columns[-2] + gap / 2 - inset, hidden)
+        caption(lay.columns[-1] - gap / 2 + inset, lay.columns[-1] + gap / 2 - inset,
+                self._texts["output_layer"])
+        p.setFont(note_font)
         p.setPen(c.muted)
         for li, x in enumerate(lay.columns):
-            p.drawText(
-                QRectF(x - gap / 2, 6 * s + h, gap, 18 * s),
-                Qt.AlignmentFlag.AlignCenter,
-                notes[li],
-            )
+            p.drawText(QRectF(x - gap / 2 + inset, top + title_h, gap - 2 * inset, note_h), flags, notes[li])
 
     # ------------------------------------------------------------- edges
     def _paint_edges(
@@ -199,7 +192,7 @@ class GraphPainting:
         if lit is None or not 0 < len(lit) <= 12:
             return
         s, c = self._scale, self._colours
-        font = QFont(p.font())
+        font = QFont(self.font())
         font.setPixelSize(round(13 * s))
         p.setFont(font)
         fm = QFontMetricsF(font)
@@ -234,11 +227,14 @@ class GraphPainting:
             has_act = li < len(acts) and len(acts[li]) == len(pos)
             fills = c.activation_rgb(acts[li], lo, hi) if has_act else None
             dropped = self._dropped(li)
-            labelled = r >= 8  # the symbol shrinks with the neuron, readable down to here
+            # the symbol shrinks with the neuron, readable down to SYMBOL_MIN_PX
+            labelled = r * 0.9 >= SYMBOL_MIN_PX
+            classes = self.class_names() if li == len(lay.positions) - 1 else []
             gap = pos[1, 1] - pos[0, 1] if len(pos) > 1 else np.inf
             sides = lay.label_sides[li].tolist() if li < len(lay.label_sides) else [0] * len(pos)
             beside = any(sides)  # a staggered column writes its values beside the neurons
             values_fit = len(pos) <= UNIFORM_UP_TO and (gap >= 15 * s if beside else gap - 2 * r >= 15 * s)
+            values_fit = values_fit and (li >= len(lay.value_labels) or lay.value_labels[li])
             outline_w = max(1.0, (1.6 if labelled else 1.0) * s)
             # per layer, not per neuron: the colours, finiteness and pens
             finite = np.isfinite(acts[li]).tolist() if has_act else None
@@ -284,13 +280,21 @@ class GraphPainting:
                     self._paint_bias(p, li, i, x, y, r, lit)
                 if labelled:
                     self._paint_symbol(p, centre, neuron_symbol(net.layers, li, i), r, fill)
-                    # NaN: a value not computed yet (the stepper before the output)
-                    if has_act and values_fit and finite[i]:
-                        self._paint_value(p, x, y, r, fmt(acts[li][i], 2), lit, sides[i])
+                tag = self._paint_class(p, x, y, r, classes[i], lit, sides[i]) if classes else 0.0
+                # NaN: a value not computed yet (the stepper before the output)
+                if labelled and has_act and values_fit and finite[i]:
+                    self._paint_value(p, x, y, r, fmt(acts[li][i], 2), lit, sides[i] or (1 if tag else 0), tag)
 
     def bias_rect(self, layer: int, i: int, x: float, y: float, r: float) -> QRectF:
+        """The bias square at the neuron's lower left, or lower right for the
+        right half of a staggered column: always outwards, never on the
+        neighbour in the other half."""
         side = max(0.42 * r, 5 * self._scale)
-        return QRectF(x - r * 0.95 - side / 2, y + r * 0.62 - side / 2, side, side)
+        lay = self._layout
+        right = (lay is not None and layer < len(lay.label_sides) and i < len(lay.label_sides[layer])
+                 and lay.label_sides[layer][i] > 0)
+        cx = x + r * 0.95 if right else x - r * 0.95
+        return QRectF(cx - side / 2, y + r * 0.62 - side / 2, side, side)
 
     def _paint_bias(self, p: QPainter, li: int, i: int, x: float, y: float, r: float, lit: bool) -> None:
         c = self._colours
@@ -300,13 +304,33 @@ class GraphPainting:
         p.setBrush(colour if lit else c.empty_fill)
         p.drawRect(self.bias_rect(li, i, x, y, r))
 
-    def _paint_symbol(self, p: QPainter, centre: QPointF, sym: Symbol, r: float, fill: QColor) -> None:
+    def symbol_fonts(self, sym: Symbol, r: float) -> tuple[float, float, float] | None:
+        """(letter px, subscript px, width) of ``sym`` inside a neuron of radius
+        ``r``: as big as the neuron allows, narrower than it; None when that is
+        below SYMBOL_MIN_PX (the symbol is then not drawn)."""
         px = min(r * 0.9, 24 * self._scale)
-        base, fb = derived_font(p.font(), max(6, round(px)), True)
-        small, fs = derived_font(base, max(5, round(px * 0.62)), False)
+        for _ in range(2):  # once more after narrowing a wide h⁽²⁾₁₆
+            if px < SYMBOL_MIN_PX:
+                return None
+            sub_px = max(px * 0.62, SUBSCRIPT_MIN_PX)
+            _, fb = derived_font(self.font(), round(px), True)
+            _, fs = derived_font(self.font(), round(sub_px), False)
+            sub = max(fs.horizontalAdvance(sym.sub), fs.horizontalAdvance(f"({sym.sup})") if sym.sup else 0)
+            width = fb.horizontalAdvance(sym.base) + px * 0.04 + sub
+            if width <= 1.7 * r:
+                return px, sub_px, width
+            px *= 1.7 * r / width
+        return None
+
+    def _paint_symbol(self, p: QPainter, centre: QPointF, sym: Symbol, r: float, fill: QColor) -> None:
+        fit = self.symbol_fonts(sym, r)
+        if fit is None:
+            return
+        px, sub_px, width = fit
+        base, fb = derived_font(self.font(), round(px), True)
+        small, _ = derived_font(self.font(), round(sub_px), False)
         wb = fb.horizontalAdvance(sym.base)
-        ws = max(fs.horizontalAdvance(sym.sub), fs.horizontalAdvance(sym.sup) if sym.sup else 0)
-        x0 = centre.x() - (wb + ws) / 2
+        x0 = centre.x() - width / 2
         baseline = centre.y() + px * 0.3
         p.setPen(label_colour(fill))
         p.setFont(base)
@@ -316,19 +340,48 @@ class GraphPainting:
         if sym.sup:
             p.drawText(QPointF(x0 + wb + px * 0.04, baseline - px * 0.5), f"({sym.sup})")
 
-    def _paint_value(
-        self, p: QPainter, x: float, y: float, radius: float, text: str, lit: bool, side: int = 0
-    ) -> None:
-        """A neuron's value under it (``side`` 0), or beside it: left (-1) or right (+1)."""
+    def class_tag_rect(self, x: float, y: float, radius: float, name: str, side: int) -> QRectF:
+        """The box of an output neuron's class tag: beside the neuron,
+        outwards (right of a straight column)."""
+        s = self._scale
+        _, fm = self.class_tag_font()
+        w = max(fm.horizontalAdvance(name) + 10 * s, fm.height())
+        h = fm.height() + 2 * s
+        side = side or 1
+        near = 1.25 * radius + 3 * s
+        cx = x + side * (near + w / 2)
+        return QRectF(cx - w / 2, y - h / 2, w, h)
+
+    def _paint_class(self, p: QPainter, x: float, y: float, radius: float, name: str,
+                     lit: bool, side: int) -> float:
+        """The class an output neuron stands for (a boxed 2) beside it; returns the
+        room it took (the value label goes beyond it)."""
         s, c = self._scale, self._colours
-        font, fm = derived_font(p.font(), round(12 * s), False)
+        font, _ = self.class_tag_font()
+        r = self.class_tag_rect(x, y, radius, name, side)
+        p.setFont(font)
+        p.setPen(QPen(c.outline if lit else c.dim_outline, max(1.0, s)))
+        p.setBrush(c.background)
+        p.drawRoundedRect(r, 4 * s, 4 * s)
+        p.setPen(c.text if lit else c.muted)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, name)
+        return r.width() + 3 * s
+
+    def _paint_value(
+        self, p: QPainter, x: float, y: float, radius: float, text: str, lit: bool,
+        side: int = 0, past: float = 0.0,
+    ) -> None:
+        """A neuron's value under it (``side`` 0), or beside it: left (-1) or
+        right (+1), ``past`` pixels further out (beyond a class tag)."""
+        s, c = self._scale, self._colours
+        font, fm = derived_font(self.font(), round(12 * s), False)
         p.setFont(font)
         r = fm.boundingRect(text).adjusted(-3 * s, 0, 3 * s, 0)
         if side == 0:
             r.moveCenter(QPointF(x, y + radius + 2 * s + r.height() / 2))
         else:
             # clear of the bias square at the neuron's lower left (bias_rect)
-            reach = 1.25 * radius + 3 * s + r.width() / 2
+            reach = 1.25 * radius + 3 * s + past + r.width() / 2
             r.moveCenter(QPointF(x + side * reach, y))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(c.background)
@@ -337,7 +390,7 @@ class GraphPainting:
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
     # -------------------------------------------------------- image grid
-    def _paint_image_grid(self, p: QPainter, lay: GraphLayout) -> None:
+    def _paint_image_grid(self, p: QPainter, lay: GraphLayout, width: int) -> None:
         if lay.image_rect is None:
             return
         s, c = self._scale, self._colours
@@ -357,11 +410,11 @@ class GraphPainting:
             r, col = divmod(sel[1], self._image_shape[1])
             p.setPen(QPen(c.accent, 2.5 * s))
             p.drawRect(QRectF(x0 + col * cell, y0 + r * cell, cell, cell))
-        font = QFont(p.font())
+        font = QFont(self.font())
         font.setPixelSize(round(13 * s))
         p.setFont(font)
         p.setPen(c.text)
-        p.drawText(QRectF(x0 - 60 * s, y0 + h + 4 * s, w + 120 * s, 40 * s),
+        p.drawText(self.grid_note_rect(width, lay),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                    | Qt.TextFlag.TextWordWrap, note)
 

@@ -93,11 +93,9 @@ class PerceptronPanel(QWidget):
         """Forget the walk (another kind of lesson is on show)."""
         self._walk = None
 
-    def rebase(self, network) -> None:
-        """Go on from hand-edited weights."""
-        if self._walk is not None:
-            self._walk.rebase(network)
-            self._refresh()
+    def refresh(self) -> None:
+        """Show the walk again (the stepper changed it: a hand edit taken in)."""
+        self._refresh()
 
     # ------------------------------------------------------------- moving
     def step_forward(self) -> bool:

@@ -36,7 +36,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainterPath, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -67,11 +67,60 @@ COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc",
 _SERIES = ("train_loss", "val_loss", "train_acc", "val_acc")
 _TRAIN_COLOR = class_color(0)  # blue
 _VAL_COLOR = class_color(3)  # vermilion
-_GRID_COLOR = "#e4e4e4"
+#: the same two hues, lighter, for a dark (high-contrast) background
+_TRAIN_COLOR_DARK = (86, 180, 233)  # Okabe-Ito sky blue
+_VAL_COLOR_DARK = (255, 122, 40)
+_BEST_COLOR = (0, 158, 115)
+_GAP_RGB = (213, 94, 0)
+#: the accuracy axis: 0 to 100 % with room above and below, so a curve at
+#: 100 % (or 0 %) and the "100" tick label are not cut by the plot's edge
+ACC_RANGE = (-6.0, 108.0)
+#: what an empty plot shows (no run yet, or a new lesson): ten epochs, loss 0 to 1
+EMPTY_X_END = 10.0
+EMPTY_LOSS_RANGE = (0.0, 1.0)
 _FRAME_MS = 33
 _MAX_OLD_RUNS = 8
 #: points a curve draws at most (the plots are a few hundred pixels wide)
 MAX_DRAWN_POINTS = 1000
+
+
+def plot_colors(palette: QPalette) -> tuple[QColor, QColor, QColor, bool]:
+    """Background, text, grid colours of a plot in ``palette``, and whether it is dark.
+
+    The plot's background is the palette's Base (white, or black in the
+    high-contrast theme), its axes and text the palette's Text, its grid a
+    shade between the two.
+    """
+    bg = palette.color(QPalette.ColorRole.Base)
+    fg = palette.color(QPalette.ColorRole.Text)
+    dark = bg.lightness() < 128
+    mix = 0.28 if dark else 0.12
+    grid = QColor(
+        round(bg.red() + mix * (fg.red() - bg.red())),
+        round(bg.green() + mix * (fg.green() - bg.green())),
+        round(bg.blue() + mix * (fg.blue() - bg.blue())),
+    )
+    return bg, fg, grid, dark
+
+
+def apply_plot_theme(plot: pg.PlotWidget, palette: QPalette) -> bool:
+    """Draw ``plot``'s background, axes, labels and (opaque) grid in ``palette``'s
+    colours; call it again on ``QEvent.PaletteChange``. Returns whether it is dark."""
+    bg, fg, grid, dark = plot_colors(palette)
+    plot.setBackground(bg)
+    item = plot.getPlotItem()
+    for name in ("left", "bottom", "right", "top"):
+        if not item.getAxis(name).isVisible():
+            continue
+        ax = item.getAxis(name)
+        ax.setPen(pg.mkPen(fg))
+        ax.setTextPen(pg.mkPen(fg))
+        if ax.grid is not False:
+            ax.setTickPen(pg.mkPen(grid))
+        ax.labelStyle = {**ax.labelStyle, "color": fg.name()}
+        if ax.labelText:  # re-lay the label out in the new colour
+            ax.setLabel(ax.labelText, ax.labelUnits)
+    return dark
 
 
 class WholeNumberAxis(LocaleAxis):
@@ -183,7 +232,9 @@ class TrainingPlots(QWidget):
             background="w", axisItems={"bottom": WholeNumberAxis("bottom"), "left": LocaleAxis("left")}
         )
         self.acc_plot.setXLink(self.loss_plot)
-        self.acc_plot.setYRange(0, 100, padding=0.02)
+        self.acc_plot.setYRange(*ACC_RANGE, padding=0)
+        # 0, 20, … 100 %: the padded range alone would make pyqtgraph pick 0, 50, 100
+        self.acc_plot.getPlotItem().getAxis("left").setTickSpacing(levels=[(20.0, 0.0)])
         self.acc_plot.getPlotItem().getViewBox().setMouseEnabled(y=False)
         # the plots follow the data themselves (_follow_data): pyqtgraph's auto
         # range moved the axes while painting, which asked for another paint of
@@ -207,7 +258,6 @@ class TrainingPlots(QWidget):
         self._legend = QLabel()
         self._legend.setTextFormat(Qt.TextFormat.RichText)
         self._legend.setWordWrap(True)
-        self._legend.setStyleSheet("QLabel { background: white; color: #111; padding: 1px 6px; }")
         # loss above accuracy, or side by side when the dock is wide and low
         self._plots_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._plots_box.setSpacing(2)
@@ -219,7 +269,8 @@ class TrainingPlots(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self._legend)
         layout.addLayout(self._plots_box, 1)
-        self.retranslate()
+        self._dark = False
+        self._apply_theme()
         self._apply_scale()
 
     def _build_plot(self, plot: pg.PlotWidget, kind: str) -> None:
@@ -228,26 +279,20 @@ class TrainingPlots(QWidget):
         item.hideButtons()
         for name in ("left", "bottom"):
             ax = item.getAxis(name)
-            ax.setPen(pg.mkPen("#333333"))
-            ax.setTextPen(pg.mkPen("#222222"))
             # an opaque light grid behind the curves: pyqtgraph's translucent grid,
             # drawn over them, took half of every repaint (blending over the plot)
             ax.setGrid(255)
             ax.setStyle(tickAlpha=255)
-            ax.setTickPen(pg.mkPen(_GRID_COLOR))
             ax.setZValue(-1)
             ax.enableAutoSIPrefix(False)
             # grid lines at the labelled ticks only: opaque, finer levels would be
             # as dark as the main ones (and each level costs every repaint)
             ax.setStyle(maxTickLevel=0)
-        for part, color, style in (
-            ("train", _TRAIN_COLOR, Qt.PenStyle.SolidLine),
-            ("val", _VAL_COLOR, Qt.PenStyle.DashLine),
-        ):
+        for part in ("train", "val"):
             key = f"{part}_{kind}"
-            raw = pg.PlotDataItem(pen=pg.mkPen(*color, 60, width=1))
+            raw = pg.PlotDataItem()
             raw.setVisible(False)
-            curve = pg.PlotDataItem(pen=pg.mkPen(*color, width=2.5, style=style))
+            curve = pg.PlotDataItem()
             # already decimated (refresh): pyqtgraph's own downsampling would only cost
             item.addItem(raw)
             item.addItem(curve)
@@ -256,22 +301,18 @@ class TrainingPlots(QWidget):
         # one polygon between the decimated curves (pyqtgraph's FillBetweenItem
         # rebuilt its path from both full curves on every change: ~30 ms a frame)
         fill = QGraphicsPathItem()
-        fill.setBrush(pg.mkBrush(213, 94, 0, 45))
         fill.setPen(pg.mkPen(None))
         fill.setZValue(-5)
         item.addItem(fill, ignoreBounds=True)
         self._fills.append(fill)
         best = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen(0, 158, 115, width=2, style=Qt.PenStyle.DashDotLine),
-            label="",
-            labelOpts={"position": 0.5 if kind == "loss" else 0.12, "color": (0, 110, 80),
-                       "fill": (255, 255, 255, 200)},
+            angle=90, movable=False, pen=pg.mkPen(*_BEST_COLOR, width=2, style=Qt.PenStyle.DashDotLine),
+            label="", labelOpts={"position": 0.5 if kind == "loss" else 0.12},
         )
         best.setVisible(False)
         item.addItem(best, ignoreBounds=True)
         self._best_lines.append(best)
-        stop = pg.ScatterPlotItem(symbol="star", size=18, pen=pg.mkPen("#222222", width=1.2),
-                                  brush=pg.mkBrush(240, 228, 66))
+        stop = pg.ScatterPlotItem(symbol="star", size=18, brush=pg.mkBrush(240, 228, 66))
         stop.setZValue(20)
         item.addItem(stop)
         self._stop_marks.append(stop)
@@ -472,11 +513,12 @@ class TrainingPlots(QWidget):
                 x_end = max(x_end, data["x_end"][key])
                 if plot is self.loss_plot:
                     lo, hi = min(lo, data["lo"]), max(hi, data["hi"])
-        if x_end <= 0:
-            return
-        x_hi = nice_ceiling(x_end)
+        empty = x_end <= 0
+        x_hi = EMPTY_X_END if empty else nice_ceiling(x_end)
         y_range = None
-        if math.isfinite(lo) and math.isfinite(hi):
+        if empty:  # no run to show: a fresh frame, not the last lesson's axes
+            y_range = (-3.0, 0.0) if self.log_scale.isChecked() else EMPTY_LOSS_RANGE
+        elif math.isfinite(lo) and math.isfinite(hi):
             if self.log_scale.isChecked():  # whole decades
                 if hi > 0:
                     lo = max(lo, hi * 1e-12) if lo > 0 else hi * 1e-3
@@ -561,15 +603,11 @@ class TrainingPlots(QWidget):
         x = self._x()
         stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
         items = []
-        alpha = 70
         for s in _SERIES:
             y = self._series(s)
             if not np.isfinite(y).any():
                 continue
-            color = _TRAIN_COLOR if s.startswith("train") else _VAL_COLOR
-            style = Qt.PenStyle.SolidLine if s.startswith("train") else Qt.PenStyle.DashLine
-            item = pg.PlotDataItem(*peak_envelope(x, y, stride),
-                                   pen=pg.mkPen(*color, alpha, width=1.5, style=style))
+            item = pg.PlotDataItem(*peak_envelope(x, y, stride), pen=self._old_run_pen(s))
             item.setZValue(-10)
             plot = self.loss_plot if s.endswith("loss") else self.acc_plot
             plot.addItem(item)
@@ -577,7 +615,7 @@ class TrainingPlots(QWidget):
             ok = np.isfinite(y)
             extent = {"x_end": {k: float(v[-1]) for k, v in xs.items()},
                       "lo": float(y[ok].min()), "hi": float(y[ok].max())}
-            items.append((plot, item, {**xs, "y": y.copy(), **extent}))
+            items.append((plot, item, {**xs, "y": y.copy(), "series": s, **extent}))
         self._old_runs.append({"run": self._run_number, "items": items})
         self._run_number += 1
         while len(self._old_runs) > _MAX_OLD_RUNS:
@@ -645,11 +683,8 @@ class TrainingPlots(QWidget):
         self._legend.setFont(legend_font)
         for line in self._best_lines:
             line.label.setFont(font)
-        for curve in self._curves.values():
-            pen = curve.opts["pen"]
-            pen = pg.mkPen(pen)
-            pen.setWidthF(2.5 * f)
-            curve.setPen(pen)
+        for key, curve in self._curves.items():
+            curve.setPen(self._curve_pen(key))
         for mark in self._stop_marks:
             mark.setSize(18 * f)
         self.retranslate()
@@ -682,20 +717,69 @@ class TrainingPlots(QWidget):
             plot.getPlotItem().setLabel("bottom", self.x_axis.itemText(max(idx, 0)))
         self.loss_plot.getPlotItem().setLabel("left", self.tr("loss (error E)"))
         self.acc_plot.getPlotItem().setLabel("left", self.tr("accuracy (%)"))
-        t, v = _TRAIN_COLOR, _VAL_COLOR
+        t, v = self._color("train"), self._color("val")
+        gap = "rgb(110,55,10)" if self._dark else "rgba(213,94,0,70)"
         parts = [
             f'<span style="color:rgb{t}"><b>━━</b></span> ' + self.tr("training"),
             f'<span style="color:rgb{v}"><b>╍╍</b></span> ' + self.tr("validation"),
-            '<span style="background:rgba(213,94,0,70)">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
+            f'<span style="background:{gap}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
             + self.tr("gap (validation − training)"),
-            '<span style="color:rgb(0,158,115)"><b>┆</b></span> ' + self.tr("best epoch"),
+            f'<span style="color:rgb{_BEST_COLOR}"><b>┆</b></span> ' + self.tr("best epoch"),
             '<span style="color:rgb(200,170,0)">★</span> ' + self.tr("early stop"),
         ]
         self._legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
 
+    # --------------------------------------------------------------- theme
+    def _color(self, part: str) -> tuple[int, int, int]:
+        """The colour of the training or validation curves in the current theme."""
+        if part.startswith("train"):
+            return _TRAIN_COLOR_DARK if self._dark else _TRAIN_COLOR
+        return _VAL_COLOR_DARK if self._dark else _VAL_COLOR
+
+    def _curve_pen(self, key: str) -> Any:
+        style = Qt.PenStyle.SolidLine if key.startswith("train") else Qt.PenStyle.DashLine
+        return pg.mkPen(*self._color(key), width=2.5 * self._scale, style=style)
+
+    def _old_run_pen(self, key: str) -> Any:
+        style = Qt.PenStyle.SolidLine if key.startswith("train") else Qt.PenStyle.DashLine
+        return pg.mkPen(*self._color(key), 90 if self._dark else 70, width=1.5, style=style)
+
+    def is_dark(self) -> bool:
+        """Whether the plots are drawn light on dark (the high-contrast theme)."""
+        return self._dark
+
+    def _apply_theme(self) -> None:
+        """Draw the plots in the widget palette's colours: background (Base),
+        axes and text (Text), a grid between the two; the curves keep their hues."""
+        pal = self.palette()
+        bg, fg, _grid, self._dark = plot_colors(pal)
+        for plot in (self.loss_plot, self.acc_plot):
+            apply_plot_theme(plot, pal)
+        for key, curve in self._curves.items():
+            curve.setPen(self._curve_pen(key))
+            self._raw[key].setPen(pg.mkPen(*self._color(key), 110 if self._dark else 60, width=1))
+        for fill in self._fills:
+            fill.setBrush(pg.mkBrush(*_GAP_RGB, 90 if self._dark else 45))
+        label_color = (90, 220, 170) if self._dark else (0, 110, 80)
+        for line in self._best_lines:
+            line.label.setColor(label_color)
+            line.label.fill = pg.mkBrush(bg.red(), bg.green(), bg.blue(), 200)
+            line.label.update()
+        for mark in self._stop_marks:
+            mark.setPen(pg.mkPen(fg, width=1.2))
+        for run in self._old_runs:
+            for _plot, item, data in run["items"]:
+                item.setPen(self._old_run_pen(data["series"]))
+        self._legend.setStyleSheet(
+            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; padding: 1px 6px; }}"
+        )
+        self.retranslate()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -18,6 +18,12 @@ API for the main window::
     panel.set_scale(f)                 # presentation scale 1x..3x
     panel.set_lang("es")               # numbers' decimal mark, slide texts
     panel.stateChanged                 # signal after every move
+    panel.unload()                     # a training lesson is on show: nothing to step
+    panel.network_to_keep()            # for the autosave: the update's start, never half-updated
+
+A weight edited on the graph halfway through an update applies to the
+weights the update started from, and the update begins again from them;
+Edit → Undo / Redo of that edit go back to the exact start before / after it.
 
 Keys (the actions' shortcuts): Space/→ step, ← back, P play, Shift+P pause,
 End finish the update, N next sample, R reset, T train (the lesson's epochs).
@@ -58,6 +64,7 @@ from nnviz.core.stepping import (
 from nnviz.core.steps import Step
 from nnviz.gui.formula_view import FormulaView
 from nnviz.gui.model import NetworkModel
+from nnviz.gui.stepper_edits import HandEdits
 from nnviz.gui.stepper_panel import ErrorPlot, StepOutline, TorchPanel
 
 #: play speeds in steps per second (slider positions)
@@ -98,6 +105,11 @@ class StepperPanel(QWidget):
         #: the model's weights were changed by someone else (an edit, training)
         self._stale = False
         self._pushing = False
+        #: hand edits taken in, so that undo and redo go back exactly
+        self._edits = HandEdits(model.undo_stack)
+        # an edit is taken in as soon as the event loop is free (formula and graph
+        # agree at once); a burst of changes is taken in once
+        self._sync_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_soon)
 
         self.formula = FormulaView(self, lang=lang)
         self.status = QLabel()
@@ -230,6 +242,7 @@ class StepperPanel(QWidget):
             finally:
                 self._pushing = False
         self._stale = False
+        self._forget_edits()
         self.formula.reset_height()
         if self._data_view is not None:
             try:
@@ -256,6 +269,20 @@ class StepperPanel(QWidget):
 
     def lesson(self):
         return self._lesson
+
+    def network_to_keep(self):
+        """The network an autosave should keep: the weights the update in progress
+        started from (its result once it is finished), never half-updated ones;
+        None when no walk is on show or the model was changed since."""
+        walk = self._active_walk()
+        if walk is None or self._stale or self._model.network.layers != walk.layers():
+            return None
+        return walk.network().copy() if walk.at_end() else walk.trace.network_before.copy()
+
+    def unload(self) -> None:
+        """Nothing to step through (the main window shows a training lesson)."""
+        self._stale = False
+        self._deactivate()
 
     def mode(self) -> str:
         return self._mode
@@ -311,6 +338,7 @@ class StepperPanel(QWidget):
                 self._model.set_network(self._lesson.network)
             finally:
                 self._pushing = False
+        self._forget_edits()
         if self._mode == "perceptron":
             self.perceptron.reset()
         elif self._walk is not None:
@@ -336,6 +364,7 @@ class StepperPanel(QWidget):
         if self._walk is None or self._train_epochs <= 0:
             return
         self.pause()
+        self._forget_edits()
         self._walk.train_epochs(self._train_epochs)
         self._refresh()
 
@@ -407,6 +436,14 @@ class StepperPanel(QWidget):
     def _model_weights_changed(self) -> None:
         if not (self._pushing or self.perceptron.pushing):
             self._stale = True
+            self._sync_timer.start()
+
+    def _active_walk(self) -> BackpropWalk | None:
+        return self.perceptron.walk() if self._mode == "perceptron" else self._walk
+
+    def _sync_soon(self) -> None:
+        if self._stale and self._active_walk() is not None:
+            self._sync()
 
     def _model_architecture_changed(self) -> None:
         if self._pushing or self.perceptron.pushing:
@@ -425,20 +462,30 @@ class StepperPanel(QWidget):
             return self._lesson is not None
         self._stale = False
         net = self._model.network
-        walk = self.perceptron.walk() if self._mode == "perceptron" else self._walk
+        walk = self._active_walk()
         if walk is None or net.layers != walk.layers() or net.activations != self._lesson.network.activations:
             self._deactivate()
             return False
-        if self._mode == "perceptron":
-            self.perceptron.rebase(net)
-        else:
-            walk.rebase(net)
-            self._pushed_params = None
-            self._refresh()
+        halfway = 0 <= walk.pos < len(walk.trace) - 1
+        change = self._edits.take_in(walk, net, keep_count=self._mode != "perceptron")
+        if change:
+            if self._mode == "perceptron":
+                self.perceptron.refresh()
+            else:
+                self._pushed_params = None
+                self._refresh()
+        if change == "edit" and halfway:
+            self.formula.set_note(
+                self.tr("Edited mid-update: the update starts again from its initial weights, with the edit.")
+            )
         return True
+
+    def _forget_edits(self) -> None:
+        self._edits.forget()
 
     def _deactivate(self) -> None:
         self.pause()
+        self._forget_edits()
         self._walk = None
         self._lesson = None
         self.perceptron.unload()

@@ -238,6 +238,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.message)
 
         model.architectureChanged.connect(self._on_model_architecture)
+        model.weightsChanged.connect(self._on_model_weights)
         self._regions.data_view.pointClicked.connect(self._on_point_clicked)
         self.retranslate()
         # no data set until a lesson is loaded or Train is pressed: building one here
@@ -395,8 +396,15 @@ class TrainingPanel(QWidget):
     def reset(self) -> None:
         """Stop, put back the initial weights and start a new run of the plots."""
         self.stop_and_wait()
-        self._model.set_network(self._initial)
+        if self._initial.same_architecture(self._model.network):
+            # one undoable step: Edit → Undo gives the trained weights back
+            self._model.replace_parameters_undoably(
+                self._initial.weights, self._initial.biases, self.tr("Reset the weights")
+            )
+        else:
+            self._model.set_network(self._initial)
         self._reset_views(keep_old_runs=True)
+        self._last_snapshot = None  # the counters say epoch 0, also after a language switch
         self._show_message("")
 
     def stop_and_wait(self, timeout_ms: int = 5000) -> None:
@@ -659,6 +667,15 @@ class TrainingPanel(QWidget):
         if self._state == "idle":
             self.form.show_network(self._model.network)
             self._regions.set_network(self._model.network)
+
+    def _on_model_weights(self) -> None:
+        # weights changed outside a run (an edit, an undo of Reset): the regions,
+        # the hidden-neuron maps and the confusion matrix follow them
+        if self._state == "idle" and not self.controller.is_running():
+            net = self._model.network
+            self._regions.set_network(net)
+            if self._dataset is not None and self._dataset.n_features != 2:
+                self._images.set_network(net)
 
     def _on_point_clicked(self, index: int) -> None:
         """A click on a point shows its way through the network (the graph's neuron outputs)."""

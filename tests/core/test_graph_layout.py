@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -205,6 +206,62 @@ def test_circles_lesson_neurons_grow_with_the_room_up_to_the_maximum():
     tall = gl.layout_network([2, 8, 1], 12, 64, 900, 2000, **kw)
     assert np.allclose(tall.radii, 30)  # the maximum, in straight columns
     assert not any(s.any() for s in tall.label_sides)
-    # a narrow window cannot stagger: the labels would not fit beside the neurons
+    # a narrow window has no room beside the neurons for their values: they
+    # give way (the tooltip has them) to staggered neurons big enough to read
     narrow = gl.layout_network([2, 8, 1], 0, 0, 150, 243, **kw)
-    assert not narrow.label_sides[1].any()
+    assert narrow.label_sides[1].any() and not narrow.value_labels[1]
+    assert narrow.radii[1] >= gl.STAGGER_GAIN * gl.straight_radius(243 / 8, 20)
+    assert short.value_labels[1] and tall.value_labels[1]
+
+
+def test_staggered_neighbours_never_touch():
+    # whatever the room, two neighbours of a staggered column keep 2r plus air
+    for spacing in (12.0, 20.0, 24.3, 35.0, 60.0):
+        for gap in (120.0, 180.0, 230.0, 400.0):
+            for min_gap in (6.0, 9.0, 12.0):
+                r, dx = gl.staggered_radius(spacing, gap, 50.0, min_gap)
+                if r <= 0:
+                    continue
+                assert math.hypot(dx, spacing) >= 2 * r + max(gl.STAGGER_AIR * r, min_gap) - 1e-6
+                assert 2 * spacing >= 2 * r + min_gap  # the same half column
+
+
+def test_columns_keep_the_minimum_gap_at_every_size():
+    kw = dict(max_spacing=170, max_radius=30, label_room=20)
+    for layers in ([2, 8, 1], [2, 16, 1], [64, 32, 10], [2, 16, 16, 1], [2, 64, 64, 1]):
+        for width, height in ((917, 400), (693, 250), (535, 170), (365, 200), (365, 120)):
+            for min_gap in (6.0, 9.0):
+                lay = gl.layout_network(layers, 0, 0, width, height, min_gap=min_gap,
+                                        image_shape=gl.image_shape_for(layers[0]), **kw)
+                for li, pos in enumerate(lay.positions):
+                    r = lay.radii[li]
+                    if len(pos) < 2 or r == 0:
+                        continue
+                    need = 2 * r + (min_gap if r > 1.5 else 0.0)  # dense dots: just apart
+                    assert _min_distance(pos) >= need - 1e-6, (layers, width, height, li)
+
+
+def test_outputs_name_their_classes():
+    assert gl.output_classes(10, "softmax") == [str(k) for k in range(10)]
+    assert gl.output_classes(3, "sigmoid", ["a", "b", "c"]) == ["a", "b", "c"]
+    # a lone sigmoid output or regression outputs are no classes
+    assert gl.output_classes(1, "sigmoid") == [] and gl.output_classes(2, "identity") == []
+    assert gl.output_classes(3, "softmax", ["too", "few"]) == ["0", "1", "2"]
+
+
+def test_class_tags_take_their_room_beside_the_outputs():
+    kw = dict(max_spacing=170, max_radius=30, label_room=20, image_shape=(8, 8))
+    bare = gl.layout_network([64, 32, 10], 12, 64, 668, 243, **kw)
+    tagged = gl.layout_network([64, 32, 10], 12, 64, 668, 243, output_tag=25, **kw)
+    gap = tagged.columns[2] - tagged.columns[1]
+    out = tagged.positions[2]
+    r = tagged.radii[2]
+    # the value and the tag fit beside each neuron, inside the column
+    assert np.all(np.abs(out[:, 0] - tagged.columns[2]) + 1.3 * r + 50 + 25 <= gap / 2 + 1e-6)
+    assert tagged.radii[2] <= bare.radii[2]
+
+
+def test_an_image_leaves_room_under_it_for_its_caption():
+    lay = gl.layout_network([64, 32, 10], 0, 100, 600, 300, image_shape=(8, 8), image_note=60)
+    x0, y0, w, h = lay.image_rect
+    assert y0 >= 100 and y0 + h + 60 <= 400 + 1e-6

@@ -42,7 +42,8 @@ class Catalogue(QTranslator):
         self.entries = entries
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return self.entries.get(source, "") if context == "CoreText" else ""
+        # None: "not mine" (an empty string would blank every other text while installed)
+        return self.entries.get(source) if context == "CoreText" else None
 
     def isEmpty(self) -> bool:
         return False

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from nnviz.core.formulas import Notation
+from nnviz.core.graph_layout import neuron_symbol
 from nnviz.core.lessons import load_lesson
 from nnviz.core.network import Network
 from nnviz.gui.model import NetworkModel
+from nnviz.gui.network_painter import SYMBOL_MIN_PX
 from nnviz.gui.network_view import NetworkView
+
+WRAP = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
 
 @pytest.fixture(autouse=True)
@@ -55,14 +61,25 @@ def grab(view: NetworkView) -> QImage:
     return view.grab().toImage()
 
 
+def _plain(html: str) -> str:
+    """Rich-text sub/superscripts as the plain Unicode the stepper writes."""
+    sub, sup = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,"), str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+    html = re.sub(r"<sup>([^<]*)</sup>", lambda m: m.group(1).translate(sup), html)
+    return re.sub(r"<sub>([^<]*)</sub>", lambda m: m.group(1).translate(sub), html)
+
+
 def test_tooltips_speak_the_slides_notation(xor):
     model, view = xor
     w = model.network.weights
+    notation = Notation(model.network.layers)
     tip = view.tooltip_at(view.edge_point(0, 0, 1, 0.35))
-    assert f"ω<sub>12</sub> = {w[0][0, 1]:.4f}".replace("-", "\u2212") in tip  # a real minus
+    # the stepper's ω⁽¹⁾₁₂: the layer the weight leads into as a superscript
+    assert f"ω<sup>(1)</sup><sub>12</sub> = {w[0][0, 1]:.4f}".replace("-", "\u2212") in tip  # a real minus
+    assert _plain(tip).startswith(notation.plain_weight(0, 1, 2) + " = ")
     assert "from x<sub>1</sub> to h<sub>2</sub>" in tip
     tip = view.tooltip_at(view.edge_point(1, 1, 0, 0.5))
-    assert f"ω<sub>21</sub> = {w[1][1, 0]:.4f}".replace("-", "\u2212") in tip
+    assert f"ω<sup>(2)</sup><sub>21</sub> = {w[1][1, 0]:.4f}".replace("-", "\u2212") in tip
+    assert _plain(tip).startswith(notation.plain_weight(1, 2, 1) + " = ")
     # neurons: no sample yet, then the output for the sample on show
     assert "no value" in view.tooltip_at(view.neuron_centre(1, 0))
     model.show_sample(np.array([1.0, 0.0]))
@@ -70,15 +87,18 @@ def test_tooltips_speak_the_slides_notation(xor):
     h = model.network.forward(np.array([1.0, 0.0]))[1]
     tip = view.tooltip_at(view.neuron_centre(1, 1))
     assert f"h<sub>2</sub> = {h[1]:.4f}" in tip
-    assert f"b<sub>2</sub> = {model.network.biases[0][1]:.4f}" in tip
+    assert f"b<sup>(1)</sup><sub>2</sub> = {model.network.biases[0][1]:.4f}".replace("-", "\u2212") in tip
     tip = view.tooltip_at(view.bias_point(2, 0))
-    assert f"b<sub>1</sub> = {model.network.biases[1][0]:.4f}".replace("-", "\u2212") in tip and "bias of y<sub>1</sub>" in tip
+    b = f"{model.network.biases[1][0]:.4f}".replace("-", "\u2212")
+    assert f"b<sup>(2)</sup><sub>1</sub> = {b}" in tip and "bias of y<sub>1</sub>" in tip
+    # the LaTeX the formula panel draws names the same bias b^{(2)}_{1}
+    assert notation.bias(1, 1) == r"b^{(2)}_{1}"
     # nothing under an empty corner
     assert view.tooltip_at(QPointF(view.width() - 3, 60)) == ""
     # and Qt really shows it on a tooltip event
     pos = view.edge_point(0, 0, 1, 0.35).toPoint()
     QApplication.sendEvent(view, QHelpEvent(QEvent.Type.ToolTip, pos, view.mapToGlobal(pos)))
-    assert "ω<sub>12</sub>" in QToolTip.text()
+    assert "ω<sup>(1)</sup><sub>12</sub>" in QToolTip.text()
     QToolTip.hideText()
 
 
@@ -262,7 +282,8 @@ def test_big_network_is_drawn_compactly_with_receptive_fields(qtbot):
     screen = grab(view)
     assert screen.width() > 0
     tip = view.tooltip_at(view.neuron_centre(0, strongest))
-    assert f"row {r + 1}, column {c + 1}" in tip and "ω<sub>" in tip
+    assert f"row {r + 1}, column {c + 1}" in tip
+    assert f"ω<sup>(1)</sup><sub>{strongest + 1},6</sub>" in tip
     qtbot.mouseMove(view, QPoint(view.width() - 5, 5))
     qtbot.waitUntil(lambda: "Input image" in view.grid_image()[1])
 
@@ -331,7 +352,10 @@ def test_export_png_and_svg(xor, tmp_path):
 def test_perceptron_without_hidden_layer(qtbot):
     net = Network.initialised([2, 1], "step", seed=0)
     model, view = make_view(qtbot, net)
-    assert "ω<sub>11</sub>" in view.tooltip_at(view.edge_point(0, 0, 0, 0.5))
+    # the perceptron stepper's names: w₁ and b, no layer to tell apart
+    assert "w<sub>1</sub> = " in view.tooltip_at(view.edge_point(0, 0, 0, 0.5))
+    assert "w<sub>2</sub> = " in view.tooltip_at(view.edge_point(0, 1, 0, 0.5))
+    assert view.tooltip_at(view.bias_point(1, 0)).startswith("b = ")
     view.set_highlight([(0, 0)], [(0, 0, 0)])
     assert grab(view).width() > 0
 
@@ -471,3 +495,168 @@ def test_digits_outputs_are_big_enough_to_read_with_values_beside(qtbot):
         assert min(ink) < 300, k
     # the hover still finds each output neuron where it is drawn
     assert view.tooltip_at(view.neuron_centre(2, 9)).startswith("y<sub>10</sub>")
+
+
+#: the network dock's size in the main window at 1920×1080, 1600×900 and
+#: 1280×800, at scale 1 and 1.5 (measured with ``nnviz shot``)
+DOCK_SIZES = {1.0: [(917, 577), (693, 447), (535, 369)], 1.5: [(917, 601), (602, 485), (365, 400)]}
+
+
+@pytest.mark.parametrize("lesson", ["circles", "batch-size", "digits", "spiral", "mlp-xor", "overfitting"])
+def test_no_two_neurons_of_a_column_overlap_on_common_screens(qtbot, lesson):
+    net = load_lesson(lesson).network
+    model, view = make_view(qtbot, net)
+    x = np.linspace(0.0, 1.0, net.layers[0])
+    for scale, sizes in DOCK_SIZES.items():
+        view.set_scale(scale)
+        for size in sizes:
+            for sample in (False, True):
+                model.show_sample(x) if sample else model.set_activations([])
+                view.resize(*size)
+                view.flush()
+                lay = view._layout_for(view.width(), view.height())[0]
+                for li, pos in enumerate(lay.positions):
+                    r = float(lay.radii[li])
+                    if r == 0 or len(pos) < 2:
+                        continue
+                    d = np.hypot(*(pos[:, None, :] - pos[None, :, :]).transpose(2, 0, 1))
+                    np.fill_diagonal(d, np.inf)
+                    air = 6 * scale if r >= 5 * scale else 0.0  # dots of a dense column: apart
+                    assert d.min() >= 2 * r + air - 1e-6, (lesson, scale, size, li)
+                    if li == 0 or r < 5 * scale:
+                        continue
+                    # no bias square sits on another neuron of the column
+                    for k, (bx, by) in enumerate(pos):
+                        box = view.bias_rect(li, k, bx, by, r)
+                        others = np.delete(pos, k, axis=0)
+                        nx = np.clip(others[:, 0], box.left(), box.right())
+                        ny = np.clip(others[:, 1], box.top(), box.bottom())
+                        assert np.hypot(nx - others[:, 0], ny - others[:, 1]).min() > r, (lesson, size, li, k)
+                # what is drawn: every symbol at least SYMBOL_MIN_PX, or none
+                for li in range(len(net.layers)):
+                    r = float(lay.radii[li])
+                    for i in range(net.layers[li]):
+                        fit = view.symbol_fonts(neuron_symbol(net.layers, li, i), r)
+                        assert fit is None or (fit[0] >= SYMBOL_MIN_PX and fit[2] <= 1.7 * r)
+
+
+def test_neurons_too_small_to_read_their_symbol_leave_it_out(qtbot):
+    # batch-size at 1920×1080: sixteen hidden neurons, about 8 px of radius
+    net = load_lesson("batch-size").network
+    model, view = make_view(qtbot, net, size=(917, 577))
+    img = grab(view)
+    lay = view._layout
+    r = lay.radii[1]
+    assert r < 12
+    fill = view._colours.empty_fill.getRgb()[:3]
+    for (x, y) in lay.positions[1]:
+        inside = [pixel(img, QPointF(x + dx, y + dy)) for dx in np.linspace(-0.5 * r, 0.5 * r, 7)
+                  for dy in np.linspace(-0.5 * r, 0.3 * r, 5)]
+        assert all(px == fill for px in inside)  # no smudge of an h₁₆ in there
+    # the big input and output neurons keep theirs: dark text pixels inside x₁
+    x, y = lay.positions[0][0]
+    ink = [sum(pixel(img, QPointF(x + dx, y + dy))) for dx in range(-8, 9, 2) for dy in range(-8, 9, 2)]
+    assert min(ink) < 200
+
+
+def test_presentation_scale_never_shrinks_the_text_below_scale_one(qtbot):
+    # spiral in the 365×400 dock of a 1280×800 screen at scale 1.5
+    net = load_lesson("spiral").network
+    model, view = make_view(qtbot, net, size=(365, 400))
+    model.show_sample(np.array([0.3, -0.2]))
+    view.set_scale(1.5)
+    w, h = view.width(), view.height()
+    ls = view.legend_scale(w, h)
+    assert ls >= 1.0
+    assert view._legend.legend_font(view.font(), ls).pixelSize() >= 13  # its size at scale 1
+    title, title_h, note, note_h, notes = view.caption_fonts(w, h)
+    assert title.pixelSize() >= 18 and note.pixelSize() >= 13
+    # the captions wrap inside their column instead: every line fits it
+    lay = view._layout_for(w, h)[0]
+    gap = lay.columns[1] - lay.columns[0]
+    fm = QFontMetricsF(title)
+    for text in (view._texts["input"], view._texts["output_layer"]):
+        assert max(fm.horizontalAdvance(word) for word in text.split()) <= 0.94 * gap
+        assert fm.boundingRect(QRectF(0, 0, 0.94 * gap, 1e4), WRAP, text).width() <= 0.94 * gap
+    assert title_h >= 2 * fm.lineSpacing() - 1  # "Input / layer": two lines
+    # ... and the graph below them still has room: a real column of neurons
+    ys = np.concatenate([pos[:, 1] for pos in lay.positions])
+    assert ys.max() - ys.min() >= 0.25 * h
+    assert lay.positions[0][0][1] > title_h + note_h  # under the captions
+    # at scale 1 in a wide view nothing changes: full size
+    view.set_scale(1.0)
+    view.resize(1000, 640)
+    assert view.legend_scale(1000, 640) == 1.0 and view.caption_fonts(1000, 640)[0].pixelSize() == 18
+
+
+def test_the_image_caption_stays_inside_the_view(qtbot):
+    # digits at 1280×800, scale 1.5, high contrast: was cut on the left
+    net = load_lesson("digits").network
+    model, view = make_view(qtbot, net, size=(535, 392))
+    view.set_scale(1.5)
+    lay = view._layout_for(view.width(), view.height())[0]
+    rect = view.grid_note_rect(view.width(), lay)
+    font = QFont(view.font())
+    font.setPixelSize(round(13 * 1.5))
+    box = QFontMetricsF(font).boundingRect(rect, WRAP, view.grid_image()[1])
+    assert box.left() >= 0 and box.right() <= view.width()
+    # it is under the image and above the legend
+    x0, y0, w, h = lay.image_rect
+    assert box.top() >= y0 + h and box.bottom() <= view.height() - view._legend_height(view.width(), view.height())
+
+
+def test_digit_outputs_say_which_class_they_stand_for(qtbot):
+    net = load_lesson("digits").network
+    model, view = make_view(qtbot, net, size=(692, 447))
+    model.show_sample(np.linspace(0.0, 1.0, 64))
+    assert view.class_names() == [str(k) for k in range(10)]
+    img = grab(view)
+    lay = view._layout
+    r = lay.radii[2]
+    for k in range(10):
+        x, y = lay.positions[2][k]
+        box = view.class_tag_rect(x, y, r, str(k), int(lay.label_sides[2][k]))
+        # beside its neuron, clear of it, with ink (the digit) in the box
+        assert abs(box.center().y() - y) < 1 and min(abs(box.left() - x), abs(box.right() - x)) > r
+        ink = [sum(pixel(img, QPointF(box.center().x() + dx, box.center().y() + dy)))
+               for dx in range(-3, 4) for dy in range(-4, 5)]
+        assert min(ink) < 250, k
+    # y₃ is the digit 2: its tooltip says so
+    assert "stands for class 2" in view.tooltip_at(view.neuron_centre(2, 2))
+    # a data set with its own class names is shown as named
+    names = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
+    with qtbot.waitSignal(model.outputNamesChanged):
+        model.set_output_names(names)
+    assert view.class_names() == names
+    assert "stands for class dos" in view.tooltip_at(view.neuron_centre(2, 2))
+    # a lone sigmoid output stands for no class: no tag
+    xor = NetworkModel(load_lesson("mlp-xor").network)
+    other = NetworkView(xor)
+    qtbot.addWidget(other)
+    assert other.class_names() == []
+
+
+def test_the_input_image_is_black_ink_on_white(qtbot):
+    net = load_lesson("digits").network
+    model, view = make_view(qtbot, net, size=(692, 447))
+    x = np.zeros(64)
+    x[8 * 3 + 4] = 0.8  # the darkest pixel of this sample: full ink
+    x[8 * 5 + 2] = 0.4  # half as dark: mid grey; the rest is blank paper
+    model.show_sample(x)
+    img = grab(view)
+    x0, y0, w, h = view._layout.image_rect
+    cell = w / 8
+
+    def at(row: int, col: int) -> tuple[int, int, int]:
+        return pixel(img, QPointF(x0 + (col + 0.5) * cell, y0 + (row + 0.5) * cell))
+
+    assert at(3, 4) == (0, 0, 0)
+    assert at(0, 0) == (255, 255, 255)
+    assert abs(at(5, 2)[0] - 128) <= 1
+    # the same on a dark theme: a digit is drawn as on paper
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor(0, 0, 0))
+    dark.setColor(QPalette.ColorRole.Text, QColor(255, 255, 255))
+    view.setPalette(dark)
+    img = grab(view)
+    assert at(3, 4) == (0, 0, 0) and at(0, 0) == (255, 255, 255)

@@ -213,3 +213,114 @@ def test_the_plot_keeps_following_the_data_until_zoomed(plots):
     # ...until a double click (or a new run) shows everything again
     plots.follow_data()
     assert vb.viewRange()[0][1] >= 2000
+
+
+def metrics(epochs: int, loss: float, acc: float) -> list[EpochMetrics]:
+    return [EpochMetrics(e, 10 * e, loss, loss * 1.1, acc, acc, 0.0, 0.1, 16, 0.01 * e)
+            for e in range(1, epochs + 1)]
+
+
+def view_rect_in_widget(plot):
+    """Where the plot's data area is in the PlotWidget (pixels)."""
+    vb = plot.getPlotItem().getViewBox()
+    return plot.mapFromScene(vb.sceneBoundingRect()).boundingRect()
+
+
+def rows_with_colour(img: QImage, rect, rgb, tol: int = 40) -> list[int]:
+    rows = []
+    for y in range(max(rect.top(), 0), min(rect.bottom(), img.height() - 1) + 1):
+        for x in range(rect.left() + 2, min(rect.right(), img.width() - 1), 2):
+            c = img.pixelColor(x, y)
+            if abs(c.red() - rgb[0]) + abs(c.green() - rgb[1]) + abs(c.blue() - rgb[2]) < tol:
+                rows.append(y)
+                break
+    return rows
+
+
+def test_a_new_problem_shows_a_fresh_frame_not_the_last_runs_axes(plots):
+    # a diverged run (learning rate 10): the loss reached 400,000 over 140 epochs
+    plots.add_metrics(metrics(140, 400_000.0, 0.5))
+    plots.refresh()
+    vb = plots.loss_plot.getPlotItem().getViewBox()
+    assert vb.viewRange()[1][1] >= 400_000 and vb.viewRange()[0][1] >= 140
+    # the training panel clears the plots for a new problem
+    plots.clear_old_runs()
+    plots.clear()
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert x0 <= 0 and 10 <= x1 < 20 and (y0, y1) == (0, 1)
+    (ax0, ax1), _ = plots.acc_plot.getPlotItem().getViewBox().viewRange()
+    assert (ax0, ax1) == (x0, x1)
+    # the first epochs of the new problem fill that frame
+    plots.add_metrics(metrics(3, 0.8, 0.6))
+    plots.refresh()
+    assert vb.viewRange()[1][1] == pytest.approx(1.0) and vb.viewRange()[0][1] < 10
+
+
+def test_accuracy_at_100_percent_is_drawn_below_the_top_edge(plots, qtbot):
+    plots.resize(1280, 260)  # a low dock, as in the main window at 1280×800
+    plots.add_metrics(metrics(100, 0.03, 1.0))
+    plots.refresh()
+    qtbot.wait(10)
+    _lo, hi = plots.acc_plot.getPlotItem().getViewBox().viewRange()[1]
+    assert 104 <= hi <= 112
+    img = plots.acc_plot.grab().toImage()
+    rect = view_rect_in_widget(plots.acc_plot)
+    rows = rows_with_colour(img, rect, plots._color("train"))
+    assert rows, "the 100 % curve is on screen"
+    # the whole line (2.5 px) with a few pixels of air above it
+    assert min(rows) - rect.top() >= 5
+    # and the "100" tick label is drawn: a tick at 100 inside the range
+    ticks = plots.acc_plot.getPlotItem().getAxis("left").tickValues(_lo, hi, rect.height())
+    assert any(100.0 in values for _spacing, values in ticks)
+
+
+def test_plots_follow_the_high_contrast_palette(plots, qtbot):
+    from PySide6.QtGui import QPalette
+
+    from nnviz.gui.presentation import high_contrast_palette
+
+    plots.add_metrics(history(1, 30))
+    plots.refresh()
+    rect = view_rect_in_widget(plots.loss_plot)
+    corner = rect.topRight() + type(rect.topRight())(-3, 3)
+    light = plots.loss_plot.grab().toImage()
+    assert light.pixelColor(corner).lightness() > 200
+    plots.setPalette(high_contrast_palette())
+    qtbot.waitUntil(plots.is_dark, timeout=1000)
+    plots.refresh()
+    dark = plots.loss_plot.grab().toImage()
+    assert dark.pixelColor(corner).lightness() < 30, "the plot background turns black"
+    axis = plots.loss_plot.getPlotItem().getAxis("left")
+    assert axis.textPen().color().lightness() > 200 and axis.pen().color().lightness() > 200
+    # the grid is visible on black, and dimmer than the text
+    grid = axis.tickPen().color().lightness()
+    assert 40 < grid < 200
+    # both curves stay bright on black and far from each other
+    t, v = (np.array(plots._color(p)) for p in ("train", "val"))
+    assert t.max() > 200 and v.max() > 200 and np.abs(t - v).sum() > 200
+    assert rows_with_colour(dark, rect, tuple(t)) and rows_with_colour(dark, rect, tuple(v))
+    assert "background: #000000" in plots._legend.styleSheet()
+    plots.setPalette(QPalette())
+    qtbot.waitUntil(lambda: not plots.is_dark(), timeout=1000)
+    assert plots.loss_plot.grab().toImage().pixelColor(corner).lightness() > 200
+
+
+def test_any_plot_can_follow_the_theme(qtbot):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QPalette
+
+    from nnviz.gui.plots import apply_plot_theme
+    from nnviz.gui.presentation import high_contrast_palette
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.getPlotItem().setLabel("bottom", "x₁")
+    plot.resize(300, 200)
+    assert apply_plot_theme(plot, high_contrast_palette())
+    img = plot.grab().toImage()
+    assert img.pixelColor(img.width() - 3, 3).lightness() < 30
+    bottom, left = plot.getPlotItem().getAxis("bottom"), plot.getPlotItem().getAxis("left")
+    assert bottom.labelStyle["color"] == "#ffffff" and bottom.textPen().color().lightness() > 200
+    assert not left.label.isVisible() or not left.labelText  # no empty label appears
+    assert not apply_plot_theme(plot, QPalette())
+    assert plot.grab().toImage().pixelColor(img.width() - 3, 3).lightness() > 200

@@ -244,6 +244,21 @@ def test_a_refused_value_is_explained_until_a_good_one_replaces_it(panel, qtbot)
     assert panel.message.isHidden()
 
 
+def test_a_careless_reset_is_undone_with_the_trained_weights_and_their_regions(panel, qtbot):
+    panel.regions_widget().show()
+    model = panel._model
+    initial = [w.copy() for w in model.network.weights]
+    panel.train_epochs_blocking(5)
+    trained = [w.copy() for w in model.network.weights]
+    trained_regions = panel.regions_view().data_view.region_image().copy()
+    qtbot.mouseClick(panel.reset_button, _left())
+    assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, initial, strict=True))
+    assert model.undo_stack.canUndo() and model.undo_stack.undoText() == "Reset the weights"
+    model.undo_stack.undo()
+    assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, trained, strict=True))
+    np.testing.assert_array_equal(panel.regions_view().data_view.region_image(), trained_regions)
+
+
 def test_changing_the_layers_builds_a_new_network(panel):
     panel.form.hidden.setText("5")
     panel.form.hidden.editingFinished.emit()

@@ -521,6 +521,10 @@
         <translation>El paso a paso necesita al menos una muestra con su salida deseada.</translation>
     </message>
     <message>
+        <source>The stepper needs the lesson's layer sizes.</source>
+        <translation>El paso a paso necesita los tamaños de las capas de la lección.</translation>
+    </message>
+    <message>
         <source>The target contains a number that is not finite.</source>
         <translation>La salida deseada contiene un número que no es finito.</translation>
     </message>
@@ -656,7 +660,7 @@
     <name>GraphPainting</name>
     <message>
         <source>Neural network</source>
-        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost) (font key, pixel size, italic) -&gt; the derived font and its metrics: a frame labels every neuron, and building a QFont and its metrics per label cost more than drawing it</extracomment>
+        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost) a neuron's symbol is drawn only this big (pixels of the letter) or bigger: smaller, h₁₆ is a smudge on a projector (the tooltip still names it) ... ... and its subscript never smaller than this (font key, pixel size, italic) -&gt; the derived font and its metrics: a frame labels every neuron, and building a QFont and its metrics per label cost more than drawing it</extracomment>
         <translation>Red neuronal</translation>
     </message>
 </context>
@@ -892,7 +896,7 @@
     <name>NetworkModel</name>
     <message>
         <source>Edit weight ω</source>
-        <extracomment>the layer sizes or activations changed: rebuild geometry weights and/or biases changed (same architecture): recolour neuron outputs for the current sample changed (list per layer, or empty) the selected neuron changed: (layer, index) or (-1, -1) dropout masks changed (list per layer of bool arrays, True = dropped)</extracomment>
+        <extracomment>the layer sizes or activations changed: rebuild geometry weights and/or biases changed (same architecture): recolour neuron outputs for the current sample changed (list per layer, or empty) the selected neuron changed: (layer, index) or (-1, -1) dropout masks changed (list per layer of bool arrays, True = dropped) the names of the classes the output neurons stand for changed</extracomment>
         <translation>Editar el peso ω</translation>
     </message>
     <message>
@@ -904,7 +908,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) an edge was clicked and its editor opened: (weight layer, j, k)</extracomment>
+        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) pixel size of the layer captions and of the notes under them at scale 1; a narrow column shrinks them down to the second number times the presentation scale, but never below the first (their size at scale 1), then wraps them onto two lines an edge was clicked and its editor opened: (weight layer, j, k)</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
@@ -1000,6 +1004,10 @@
         <translation>fila {0}, columna {1}</translation>
     </message>
     <message>
+        <source>stands for class {0}</source>
+        <translation>representa la clase {0}</translation>
+    </message>
+    <message>
         <source>Export image…</source>
         <translation>Exportar imagen…</translation>
     </message>
@@ -1088,6 +1096,7 @@
     <name>Presentation</name>
     <message>
         <source>&amp;Presentation mode</source>
+        <extracomment>what is disabled: clearly dimmer than white text, still readable on black</extracomment>
         <translation>Modo &amp;presentación</translation>
     </message>
     <message>
@@ -1159,7 +1168,7 @@
     <name>SettingsForm</name>
     <message>
         <source>{0}: '{1}' is not a number from {2} to {3}; write one like {4}.</source>
-        <extracomment>the typed text was not accepted: a sentence for the user</extracomment>
+        <extracomment>neurons a hidden layer may have: the decision-region maps run every layer of the network on a 200×200 grid in the window, and a wider layer takes seconds and GBs the typed text was not accepted: a sentence for the user</extracomment>
         <translation>{0}: «{1}» no es un número entre {2} y {3}; escriba uno como {4}.</translation>
     </message>
     <message>
@@ -1178,6 +1187,10 @@
     <message>
         <source>Hidden layers: every layer needs at least one neuron.</source>
         <translation>Capas ocultas: cada capa necesita al menos una neurona.</translation>
+    </message>
+    <message>
+        <source>Hidden layers: at most {0} neurons per layer (the live views of a wider layer would not fit in memory).</source>
+        <translation>Capas ocultas: como mucho {0} neuronas por capa (las vistas en vivo de una capa más ancha no cabrían en memoria).</translation>
     </message>
     <message>
         <source>Activation '{0}' is not one training can use in a hidden layer (use {1}).</source>
@@ -1488,8 +1501,12 @@
     <name>StepperPanel</name>
     <message>
         <source>{0} steps/s</source>
-        <extracomment>play speeds in steps per second (slider positions) after every move (step, back, jump, reset, new lesson) the model's weights were changed by someone else (an edit, training)</extracomment>
+        <extracomment>play speeds in steps per second (slider positions) after every move (step, back, jump, reset, new lesson) the model's weights were changed by someone else (an edit, training) hand edits taken in, so that undo and redo go back exactly</extracomment>
         <translation>{0} pasos/s</translation>
+    </message>
+    <message>
+        <source>Edited mid-update: the update starts again from its initial weights, with the edit.</source>
+        <translation>Editado a mitad: la actualización empieza de nuevo desde sus pesos iniciales, con el cambio.</translation>
     </message>
     <message>
         <source>Open a perceptron or MLP lesson to step through its formulas.</source>
@@ -1694,8 +1711,12 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>Trained {0} epochs.</source>
+        <source>Reset the weights</source>
         <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the speeds offered, in epochs a second (0: full speed) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
+        <translation>Reiniciar los pesos</translation>
+    </message>
+    <message>
+        <source>Trained {0} epochs.</source>
         <translation>Entrenadas {0} épocas.</translation>
     </message>
     <message>
@@ -1763,12 +1784,12 @@
         <translation>máxima velocidad</translation>
     </message>
     <message>
-        <source>1 epoch a second</source>
-        <translation>1 época por segundo</translation>
+        <source>1 epoch/s</source>
+        <translation>1 época/s</translation>
     </message>
     <message>
-        <source>{0} epochs a second</source>
-        <translation>{0} épocas por segundo</translation>
+        <source>{0} epochs/s</source>
+        <translation>{0} épocas/s</translation>
     </message>
     <message>
         <source>Slow motion: at most this many epochs a second, each one shown, so that a class can watch the weights and the regions change. It applies at once, also while training.</source>
@@ -1807,7 +1828,7 @@
     <name>TrainingPlots</name>
     <message>
         <source>best epoch {0}</source>
-        <extracomment>buffer columns points a curve draws at most (the plots are a few hundred pixels wide) a file was written by an export (its path)</extracomment>
+        <extracomment>buffer columns the same two hues, lighter, for a dark (high-contrast) background the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the "100" tick label are not cut by the plot's edge what an empty plot shows (no run yet, or a new lesson): ten epochs, loss 0 to 1 points a curve draws at most (the plots are a few hundred pixels wide) a file was written by an export (its path)</extracomment>
         <translation>mejor época {0}</translation>
     </message>
     <message>

@@ -1,0 +1,45 @@
+"""The autosave keeps up with a network that changes every frame (training)."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from nnviz.core.network import Network, load_network
+from nnviz.gui.autosave import Autosave
+from nnviz.gui.model import NetworkModel
+
+
+@pytest.fixture
+def model(qtbot):
+    return NetworkModel(Network.initialised([2, 4, 1], ["tanh", "sigmoid"], seed=1))
+
+
+def test_weights_changing_every_frame_are_still_saved(model, qtbot, monkeypatch):
+    monkeypatch.setattr(Autosave, "DELAY_MS", 200)
+    saver = Autosave(model)
+    saver.lesson_name = "spiral"
+    saver.extra = lambda: {"nnviz_epochs": frame[0]}
+    frame = [0]
+
+    def tick():  # a training run shows new weights 20 times a second
+        frame[0] += 1
+        w = [x + 0.01 for x in model.network.weights]
+        model.set_parameters(w, model.network.biases)
+
+    timer = QTimer(interval=50, timeout=tick)
+    timer.start()
+    try:
+        qtbot.waitUntil(saver.path.is_file, timeout=2000)
+        assert timer.isActive() and frame[0] < 15  # saved while the run goes on
+    finally:
+        timer.stop()
+    saved = load_network(saver.path)
+    assert saved.extra["nnviz_lesson"] == "spiral"
+    assert 0 < saved.extra["nnviz_epochs"] <= frame[0]
+    # the next save comes on its own while the weights keep changing
+    first = saved.weights[0].copy()
+    timer.start()
+    qtbot.waitUntil(lambda: not np.array_equal(load_network(saver.path).weights[0], first), timeout=2000)
+    timer.stop()
+    saver.discard()
+    assert not saver.path.exists()
