@@ -93,6 +93,7 @@ def run_gui(file: str | None = None, preset: str | None = None, lang: str | None
     from nnviz.core import compiled
 
     compiled.warm_up_in_background()
+    window.ask_to_save = True  # Ctrl+Q after training asks before the weights are lost
     window.show()
     window.offer_recovery()
     return app.exec()

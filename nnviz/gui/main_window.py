@@ -49,6 +49,11 @@ class MainWindow(QMainWindow):
         self._laid_out = False
         #: remember geometry and language on close (off for ``nnviz shot``)
         self.persist_state = True
+        #: ask to save trained weights before closing: the interactive app turns
+        #: it on (``nnviz.gui.app``); tests and ``nnviz shot`` leave it off
+        self.ask_to_save = False
+        #: a training run changed the weights since the lesson opened or was saved
+        self._unsaved_training = False
         first = lessons.load_lesson(lessons.DEFAULT_LESSON)
         self.model = NetworkModel(first.network, self)
 
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.retranslate()
         self.training.trainingStarted.connect(self.stepper.pause)
+        self.training.trainingFinished.connect(self._on_training_finished)
 
     # ------------------------------------------------------------- building
     def _add_dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea, scroll: bool = False) -> None:
@@ -294,6 +300,7 @@ class MainWindow(QMainWindow):
 
     def _show_lesson(self, lesson: Lesson, dataset) -> None:
         self.training.stop_and_wait()
+        self._unsaved_training = False
         self.lesson = lesson
         self.model.set_network(lesson.network)
         self.data_view.set_dataset(dataset)
@@ -338,18 +345,45 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def _save_dialog(self) -> None:
+    def _save_dialog(self) -> bool:
+        """Ask where and save the network on show; True once it is saved."""
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save network"), "network.nnviz.json", self.tr("nnviz networks (*.nnviz.json)")
         )
         if not path:
-            return
+            return False
         try:
             save_network(self.model.network, path)
         except UserError as exc:
             self._error(user_message(exc))
-            return
+            return False
+        self._unsaved_training = False
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    def _on_training_finished(self, status: str) -> None:
+        if status in ("completed", "early_stopping", "stopped", "diverged"):
+            self._unsaved_training = True
+
+    def _may_close(self) -> bool:
+        """With trained weights not saved: Save, Discard or Cancel; True to close."""
+        trained = self._unsaved_training or self.training.state != "idle"
+        if not (self.ask_to_save and trained):
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Trained network not saved"))
+        box.setText(self.tr("The network was trained and its weights are not saved. Save them before closing?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_dialog()
+        return answer == QMessageBox.StandardButton.Discard
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -458,6 +492,9 @@ class MainWindow(QMainWindow):
         self.autosave.discard()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
         self.shutdown(save_state=self.persist_state)
         super().closeEvent(event)
 

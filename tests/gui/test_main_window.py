@@ -193,3 +193,32 @@ def test_plot_axes_write_a_decimal_comma_in_spanish(window):
     finally:
         window.set_language("en")
     assert LocaleAxis("left").tickStrings([0.5], 1.0, 0.5) == ["0.5"]
+
+
+def test_closing_after_training_asks_before_the_weights_are_lost(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    window.ask_to_save = True
+    window.load_lesson("spiral")
+    window.training.form.epochs.setValue(3)
+    window.training.set_pace(0.0)
+    with qtbot.waitSignal(window.training.trainingFinished, timeout=60000):
+        assert window.training.start()
+
+    def answer(button):
+        def click():
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox) and "not saved" in box.text()
+            box.button(button).click()
+        QTimer.singleShot(50, click)
+
+    answer(QMessageBox.StandardButton.Cancel)
+    assert not window.close() and window.isVisible()  # Cancel: nothing happens
+    target = tmp_path / "trained.nnviz.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    answer(QMessageBox.StandardButton.Save)
+    assert window.close() and target.is_file()  # saved, then closed
+    window.show()
+    window.load_lesson("spiral")  # a fresh lesson has nothing to lose: no question
+    assert window.close()

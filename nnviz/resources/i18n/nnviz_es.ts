@@ -696,7 +696,7 @@
     <name>MainWindow</name>
     <message>
         <source>nnviz — neural networks, step by step</source>
-        <extracomment>remember geometry and language on close (off for ``nnviz shot``)</extracomment>
+        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved</extracomment>
         <translation>nnviz — redes neuronales, paso a paso</translation>
     </message>
     <message>
@@ -810,6 +810,14 @@
     <message>
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Trained network not saved</source>
+        <translation>Red entrenada sin guardar</translation>
+    </message>
+    <message>
+        <source>The network was trained and its weights are not saved. Save them before closing?</source>
+        <translation>La red se ha entrenado y sus pesos no están guardados. ¿Guardarlos antes de cerrar?</translation>
     </message>
     <message>
         <source>Export network view</source>
