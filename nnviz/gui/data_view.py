@@ -41,14 +41,13 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.core import regions
 from nnviz.core.datasets import Dataset
 from nnviz.core.latex_numbers import format_plain
 from nnviz.gui.locale_axis import locale_axes
-from nnviz.gui.plots import apply_plot_theme
 
 #: one line as the API takes it: (w1, w2, b, label)
 Line = tuple[float, float, float, str]
@@ -113,8 +112,9 @@ class DataView(QWidget):
         self._legend = QLabel()
         self._legend.setTextFormat(Qt.TextFormat.RichText)
         self._legend.setWordWrap(True)
+        # the data plot stays a white card in every theme (high contrast too): its
+        # class colours, decision lines and point outlines are chosen for white
         self._legend.setStyleSheet("QLabel { background: white; color: #111; padding: 2px 6px; }")
-        # (the window's theme, high contrast included, arrives as a PaletteChange)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -449,18 +449,9 @@ class DataView(QWidget):
         self._rebuild_legend()
         self._draw_target_labels()  # the decimal mark follows the language
 
-    def _apply_theme(self) -> None:
-        """The plot and its legend in the window's colours (white, or black in high contrast)."""
-        apply_plot_theme(self.plot, self.palette())
-        base = self.palette().color(QPalette.ColorRole.Base).name()
-        text = self.palette().color(QPalette.ColorRole.Text).name()
-        self._legend.setStyleSheet(f"QLabel {{ background: {base}; color: {text}; padding: 2px 6px; }}")
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self._apply_theme()
         super().changeEvent(event)
 
 
