@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
             act = QAction(self, checkable=True)
             if index < 9:
                 act.setShortcut(f"Ctrl+{index + 1}")
-            act.triggered.connect(lambda _=False, n=name: self.load_lesson(n))
+            act.triggered.connect(lambda _=False, n=name: self._choose_lesson(n))
             self.lesson_group.addAction(act)
             self.lesson_actions[name] = act
 
@@ -259,6 +259,11 @@ class MainWindow(QMainWindow):
         saved = self._settings.value("ui/lesson")
         return str(saved) if saved in self.lesson_actions else lessons.DEFAULT_LESSON
 
+    def _choose_lesson(self, name: str) -> None:
+        """The Lesson menu: another lesson, once trained weights are saved or given up."""
+        if self._may_discard(self.tr("Save them before opening another lesson?")):
+            self.load_lesson(name)
+
     def load_lesson(self, name: str, raise_errors: bool = False) -> bool:
         """Open the bundled lesson ``name``; on error the current one stays."""
         if not self._open(lambda: lessons.load_lesson(name), raise_errors):
@@ -342,7 +347,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open network"), "", self.tr("nnviz networks (*.nnviz.json *.json)")
         )
-        if path:
+        if path and self._may_discard(self.tr("Save them before opening another network?")):
             self.open_file(path)
 
     def _save_dialog(self) -> bool:
@@ -366,14 +371,17 @@ class MainWindow(QMainWindow):
             self._unsaved_training = True
 
     def _may_close(self) -> bool:
-        """With trained weights not saved: Save, Discard or Cancel; True to close."""
+        return self._may_discard(self.tr("Save them before closing?"))
+
+    def _may_discard(self, question: str) -> bool:
+        """With trained weights not saved: Save, Discard or Cancel; True to go on."""
         trained = self._unsaved_training or self.training.state != "idle"
         if not (self.ask_to_save and trained):
             return True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Trained network not saved"))
-        box.setText(self.tr("The network was trained and its weights are not saved. Save them before closing?"))
+        box.setText(self.tr("The network was trained and its weights are not saved.") + " " + question)
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -221,4 +221,13 @@ def test_closing_after_training_asks_before_the_weights_are_lost(window, qtbot, 
     assert window.close() and target.is_file()  # saved, then closed
     window.show()
     window.load_lesson("spiral")  # a fresh lesson has nothing to lose: no question
+    window.training.set_pace(0.0)
+    with qtbot.waitSignal(window.training.trainingFinished, timeout=60000):
+        assert window.training.start()
+    answer(QMessageBox.StandardButton.Cancel)  # the Lesson menu asks too
+    window.lesson_actions["digits"].trigger()
+    assert window.lesson.name == "spiral"
+    answer(QMessageBox.StandardButton.Discard)
+    window.lesson_actions["digits"].trigger()
+    assert window.lesson.name == "digits"
     assert window.close()

@@ -792,12 +792,20 @@
         <translation>Gráficas</translation>
     </message>
     <message>
+        <source>Save them before opening another lesson?</source>
+        <translation>¿Guardarlos antes de abrir otra lección?</translation>
+    </message>
+    <message>
         <source>Open network</source>
         <translation>Abrir red</translation>
     </message>
     <message>
         <source>nnviz networks (*.nnviz.json *.json)</source>
         <translation>Redes de nnviz (*.nnviz.json *.json)</translation>
+    </message>
+    <message>
+        <source>Save them before opening another network?</source>
+        <translation>¿Guardarlos antes de abrir otra red?</translation>
     </message>
     <message>
         <source>Save network</source>
@@ -812,12 +820,16 @@
         <translation>Guardado %1</translation>
     </message>
     <message>
+        <source>Save them before closing?</source>
+        <translation>¿Guardarlos antes de cerrar?</translation>
+    </message>
+    <message>
         <source>Trained network not saved</source>
         <translation>Red entrenada sin guardar</translation>
     </message>
     <message>
-        <source>The network was trained and its weights are not saved. Save them before closing?</source>
-        <translation>La red se ha entrenado y sus pesos no están guardados. ¿Guardarlos antes de cerrar?</translation>
+        <source>The network was trained and its weights are not saved.</source>
+        <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
     </message>
     <message>
         <source>Export network view</source>
