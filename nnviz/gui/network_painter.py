@@ -203,7 +203,7 @@ class GraphPainting:
             t = 0.7 if self._highlight is None and (layer, j) == (sel_layer, sel_index) else 0.3
             x1, y1, x2, y2 = lay.segments[e]
             pt = QPointF(x1 + t * (x2 - x1), y1 + t * (y2 - y1))
-            text = fmt(self._values[e], 2)
+            text = fmt(self._edge_labels.get(int(e), self._values[e]), 2)
             r = fm.boundingRect(text).adjusted(-4 * s, -1 * s, 4 * s, 1 * s)
             r.moveCenter(pt)
             p.setPen(QPen(c.bins[int(self._bins[e])], 1.5 * s))

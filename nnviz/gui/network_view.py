@@ -29,7 +29,7 @@ switches off are greyed and their edges faded.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -77,6 +77,8 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
         self._colours = GraphColours(self.palette())
         self._legend = LegendPainter(self._colours)
         self._highlight: tuple[set[tuple[int, int]], np.ndarray] | None = None
+        #: edge index -> value written on it while lit (set_highlight's labels)
+        self._edge_labels: dict[int, float] = {}
         self._hover_rf = -1
         self._layout_key: tuple | None = None
         self._layout: gl.GraphLayout | None = None
@@ -230,21 +232,41 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
 
     # ---------------------------------------------------------- highlight
     def set_highlight(
-        self, neurons: Iterable[tuple[int, int]], edges: Iterable[tuple[int, int, int]]
+        self,
+        neurons: Iterable[tuple[int, int]],
+        edges: Iterable[tuple[int, int, int]],
+        labels: Mapping[tuple[int, int, int], float] | None = None,
     ) -> None:
-        """Light these neurons (layer, i) and edges (weight layer, j, k); dim the rest."""
+        """Light these neurons (layer, i) and edges (weight layer, j, k); dim the rest.
+
+        ``labels``: the value to write on a lit edge instead of its current
+        weight (the stepper writes the weight a formula uses: the one from
+        before the update, while the graph already shows the new one)."""
         layers = self._model.network.layers
-        idx = [
-            gl.edge_index(layers, wl, j, k)
-            for wl, j, k in edges
-            if 0 <= wl < len(layers) - 1 and 0 <= j < layers[wl] and 0 <= k < layers[wl + 1]
-        ]
+
+        def fits(wl: int, j: int, k: int) -> bool:
+            return 0 <= wl < len(layers) - 1 and 0 <= j < layers[wl] and 0 <= k < layers[wl + 1]
+
+        idx = [gl.edge_index(layers, wl, j, k) for wl, j, k in edges if fits(wl, j, k)]
         self._highlight = ({(int(a), int(b)) for a, b in neurons}, np.array(sorted(idx), np.int64))
+        self._edge_labels = {
+            gl.edge_index(layers, *e): float(v) for e, v in (labels or {}).items() if fits(*e)
+        }
         self.update()
 
     def clear_highlight(self) -> None:
         self._highlight = None
+        self._edge_labels = {}
         self.update()
+
+    def edge_label(self, layer: int, j: int, k: int) -> str | None:
+        """The number written on edge ω_jk of weight layer ``layer`` while it is
+        lit, or None when it carries no label."""
+        lit, _ = self._emphasis()
+        e = gl.edge_index(self._model.network.layers, layer, j, k)
+        if lit is None or not 0 < len(lit) <= 12 or e not in set(lit.tolist()):
+            return None
+        return fmt(self._edge_labels.get(e, self._values[e]), 2)
 
     def highlighted(self) -> tuple[set[tuple[int, int]], set[tuple[int, int, int]]]:
         """What is lit now: (neurons, edges), both empty when nothing is."""
@@ -270,6 +292,7 @@ class NetworkView(GraphInteraction, GraphPainting, QWidget):
         self._image_shape = gl.image_shape_for(net.layers[0]) if len(net.layers) > 2 else None
         self._offsets = gl.edge_offsets(net.layers)
         self._highlight = None
+        self._edge_labels = {}
         self._hover_rf = -1
         self._layout_key = None
         self._layout = None

@@ -570,7 +570,17 @@ class StepperPanel(QWidget):
         elif self._walk is not None and self._walk.granularity == "update" and self._walk.at_end():
             view.clear_highlight()
         else:
-            view.set_highlight(step.neurons, step.edges)
+            view.set_highlight(step.neurons, step.edges, self._weights_used(step))
+
+    def _weights_used(self, step: Step) -> dict[tuple[int, int, int], float]:
+        """The weights a formula uses, for the lit edges: every formula of an
+        update works with the weights from before it (step 6 uses the old ω_jk
+        although step 5 has already written the new ones on the graph); only
+        ω ← ω + Δω shows the new value."""
+        if self._walk is None or step.formula_id == "w_update":
+            return {}
+        before = self._walk.update_start().network.weights
+        return {(wl, j, k): float(before[wl][j, k]) for wl, j, k in step.edges}
 
     def _update_torch(self) -> None:
         walk = self._walk

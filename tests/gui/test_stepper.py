@@ -244,3 +244,25 @@ def test_a_training_lesson_clears_the_formula_at_once(qtbot):
     assert panel.walk() is None
     assert panel.formula.lines_latex() == []
     assert "lesson" in panel.formula.caption()
+
+
+def test_step_6_writes_on_the_edges_the_old_weights_its_formula_uses(qtbot):
+    panel, model, nv, _ = _make(qtbot)
+    while panel.walk().step() is None or panel.walk().step().formula_id != "delta_hidden":
+        qtbot.keyClick(panel, Qt.Key.Key_Space)
+    step = panel.walk().step()
+    wl, j, k = next(iter(step.edges))
+    # step 5 has already written the new ω⁽²⁾ on the graph (0,40 became 0,3589 in the
+    # classic example); the lit edge shows the 0,40 that δ of the hidden neuron uses
+    old = load_lesson("backprop-2-2-2").network.weights[wl][j, k]
+    assert model.network.weights[wl][j, k] != pytest.approx(old)
+    assert _number(nv.edge_label(wl, j, k)) == pytest.approx(old, abs=0.005)
+    while panel.walk().step().formula_id != "w_update":
+        qtbot.keyClick(panel, Qt.Key.Key_Space)
+    wl, j, k = next(iter(panel.walk().step().edges))  # ω ← ω + Δω shows the new value
+    assert _number(nv.edge_label(wl, j, k)) == pytest.approx(model.network.weights[wl][j, k], abs=0.005)
+
+
+def _number(label: str) -> float:
+    """A label as the view writes it (decimal comma or point, real minus) as a float."""
+    return float(label.replace(",", ".").replace("\u2212", "-"))
