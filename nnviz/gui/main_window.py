@@ -25,7 +25,7 @@ from nnviz import __version__
 from nnviz.core import lessons
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import Lesson
-from nnviz.core.network import load_network, save_network
+from nnviz.core.network import atomic_write_text, load_network, save_network
 from nnviz.gui import i18n
 from nnviz.gui.autosave import Autosave
 from nnviz.gui.core_strings import user_message
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.act_open = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._open_dialog)
         self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.SaveAs, triggered=self._save_dialog)
         self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self._export_dialog)
+        self.act_handout = QAction(self, shortcut="Ctrl+Shift+E", triggered=self._handout_dialog)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.act_undo = self.model.undo_stack.createUndoAction(self)
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for act in (self.act_open, self.act_save, self.act_export):
+        for act in (self.act_open, self.act_save, self.act_export, self.act_handout):
             self.menu_file.addAction(act)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -204,6 +205,10 @@ class MainWindow(QMainWindow):
         self.act_save.setText(self.tr("&Save network as…"))
         self.act_save.setToolTip(self.tr("Save the current network and its weights as a *.nnviz.json file"))
         self.act_export.setText(self.tr("&Export network view as image…"))
+        self.act_handout.setText(self.tr("Export the &worked example…"))
+        self.act_handout.setToolTip(
+            self.tr("The update on show, every formula with its numbers, as Markdown or LaTeX for a handout")
+        )
         self.act_quit.setText(self.tr("&Quit"))
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
@@ -392,6 +397,37 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self._save_dialog()
         return answer == QMessageBox.StandardButton.Discard
+
+    def worked_example(self, kind: str) -> str:
+        """The stepper's current update as a handout: ``kind`` "markdown" or "latex"."""
+        from nnviz.core.handout import latex_handout, markdown_handout
+
+        walk = self.stepper.walk()
+        if walk is None or self.lesson is None or self.lesson.mode != "mlp":
+            raise UserError(
+                self.tr("The worked example is the update of a backpropagation lesson in lecture mode: "
+                        "open one from the Lesson menu first.")
+            )
+        render = latex_handout if kind == "latex" else markdown_handout
+        return render(walk.trace, i18n.current_language())
+
+    def _handout_dialog(self) -> None:
+        markdown, latex = self.tr("Markdown (*.md)"), self.tr("LaTeX (*.tex)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the worked example"), "worked-example.md", f"{markdown};;{latex}"
+        )
+        if not path:
+            return
+        kind = "latex" if path.endswith(".tex") or (chosen == latex and not path.endswith(".md")) else "markdown"
+        try:
+            atomic_write_text(path, self.worked_example(kind))
+        except UserError as exc:
+            self._error(user_message(exc))
+            return
+        except OSError as exc:
+            self._error(self.tr("Could not write %1: %2").replace("%1", path).replace("%2", exc.strerror or ""))
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

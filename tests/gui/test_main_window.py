@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from nnviz.cli import main
+from nnviz.core.errors import UserError
 from nnviz.core.lessons import DEFAULT_LESSON, lesson_names
 from nnviz.gui import i18n
 from nnviz.gui.app import build_window
@@ -231,3 +232,19 @@ def test_closing_after_training_asks_before_the_weights_are_lost(window, qtbot, 
     window.lesson_actions["digits"].trigger()
     assert window.lesson.name == "digits"
     assert window.close()
+
+
+def test_the_worked_example_of_the_update_on_show_exports_as_a_handout(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.load_lesson("backprop-2-2-2")
+    text = window.worked_example("markdown")
+    assert "$$" in text and "0.7514" in text.replace("{,}", ".").replace(",", ".")  # y₁ of the classic example
+    assert "\\documentclass" in window.worked_example("latex")
+    target = tmp_path / "update.tex"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "LaTeX (*.tex)"))
+    window.act_handout.trigger()
+    assert target.read_text(encoding="utf-8").startswith("\\documentclass")
+    window.load_lesson("spiral")  # a training lesson has no worked example: one sentence, nothing written
+    with pytest.raises(UserError, match="backpropagation lesson"):
+        window.worked_example("markdown")

@@ -720,6 +720,14 @@
         <translation>&amp;Exportar la vista de la red como imagen…</translation>
     </message>
     <message>
+        <source>Export the &amp;worked example…</source>
+        <translation>Exportar el &amp;ejemplo resuelto…</translation>
+    </message>
+    <message>
+        <source>The update on show, every formula with its numbers, as Markdown or LaTeX for a handout</source>
+        <translation>La actualización en pantalla, cada fórmula con sus números, en Markdown o LaTeX para unos apuntes</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -832,6 +840,26 @@
         <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
     </message>
     <message>
+        <source>The worked example is the update of a backpropagation lesson in lecture mode: open one from the Lesson menu first.</source>
+        <translation>El ejemplo resuelto es la actualización de una lección de backpropagation en modo clase: abre primero una desde el menú Lección.</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export the worked example</source>
+        <translation>Exportar el ejemplo resuelto</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
         <source>Export network view</source>
         <translation>Exportar la vista de la red</translation>
     </message>
@@ -928,7 +956,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) pixel size of the layer captions and of the notes under them at scale 1; a narrow column shrinks them down to the second number times the presentation scale, but never below the first (their size at scale 1), then wraps them onto two lines an edge was clicked and its editor opened: (weight layer, j, k)</extracomment>
+        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) pixel size of the layer captions and of the notes under them at scale 1; a narrow column shrinks them down to the second number times the presentation scale, but never below the first (their size at scale 1), then wraps them onto two lines an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight's labels)</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
