@@ -69,15 +69,6 @@ def receptive_field_images(
     return [(rgba_image(rgba[j], shape), float(vmax[j])) for j in range(w.shape[1])]
 
 
-def input_image(
-    colours: GraphColours, x: np.ndarray, shape: tuple[int, int], lo: float, hi: float
-) -> QImage:
-    """The input sample on the neuron-output grey ramp."""
-    rgb = np.clip(np.rint(colours.activation_rgb(np.asarray(x).ravel(), lo, hi)), 0, 255)
-    rgba = np.column_stack([rgb.astype(np.uint8), np.full(len(rgb), 255, np.uint8)])
-    return rgba_image(rgba, shape)
-
-
 class ReceptiveFieldGallery(QWidget):
     """Every first-layer hidden neuron's incoming weights, one tile each."""
 
