@@ -82,6 +82,13 @@ def run(args: argparse.Namespace) -> int:
 
     preset = None if args.file else (args.preset or DEFAULT_LESSON)
     app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True)
+    if args.epochs and (window.lesson is None or window.lesson.mode != "train"):
+        window.persist_state = False
+        window.close()
+        raise UserError(
+            "--epochs trains a training lesson, and '{0}' is a lecture-mode lesson: use --steps.",
+            window.lesson.name if window.lesson is not None else preset,
+        )
     window.resize(*size)
     window.show()
     window.resize(*size)

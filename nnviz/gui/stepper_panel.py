@@ -166,9 +166,7 @@ class ErrorPlot(QWidget):
     def retranslate(self) -> None:
         self.plot.setLabel("bottom", self.tr("update"))
         self.plot.setLabel("left", self.tr("error E"))
-        self._legend.clear()
-        self._legend.addItem(self._sample_curve, self.tr("E on the update's sample"))
-        self._legend.addItem(self._mean_curve, self.tr("mean E over all samples, after"))
+        self._fill_legend()
 
     def set_scale(self, factor: float) -> None:
         self._scale = factor
@@ -180,11 +178,18 @@ class ErrorPlot(QWidget):
         self.plot.getAxis("left").setWidth(int(48 * factor))
         self.plot.getAxis("bottom").setHeight(int(40 * factor))
         self._legend.setLabelTextSize(f"{9 * factor:.0f}pt")
-        self._legend.clear()
-        self._legend.addItem(self._sample_curve, self.tr("E on the update's sample"))
-        self._legend.addItem(self._mean_curve, self.tr("mean E over all samples, after"))
+        self._fill_legend()
         self._sample_curve.setSymbolSize(7 * factor)
         self._mean_curve.setPen(pg.mkPen(class_color(3), width=2 * factor))
+
+    def _fill_legend(self) -> None:
+        """The legend's two entries, in the theme's text colour (a new entry takes
+        pyqtgraph's default grey, unreadable on high contrast's black)."""
+        self._legend.clear()
+        # before adding: a new entry takes the legend's colour when it is made
+        self._legend.setLabelTextColor(self.palette().color(QPalette.ColorRole.Text))
+        self._legend.addItem(self._sample_curve, self.tr("E on the update's sample"))
+        self._legend.addItem(self._mean_curve, self.tr("mean E over all samples, after"))
 
     def _apply_palette(self) -> None:
         pal = self.palette()
@@ -194,7 +199,7 @@ class ErrorPlot(QWidget):
             ax = self.plot.getAxis(axis)
             ax.setPen(pg.mkPen(text))
             ax.setTextPen(pg.mkPen(text))
-        self._legend.setLabelTextColor(text)
+        self._fill_legend()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

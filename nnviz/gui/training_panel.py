@@ -403,6 +403,7 @@ class TrainingPanel(QWidget):
             )
         else:
             self._model.set_network(self._initial)
+        self._model.set_activations([])  # no sample on show: the trained outputs are gone
         self._reset_views(keep_old_runs=True)
         self._last_snapshot = None  # the counters say epoch 0, also after a language switch
         self._show_message("")

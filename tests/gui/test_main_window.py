@@ -248,3 +248,13 @@ def test_the_worked_example_of_the_update_on_show_exports_as_a_handout(window, q
     window.load_lesson("spiral")  # a training lesson has no worked example: one sentence, nothing written
     with pytest.raises(UserError, match="backpropagation lesson"):
         window.worked_example("markdown")
+
+
+def test_shot_refuses_epochs_for_a_lecture_mode_lesson(tmp_path, capsys):
+    out = tmp_path / "x.png"
+    try:
+        assert main(["shot", "--preset", "mlp-xor", "--epochs", "5", "--lang", "en", "--out", str(out)]) == 2
+    finally:
+        i18n.set_language("en")
+    err = capsys.readouterr().err
+    assert "lecture-mode lesson: use --steps" in err and err.count("\n") == 1 and not out.exists()

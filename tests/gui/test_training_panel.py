@@ -254,6 +254,7 @@ def test_a_careless_reset_is_undone_with_the_trained_weights_and_their_regions(p
     qtbot.mouseClick(panel.reset_button, _left())
     assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, initial, strict=True))
     assert model.undo_stack.canUndo() and model.undo_stack.undoText() == "Reset the weights"
+    assert not model.activations  # no trained outputs left on the neurons
     model.undo_stack.undo()
     assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, trained, strict=True))
     np.testing.assert_array_equal(panel.regions_view().data_view.region_image(), trained_regions)
