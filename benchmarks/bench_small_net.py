@@ -255,6 +255,7 @@ def live_figures(seconds: float) -> dict:
     model = NetworkModel(lesson.network)
     panel = TrainingPanel(model)
     panel.load_lesson(lesson)
+    panel.set_pace(0.0)  # full speed: the lesson starts in slow motion for a class
     ds = panel.dataset()
     assert ds is not None
     cfg = panel.config()
