@@ -62,8 +62,11 @@ class GraphColours:
         full = _mix(np.tile(bg, (N_BINS, 1)), raw, strength)
         self.bin_rgb = np.clip(np.rint(full), 0, 255).astype(np.uint8)
         self.bins = [QColor(*map(int, c)) for c in self.bin_rgb]
+        # on a dark background (high contrast) dimmed edges keep more of their
+        # colour: 40 % of a dark olive on black is lost on a projector
+        boost = 1.6 if float(np.dot(bg, (0.299, 0.587, 0.114))) < 100 else 1.0
         self.dim = {
-            level: [QColor(*map(int, np.rint(_mix(bg[None], c[None], level)[0]))) for c in full]
+            level: [QColor(*map(int, np.rint(_mix(bg[None], c[None], min(1.0, level * boost))[0]))) for c in full]
             for level in (0.15, 0.4, 0.6)
         }
         self.grey_lo, self.grey_hi = bg, fg
