@@ -137,9 +137,15 @@ class HiddenMaps(QWidget):
         for li, row in enumerate(self._rows):
             p.setPen(self.palette().color(QPalette.ColorRole.Text))
             more = self._totals[li] - len(row)
-            text = self._layer_text.format(li + 1) + (f" (+{more})" if more > 0 else "")
-            p.drawText(QRectF(0, y, label_w - 4, tile), Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                       text)
+            extra = f" (+{more})" if more > 0 else ""
+            flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+            box = QRectF(0, y, label_w - 4, tile)
+            # the longest label whose wrapped lines fit the row's height
+            for text in (self._layer_text.format(li + 1) + extra, self._short_text.format(li + 1) + extra,
+                         f"{li + 1}{extra}"):
+                if p.fontMetrics().boundingRect(box.toRect(), int(flags), text).height() <= tile:
+                    break
+            p.drawText(box, flags, text)
             for k, img in enumerate(row):
                 rect = QRectF(label_w + k * (tile + 4), y, tile, tile)
                 p.drawImage(rect, img)
