@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -142,6 +143,8 @@ class TrainingPanel(QWidget):
         self._stages: list[Callable[[], None]] = []
         self._custom_dataset: Dataset | None = None
         self._engine = ""
+        #: (trained weights, epochs, updates) before the last Reset, for its undo
+        self._reset_from: tuple[list[np.ndarray], int, int] | None = None
         self._saved_switch_interval: float | None = None
         self._run_engine = ""
         self._view_updates: collections.Counter[str] = collections.Counter()
@@ -317,6 +320,7 @@ class TrainingPanel(QWidget):
         self._show_problem(network, dataset)
 
     def _show_problem(self, network: Network, dataset: Dataset) -> None:
+        self._reset_from = None
         self._initial = network.copy()
         self._model.set_network(network)
         self._set_dataset(dataset)
@@ -360,6 +364,7 @@ class TrainingPanel(QWidget):
             self._show_message(user_message(exc), error=True)
             return False
         self._epochs_target = config.epochs
+        self._reset_from = None  # a new run: an older Reset no longer says where counters stand
         self._run_started = time.perf_counter()
         self._view_updates.clear()
         self._run_epochs0 = self._epoch_offset
@@ -397,6 +402,9 @@ class TrainingPanel(QWidget):
         """Stop, put back the initial weights and start a new run of the plots."""
         self.stop_and_wait()
         if self._initial.same_architecture(self._model.network):
+            # what an undo of this Reset gives back, counters included
+            trained = [w.copy() for w in self._model.network.weights]
+            self._reset_from = (trained, self._epoch_offset, self._update_offset)
             # one undoable step: Edit → Undo gives the trained weights back
             self._model.replace_parameters_undoably(
                 self._initial.weights, self._initial.biases, self.tr("Reset the weights")
@@ -677,6 +685,26 @@ class TrainingPanel(QWidget):
             self._regions.set_network(net)
             if self._dataset is not None and self._dataset.n_features != 2:
                 self._images.set_network(net)
+            self._follow_undone_reset()
+
+    def _follow_undone_reset(self) -> None:
+        """Undo and redo of Reset bring the epoch and update counters along."""
+        if self._reset_from is None:
+            return
+        trained, epochs, updates = self._reset_from
+        weights = self._model.network.weights
+
+        def same(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+            return len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+        if same(weights, trained):
+            counts = (epochs, updates)
+        elif same(weights, self._initial.weights):
+            counts = (0, 0)
+        else:
+            return
+        self._epoch_offset, self._update_offset = counts
+        self.counters.setText(self._counter_text.format(*counts))
 
     def _on_point_clicked(self, index: int) -> None:
         """A click on a point shows its way through the network (the graph's neuron outputs)."""

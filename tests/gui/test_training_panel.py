@@ -255,9 +255,13 @@ def test_a_careless_reset_is_undone_with_the_trained_weights_and_their_regions(p
     assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, initial, strict=True))
     assert model.undo_stack.canUndo() and model.undo_stack.undoText() == "Reset the weights"
     assert not model.activations  # no trained outputs left on the neurons
+    assert "epoch 0 " in panel.counters.text()
     model.undo_stack.undo()
     assert all(np.array_equal(a, b) for a, b in zip(model.network.weights, trained, strict=True))
     np.testing.assert_array_equal(panel.regions_view().data_view.region_image(), trained_regions)
+    assert "epoch 5 " in panel.counters.text()  # the counters come back with the weights
+    model.undo_stack.redo()
+    assert "epoch 0 " in panel.counters.text()
 
 
 def test_changing_the_layers_builds_a_new_network(panel):
