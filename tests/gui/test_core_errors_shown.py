@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from nnviz.core import datasets
 from nnviz.core.network import Network
 from nnviz.core.training import TrainingConfig
-from nnviz.gui.app import build_window
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.training_worker import RunFailed, TrainingController
 
@@ -55,17 +54,6 @@ def spanish(qapp):
     qapp.installTranslator(catalogue)
     yield catalogue
     qapp.removeTranslator(catalogue)
-
-
-@pytest.fixture
-def window(qtbot):
-    _app, win = build_window(lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.persist_state = False
-    win.close()
 
 
 @pytest.fixture

@@ -14,17 +14,6 @@ from nnviz.gui import i18n
 from nnviz.gui.app import build_window
 
 
-@pytest.fixture
-def window(qtbot):
-    _app, win = build_window(lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.persist_state = False
-    win.close()
-
-
 def menu_titles(win):
     return [a.text() for a in win.menuBar().actions()]
 

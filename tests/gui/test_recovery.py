@@ -2,19 +2,13 @@
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from nnviz.gui.app import build_window
+from tests.gui.conftest import open_window
 
 
 def _window(qtbot, preset):
-    _app, win = build_window(preset=preset, lang="en")
-    qtbot.addWidget(win)
+    win = open_window(qtbot, preset, activate=True)  # the keys go to the window, as on a desktop
     win.persist_state = False
-    win.show()
-    qtbot.waitExposed(win)
-    win.windowHandle().requestActivate()  # the keys go to the window, as on a desktop
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     return win
 
 

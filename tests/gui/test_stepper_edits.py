@@ -10,15 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from nnviz.core.lessons import load_lesson
 from nnviz.gui import i18n
-from nnviz.gui.app import build_window
 from nnviz.gui.data_view import DataView
 from nnviz.gui.model import NetworkModel
 from nnviz.gui.network_view import NetworkView
 from nnviz.gui.stepper import StepperPanel
+from tests.gui.conftest import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -34,13 +33,8 @@ def _same(net, params) -> bool:
 
 @pytest.fixture
 def window(qtbot):
-    _app, win = build_window(preset="backprop-2-2-2", lang="es")
-    qtbot.addWidget(win)
+    win = open_window(qtbot, "backprop-2-2-2", "es", activate=True)  # the keys go to the window
     win.persist_state = False
-    win.show()
-    qtbot.waitExposed(win)
-    win.windowHandle().requestActivate()  # the keys go to the window, as on a desktop
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     yield win
     win.shutdown(save_state=False)
     win.close()
