@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.core.activations import get  # noqa: E402
-from nnviz.core.backprop import backprop_update  # noqa: E402
-from nnviz.core.network import Network  # noqa: E402
+from nnviz.core.lecture.backprop import backprop_update  # noqa: E402
+from nnviz.core.model.activations import get  # noqa: E402
+from nnviz.core.model.network import Network  # noqa: E402
 
 
 def _median_ms(fn, repeats: int) -> float:

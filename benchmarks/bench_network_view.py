@@ -31,10 +31,10 @@ from PySide6.QtCore import QRect  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter, QPen  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from nnviz.core.network import Network  # noqa: E402
-from nnviz.gui.model import NetworkModel  # noqa: E402
-from nnviz.gui.network_painter import draw_segments  # noqa: E402
-from nnviz.gui.network_view import NetworkView  # noqa: E402
+from nnviz.core.model.network import Network  # noqa: E402
+from nnviz.gui.network.model import NetworkModel  # noqa: E402
+from nnviz.gui.network.painter import draw_segments  # noqa: E402
+from nnviz.gui.network.view import NetworkView  # noqa: E402
 
 W, H = 1600, 1000
 

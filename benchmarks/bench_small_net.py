@@ -47,9 +47,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.core import datasets  # noqa: E402
-from nnviz.core.network import Network  # noqa: E402
-from nnviz.core.training import Trainer, TrainingConfig  # noqa: E402
+from nnviz.core.data import (
+    dataset,  # noqa: E402
+    datasets,  # noqa: E402
+)
+from nnviz.core.model.network import Network  # noqa: E402
+from nnviz.core.training.trainer import Trainer, TrainingConfig  # noqa: E402
 
 LAYERS = [2, 8, 8, 1]
 BATCH = 10
@@ -57,7 +60,7 @@ LR = 0.03
 N_POINTS = 500
 
 
-def job_data(val_fraction: float) -> datasets.Dataset:
+def job_data(val_fraction: float) -> dataset.Dataset:
     spec = {"kind": "spiral", "n": N_POINTS, "noise": 0.05, "seed": 0}
     if val_fraction:
         spec.update(val_fraction=val_fraction, split_seed=0)
@@ -96,7 +99,7 @@ def _rate(epoch_fn, seconds: float, windows: int = 5) -> float:
 
 
 # ----------------------------------------------------------------- headless
-def engine_rate(ds: datasets.Dataset, seconds: float, eval_train: bool) -> tuple[float, str]:
+def engine_rate(ds: dataset.Dataset, seconds: float, eval_train: bool) -> tuple[float, str]:
     cfg = TrainingConfig.from_dict(job_training(val_fraction=0.0, eval_train=eval_train))
     trainer = Trainer(job_network(), ds, cfg)
     try:
@@ -206,7 +209,7 @@ def first_start() -> dict:
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication
 
-    from nnviz.core import compiled
+    from nnviz.core.training import compiled
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
@@ -228,7 +231,7 @@ def first_start() -> dict:
         threading.Thread(target=wait, daemon=True).start()
 
     wall, lags, _ = _lag_during(app, start, relay.done)
-    code = "import time; t=time.perf_counter(); from nnviz.core import compiled; compiled.warm_up(); print(time.perf_counter()-t)"
+    code = "import time; t=time.perf_counter(); from nnviz.core.training import compiled; compiled.warm_up(); print(time.perf_counter()-t)"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     return {
@@ -243,10 +246,10 @@ def live_figures(seconds: float) -> dict:
     from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
     from nnviz.core.lessons import load_lesson
-    from nnviz.gui.model import NetworkModel
-    from nnviz.gui.network_view import NetworkView
-    from nnviz.gui.training_panel import TrainingPanel
-    from nnviz.gui.training_worker import TrainingController
+    from nnviz.gui.network.model import NetworkModel
+    from nnviz.gui.network.view import NetworkView
+    from nnviz.gui.training.panel import TrainingPanel
+    from nnviz.gui.training.worker import TrainingController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     lesson = load_lesson("spiral")
@@ -326,7 +329,7 @@ def main() -> int:
     ds = job_data(0.0)
     out: dict = {}
     if args.no_gui:
-        from nnviz.core import compiled
+        from nnviz.core.training import compiled
 
         out["compile_or_load_s"] = round(compiled.warm_up(), 2)
     else:
@@ -334,7 +337,7 @@ def main() -> int:
     rate, engine = engine_rate(ds, args.seconds, eval_train=False)
     out.update(engine=engine, epochs_per_s=round(rate, 1))
     x = ds.x_train
-    t = datasets.targets_for(ds.y_train, 1, "tanh")
+    t = dataset.targets_for(ds.y_train, 1, "tanh")
     out["torch_epochs_per_s"] = round(torch_rate(x, t, args.seconds), 1)
     out["numpy_epochs_per_s"] = round(numpy_rate(x, t, args.seconds), 1)
     out["vs_numpy"] = round(rate / out["numpy_epochs_per_s"], 2)

@@ -21,10 +21,10 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from nnviz.core.lessons import load_lesson
-    from nnviz.gui.data_view import DataView
-    from nnviz.gui.model import NetworkModel
-    from nnviz.gui.network_view import NetworkView
-    from nnviz.gui.stepper import StepperPanel
+    from nnviz.gui.data.view import DataView
+    from nnviz.gui.lecture.stepper import StepperPanel
+    from nnviz.gui.network.model import NetworkModel
+    from nnviz.gui.network.view import NetworkView
 
     app = QApplication.instance() or QApplication([])
     lesson = load_lesson("backprop-2-2-2")

@@ -43,10 +43,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.core import datasets  # noqa: E402
-from nnviz.core.datasets import Dataset  # noqa: E402
-from nnviz.core.network import Network  # noqa: E402
-from nnviz.core.training import TrainingConfig, resolve_device  # noqa: E402
+from nnviz.core.data import (
+    dataset,  # noqa: E402
+    datasets,  # noqa: E402
+)
+from nnviz.core.data.dataset import Dataset  # noqa: E402
+from nnviz.core.model.network import Network  # noqa: E402
+from nnviz.core.training.trainer import TrainingConfig, resolve_device  # noqa: E402
 
 
 # ---------------------------------------------------------------- the jobs
@@ -63,14 +66,14 @@ def mlp784_job(n: int = 60000) -> tuple[Network, Dataset, TrainingConfig]:
     protos = rng.random((10, 784))
     y = rng.integers(0, 10, n)
     x = np.clip(protos[y] + rng.normal(0.0, 0.6, size=(n, 784)), 0.0, 1.0).astype(np.float64)
-    ds = datasets.split(Dataset(x, y, 10, "synthetic-784", image_shape=(28, 28)), 1 / 6, 0)
+    ds = dataset.split(Dataset(x, y, 10, "synthetic-784", image_shape=(28, 28)), 1 / 6, 0)
     net = Network.initialised([784, 128, 64, 10], ["relu", "relu", "softmax"], seed=0)
     cfg = TrainingConfig(loss="cross_entropy", optimizer="adam", lr=0.001, batch_size=128)
     return net, ds, cfg
 
 
 #: torch's own thread count, read before the app limits it (see
-#: nnviz.gui.training_panel.leave_a_core_for_the_gui)
+#: nnviz.gui.training.panel.leave_a_core_for_the_gui)
 _TORCH_THREADS = [0]
 
 
@@ -80,7 +83,7 @@ def app_threads(net: Network, ds: Dataset, cfg: TrainingConfig, device: str) -> 
     The panel leaves a core for the GUI (``leave_a_core_for_the_gui``) and the
     torch engine takes one thread for small jobs (``SINGLE_THREAD_WORK``).
     """
-    from nnviz.core.torch_engine import SINGLE_THREAD_WORK
+    from nnviz.core.training.torch_engine import SINGLE_THREAD_WORK
 
     threads = max(1, min(_TORCH_THREADS[0] or 1, (os.cpu_count() or 1) - 1))
     if device == "cpu":
@@ -163,7 +166,7 @@ def trainer_rate(
     net: Network, ds: Dataset, cfg: TrainingConfig, epochs: int, device: str, engine: str = "torch"
 ) -> float:
     """Epochs/s of nnviz's own Trainer, headless, in a thread."""
-    from nnviz.core.training import Trainer
+    from nnviz.core.training.trainer import Trainer
 
     result: list[float] = []
 
@@ -193,8 +196,8 @@ class LiveApp:
         from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
         from nnviz.core.lessons import load_lesson
-        from nnviz.gui.model import NetworkModel
-        from nnviz.gui.training_panel import TrainingPanel
+        from nnviz.gui.network.model import NetworkModel
+        from nnviz.gui.training.panel import TrainingPanel
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         first = load_lesson("digits")
@@ -207,7 +210,7 @@ class LiveApp:
         self.has_network_view = False
         self.engine = ""  # the engine of the last run
         try:
-            from nnviz.gui.network_view import NetworkView
+            from nnviz.gui.network.view import NetworkView
 
             row.addWidget(NetworkView(self.model), 2)
             self.has_network_view = True

@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv[1:])
             return int(module.run(args) or 0)
         args = _gui_parser().parse_args(argv)
-        from nnviz.gui.app import run_gui
+        from nnviz.gui.window.app import run_gui
 
         return run_gui(file=args.file, preset=args.preset, lang=args.lang)
     except UserError as exc:

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import qInstallMessageHandler
 
     from nnviz.core.lessons import DEFAULT_LESSON
-    from nnviz.gui.app import build_window
+    from nnviz.gui.window.app import build_window
 
     # The offscreen platform warns that it cannot propagate size hints; that
     # is expected here and would only clutter the one line we print.

@@ -19,14 +19,14 @@ import math
 import sys
 from typing import Any
 
-from nnviz.core.backprop import (
+from nnviz.core.errors import UserError
+from nnviz.core.lecture.backprop import (
     backprop_update,
     check_eta,
     error_of,
     repeat_updates,
 )
-from nnviz.core.errors import UserError
-from nnviz.core.network import load_network
+from nnviz.core.model.network import load_network
 
 FORMATS = ("json", "markdown", "latex")
 
@@ -106,7 +106,7 @@ def trace_output(args: argparse.Namespace) -> str:
             "steps": [s.to_dict(args.lang, args.digits) for s in trace.steps],
         }
         return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
-    from nnviz.core.handout import latex_handout, markdown_handout
+    from nnviz.core.lecture.handout import latex_handout, markdown_handout
 
     render = markdown_handout if args.format == "markdown" else latex_handout
     return render(trace, args.lang, args.repeat, final, args.digits)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from nnviz.core.errors import UserError
-from nnviz.core.training import (
+from nnviz.core.training.trainer import (
     DEVICES,
     ENGINE_CHOICES,
     EpochMetrics,
@@ -147,7 +147,7 @@ def _out_dir(path: str) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     from nnviz.core.lessons import load_lesson
-    from nnviz.core.network import Network, atomic_write_text, save_network
+    from nnviz.core.model.network import Network, atomic_write_text, save_network
 
     lesson = load_lesson(args.preset)
     training = dict(lesson.training)

@@ -39,16 +39,16 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core import datasets
+from nnviz.core.data import dataset, datasets
 from nnviz.core.errors import UserError
-from nnviz.core.network import Network, parse_network
+from nnviz.core.model.network import Network, parse_network
 
 DEFAULT_LESSON = "mlp-xor"
 MODES = ("mlp", "perceptron", "train")
 
 
 @dataclass
-class LessonDataset(datasets.Dataset):
+class LessonDataset(dataset.Dataset):
     """A lesson's data with the desired outputs d its stepper uses."""
 
     #: (n, outputs) desired outputs when they are numbers, not classes
@@ -105,7 +105,7 @@ class Lesson:
         per_class = None
         if d is None and n_out == 1:
             classes = np.arange(max(ds.n_classes, 1))
-            per_class = datasets.targets_for(classes, 1, self.network.activations[-1])[:, 0]
+            per_class = dataset.targets_for(classes, 1, self.network.activations[-1])[:, 0]
         return LessonDataset(**fields, targets=d, class_targets=per_class)
 
 

@@ -7,10 +7,10 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import backprop_update, error_of, repeat_updates
 from nnviz.core.errors import UserError
-from nnviz.core.network import Network
-from nnviz.core.torch_check import TORCH_SNIPPET, compare_with_trace, torch_update
+from nnviz.core.lecture.backprop import backprop_update, error_of, repeat_updates
+from nnviz.core.lecture.torch_check import TORCH_SNIPPET, compare_with_trace, torch_update
+from nnviz.core.model.network import Network
 
 ACTS = ("identity", "sigmoid", "tanh", "relu")
 
@@ -171,7 +171,7 @@ def test_each_scalar_step_is_its_formula_on_the_values_known_before_it():
     eta = 0.25
     trace = backprop_update(net, rng.normal(0, 1, 3), rng.normal(0, 1, 2), eta)
     w0 = trace.network_before.weights
-    from nnviz.core.activations import get
+    from nnviz.core.model.activations import get
 
     for i, step in enumerate(trace.steps):
         s = trace.state_after(i - 1)

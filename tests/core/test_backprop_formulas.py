@@ -7,10 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import backprop_update
-from nnviz.core.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT, power
-from nnviz.core.network import Network
-from nnviz.core.perceptron import perceptron_update
+from nnviz.core.lecture.backprop import backprop_update
+from nnviz.core.lecture.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT, power
+from nnviz.core.lecture.perceptron import perceptron_update
+from nnviz.core.model.network import Network
 
 
 @pytest.fixture(scope="module")

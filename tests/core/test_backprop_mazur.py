@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core.backprop import backprop_update, error_of, repeat_updates
-from nnviz.core.network import Network, parse_network
-from nnviz.core.torch_check import compare_with_trace
+from nnviz.core.lecture.backprop import backprop_update, error_of, repeat_updates
+from nnviz.core.lecture.torch_check import compare_with_trace
+from nnviz.core.model.network import Network, parse_network
 
 MAZUR = {
     "format": "nnviz-network",

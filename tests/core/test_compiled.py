@@ -1,7 +1,7 @@
 """The compiled engine computes what torch computes, and is chosen only where it can.
 
 The reference here is plain torch autograd in float64, written from the math
-in :mod:`nnviz.core.training`'s docstring, not the torch engine; a second set
+in :mod:`nnviz.core.training.trainer`'s docstring, not the torch engine; a second set
 of tests runs the whole :class:`Trainer` with both engines side by side.
 """
 
@@ -18,12 +18,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from nnviz.core import compiled, datasets
-from nnviz.core.compiled import CompiledEngine
+from nnviz.core.data import dataset, datasets
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
-from nnviz.core.network import Network
-from nnviz.core.training import (
+from nnviz.core.model.network import Network
+from nnviz.core.training import compiled
+from nnviz.core.training.compiled import CompiledEngine
+from nnviz.core.training.trainer import (
     Trainer,
     TrainingConfig,
     penalty,
@@ -46,7 +47,7 @@ def _problem(layers: list[int], acts: list[str], n: int = 41, seed: int = 0):
     n_classes = max(2, layers[-1])
     x = rng.normal(size=(n, layers[0]))
     y = rng.integers(0, n_classes, size=n)
-    ds = datasets.Dataset(x, y, n_classes=n_classes)
+    ds = dataset.Dataset(x, y, n_classes=n_classes)
     return net, ds
 
 
@@ -183,7 +184,7 @@ def test_trainer_with_either_engine_gives_the_same_run(changes):
 def test_live_changes_between_calls_match_torch():
     ds = _spiral()
     net = Network.initialised([2, 6, 1], ["relu", "sigmoid"], seed=5)
-    from nnviz.core.torch_engine import TorchEngine
+    from nnviz.core.training.torch_engine import TorchEngine
 
     cfg = TrainingConfig(lr=0.1, momentum=0.5, dtype="float64")
     data = prepare_data(net, ds)
@@ -241,7 +242,7 @@ def test_spiral_lesson_learns_with_the_compiled_engine():
 
 # ---------------------------------------------------------------- choice
 def _choice(net, **changes):
-    ds = datasets.Dataset(np.zeros((4, net.layers[0])), np.array([0, 1, 0, 1]), n_classes=2)
+    ds = dataset.Dataset(np.zeros((4, net.layers[0])), np.array([0, 1, 0, 1]), n_classes=2)
     return select_engine(net, ds, TrainingConfig(**changes))
 
 
@@ -328,7 +329,7 @@ def test_warm_up_in_background_fills_the_cache_in_the_users_folder(tmp_path):
     env["NNVIZ_CACHE_DIR"] = str(tmp_path)
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
     script = (
-        "from nnviz.core import compiled\n"
+        "from nnviz.core.training import compiled\n"
         "t = compiled.warm_up_in_background()\n"
         "assert not compiled.kernels_ready() or not t.is_alive()\n"
         "t.join(300)\n"
@@ -350,7 +351,7 @@ def test_a_users_numba_cache_setting_wins(tmp_path):
         os.environ, NUMBA_CACHE_DIR=str(tmp_path / "mine"), NNVIZ_CACHE_DIR=str(tmp_path / "nn")
     )
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
-    script = "import nnviz.core.compiled_kernels, os; print(os.environ['NUMBA_CACHE_DIR'])"
+    script = "import nnviz.core.training._kernels, os; print(os.environ['NUMBA_CACHE_DIR'])"
     out = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )

@@ -8,8 +8,8 @@ import struct
 import numpy as np
 import pytest
 
-from nnviz.core import datasets
-from nnviz.core.digits import digits_path, load_digits, load_mnist, read_idx
+from nnviz.core.data import datasets
+from nnviz.core.data.digits import digits_path, load_digits, load_mnist, read_idx
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
 
@@ -177,7 +177,7 @@ def test_bad_idx_files_are_refused(tmp_path):
      ("overfitting", 80, 2, 40), ("batch-size", 300, 2, 60)],
 )
 def test_training_lessons_load_with_their_data(name, n, classes, n_val):
-    from nnviz.core.training import TrainingConfig, check_problem
+    from nnviz.core.training.trainer import TrainingConfig, check_problem
 
     lesson = load_lesson(name)
     ds = lesson.dataset()

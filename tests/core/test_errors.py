@@ -2,13 +2,13 @@
 
 import pytest
 
-from nnviz.core import compiled
-from nnviz.core.backprop import as_vector
 from nnviz.core.errors import UserError
+from nnviz.core.lecture.backprop import as_vector
 from nnviz.core.lessons import parse_lesson
-from nnviz.core.network import Network, NetworkFormatError, load_network, parse_network
-from nnviz.core.training import Diverged
-from nnviz.core.training_config import TrainingConfig
+from nnviz.core.model.network import Network, NetworkFormatError, load_network, parse_network
+from nnviz.core.training import compiled
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.trainer import Diverged
 
 
 def shout(text: str) -> str:

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core import graph_layout as gl
+from nnviz.core.model import graph_layout as gl
 
 
 def test_slide_notation_names_each_layer():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nnviz.core.latex_numbers import (
+from nnviz.core.lecture.latex_numbers import (
     Piece,
     format_number,
     format_plain,
@@ -97,7 +97,7 @@ def test_every_piece_parses_in_mathtext():
 
 
 def test_plain_sized_delimiters_are_flattened_so_their_numbers_can_be_coloured():
-    from nnviz.core.latex_numbers import flatten_delimiters
+    from nnviz.core.lecture.latex_numbers import flatten_delimiters
 
     latex = r"E = \dfrac{1}{2}\left[(0{,}01-0{,}75)^2 + (0{,}99-0{,}77)^2\right]"
     assert flatten_delimiters(latex) == r"E = \dfrac{1}{2}[(0{,}01-0{,}75)^2 + (0{,}99-0{,}77)^2]"

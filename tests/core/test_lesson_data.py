@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from nnviz.core.errors import UserError
+from nnviz.core.lecture.stepping import lesson_targets
 from nnviz.core.lessons import load_lesson, parse_lesson
-from nnviz.core.stepping import lesson_targets
 
 
 def test_regression_lesson_carries_its_targets():

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from nnviz.core.network import (
+from nnviz.core.model.network import (
     Network,
     NetworkFormatError,
     load_network,

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from nnviz.core.errors import UserError
-from nnviz.core.network import Network
-from nnviz.core.perceptron import decision_line, perceptron_update, train_perceptron
+from nnviz.core.lecture.perceptron import decision_line, perceptron_update, train_perceptron
+from nnviz.core.model.network import Network
 
 CORNERS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 

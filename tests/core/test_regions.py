@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.core import regions
-from nnviz.core.network import Network
+from nnviz.core.model import regions
+from nnviz.core.model.network import Network
 
 
 def test_grid_is_row_major_with_y_growing_by_row():
@@ -112,7 +112,7 @@ def test_predicted_classes_match_the_trainer_rule():
 
 
 def test_data_bounds_of_a_single_point_is_a_unit_frame_around_it():
-    from nnviz.core.regions import data_bounds
+    from nnviz.core.model.regions import data_bounds
 
     x0, x1, y0, y1 = data_bounds(np.array([[0.05, 0.10]]))
     assert x0 < 0.05 < x1 and y0 < 0.10 < y1

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.smoothing import (
+from nnviz.core.training.smoothing import (
     EmaSmoother,
     bin_means,
     debiased_ema,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nnviz.core.lecture.perceptron_walk import perceptron_walk_for_lesson
+from nnviz.core.lecture.stepping import BackpropWalk, walk_for_lesson
 from nnviz.core.lessons import load_lesson
-from nnviz.core.perceptron_walk import perceptron_walk_for_lesson
-from nnviz.core.regions import predicted_classes
-from nnviz.core.stepping import BackpropWalk, walk_for_lesson
+from nnviz.core.model.regions import predicted_classes
 
 
 def _snapshot(walk: BackpropWalk):

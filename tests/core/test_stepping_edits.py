@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from nnviz.core.errors import UserError
+from nnviz.core.lecture.perceptron_walk import perceptron_walk_for_lesson
+from nnviz.core.lecture.stepping import walk_for_lesson
 from nnviz.core.lessons import load_lesson
-from nnviz.core.perceptron_walk import perceptron_walk_for_lesson
-from nnviz.core.stepping import walk_for_lesson
 
 
 def _same_net(a, b) -> bool:

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from nnviz.cli import main
-from nnviz.core.network import Network, parse_network
-from nnviz.core.torch_check import torch_update
+from nnviz.core.lecture.torch_check import torch_update
+from nnviz.core.model.network import Network, parse_network
 
 MAZUR = {
     "format": "nnviz-network",

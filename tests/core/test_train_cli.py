@@ -13,7 +13,7 @@ import pytest
 
 from nnviz.cli import main
 from nnviz.core import lessons
-from nnviz.core.network import load_network
+from nnviz.core.model.network import load_network
 
 
 def test_train_writes_metrics_and_the_network(tmp_path, capsys):

@@ -9,12 +9,12 @@ import time
 import numpy as np
 import pytest
 
-from nnviz.core import datasets
-from nnviz.core.datasets import Dataset, from_points
+from nnviz.core.data import datasets
+from nnviz.core.data.dataset import Dataset, from_points
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
-from nnviz.core.network import Network
-from nnviz.core.training import (
+from nnviz.core.model.network import Network
+from nnviz.core.training.trainer import (
     Diverged,
     Trainer,
     TrainingConfig,

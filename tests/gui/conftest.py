@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from nnviz.gui.app import build_window
+from nnviz.gui.window.app import build_window
 
 
 def open_window(qtbot, preset: str | None = None, lang: str = "en", activate: bool = False):

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
-from nnviz.core.network import Network, load_network
-from nnviz.gui.autosave import Autosave
-from nnviz.gui.model import NetworkModel
+from nnviz.core.model.network import Network, load_network
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.window.autosave import Autosave
 
 
 @pytest.fixture

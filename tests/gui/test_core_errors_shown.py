@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from nnviz.core import datasets
-from nnviz.core.network import Network
-from nnviz.core.training import TrainingConfig
+from nnviz.core.data import datasets
+from nnviz.core.model.network import Network
+from nnviz.core.training.trainer import TrainingConfig
 from nnviz.gui.core_strings import user_message
-from nnviz.gui.training_worker import RunFailed, TrainingController
+from nnviz.gui.training.worker import RunFailed, TrainingController
 
 SPANISH = {
     "Field '{0}' names an unknown activation {1!r} (known: {2}).":
@@ -84,7 +84,7 @@ def test_a_malformed_network_file_is_reported_in_english_without_a_translation(w
 
 
 def test_a_failed_save_is_reported_in_the_interface_language(window, spanish, tmp_path, monkeypatch):
-    from nnviz.gui import main_window
+    from nnviz.gui.window import main_window
 
     target = tmp_path / "no such folder" / "net.nnviz.json"
     monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -94,7 +94,7 @@ def test_a_failed_save_is_reported_in_the_interface_language(window, spanish, tm
 
 def test_user_message_is_the_translated_template_with_the_arguments(spanish):
     from nnviz.core.errors import UserError
-    from nnviz.core.network import parse_network
+    from nnviz.core.model.network import parse_network
 
     with pytest.raises(UserError) as info:
         parse_network({"layers": [2, 1], "activations": "swish"})

@@ -1,6 +1,6 @@
 """Every fixed sentence the core shows in the window is collected for translation."""
 
-from nnviz.core import compiled
+from nnviz.core.training import compiled
 from nnviz.gui import i18n
 from nnviz.gui.core_strings import ENGINE_REASONS, translate_core
 
@@ -20,7 +20,7 @@ def test_engine_reasons_are_translated_in_spanish(qapp):
 
 
 def test_activation_names_follow_the_language(qapp):
-    from nnviz.core.activations import NAMES
+    from nnviz.core.model.activations import NAMES
     from nnviz.gui.core_strings import ACTIVATION_NAMES, activation_name
 
     assert set(NAMES) == set(ACTIVATION_NAMES)
@@ -70,7 +70,7 @@ def test_user_message_looks_the_template_up_in_core_text(qapp):
     from PySide6.QtCore import QCoreApplication
 
     from nnviz.core.errors import UserError
-    from nnviz.core.training_config import TrainingConfig
+    from nnviz.core.training.config import TrainingConfig
     from nnviz.gui.core_strings import user_message
 
     with pytest.raises(UserError) as info:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.core import regions
-from nnviz.core.datasets import Dataset, split
-from nnviz.gui.data_view import DataView
+from nnviz.core.data.dataset import Dataset, split
+from nnviz.core.model import regions
+from nnviz.gui.data.view import DataView
 
 
 @pytest.fixture
@@ -120,8 +120,8 @@ def test_empty_and_non_2d_data(view):
 
 # ----------------------------------------------------------- RegionsView
 def test_regions_view_shows_regions_rings_lines_and_hidden_maps(qtbot, ds):
-    from nnviz.core.network import Network
-    from nnviz.gui.regions import RegionsView
+    from nnviz.core.model.network import Network
+    from nnviz.gui.training.regions import RegionsView
 
     net = Network.initialised([2, 3, 2, 1], ["tanh", "tanh", "sigmoid"], seed=4)
     view = RegionsView()
@@ -155,8 +155,8 @@ def test_regions_view_shows_regions_rings_lines_and_hidden_maps(qtbot, ds):
 
 
 def test_regions_view_ignores_data_that_is_not_2d(qtbot):
-    from nnviz.core.network import Network
-    from nnviz.gui.regions import RegionsView
+    from nnviz.core.model.network import Network
+    from nnviz.gui.training.regions import RegionsView
 
     view = RegionsView()
     qtbot.addWidget(view)
@@ -168,8 +168,8 @@ def test_regions_view_ignores_data_that_is_not_2d(qtbot):
 
 
 def test_a_hidden_regions_view_waits_until_shown(qtbot, ds):
-    from nnviz.core.network import Network
-    from nnviz.gui.regions import RegionsView
+    from nnviz.core.model.network import Network
+    from nnviz.gui.training.regions import RegionsView
 
     view = RegionsView()
     qtbot.addWidget(view)

@@ -9,15 +9,15 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.backprop import backprop_update
-from nnviz.core.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT
-from nnviz.core.latex_numbers import split_result
+from nnviz.core.lecture.backprop import backprop_update
+from nnviz.core.lecture.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT
+from nnviz.core.lecture.latex_numbers import split_result
+from nnviz.core.lecture.perceptron_walk import perceptron_walk_for_lesson
+from nnviz.core.lecture.stepping import SLIDE_FORMS
 from nnviz.core.lessons import lesson_names, load_lesson
-from nnviz.core.network import Network
-from nnviz.core.perceptron_walk import perceptron_walk_for_lesson
-from nnviz.core.stepping import SLIDE_FORMS
-from nnviz.gui.formula_view import FormulaView, math_path
+from nnviz.core.model.activations import ACTIVATIONS
+from nnviz.core.model.network import Network
+from nnviz.gui.lecture.formula_view import FormulaView, math_path
 
 
 def _count_colour(img: QImage, colour: QColor, tol: int = 40) -> int:
@@ -127,7 +127,7 @@ def test_a_formula_mathtext_refuses_is_reported_and_shown_as_text(view, qtbot):
 
 def test_the_panel_opens_without_matplotlib_until_a_formula_is_drawn():
     code = (
-        "import sys; import nnviz.gui.formula_view, nnviz.gui.stepper; "
+        "import sys; import nnviz.gui.lecture.formula_view, nnviz.gui.lecture.stepper; "
         "print('matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

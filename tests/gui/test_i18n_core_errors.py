@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.gui import i18n
-from nnviz.gui.app import build_window
 from nnviz.gui.core_messages import TEMPLATES
+from nnviz.gui.window.app import build_window
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QImage
 
-from nnviz.core.datasets import Dataset, split
-from nnviz.core.network import Network
+from nnviz.core.data.dataset import Dataset, split
+from nnviz.core.model.network import Network
 from nnviz.gui import i18n
-from nnviz.gui.image_views import ImageViews
-from nnviz.gui.model import NetworkModel
-from nnviz.gui.receptive_field import TITLE_FLAGS
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.network.receptive_field import TITLE_FLAGS
+from nnviz.gui.training.image_views import ImageViews
 
 #: the Data dock's size in the main window at 1600x900 and at 1920x1080
 DOCKS = [(480, 513), (596, 633)]

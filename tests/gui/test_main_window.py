@@ -11,7 +11,7 @@ from nnviz.cli import main
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import DEFAULT_LESSON, lesson_names
 from nnviz.gui import i18n
-from nnviz.gui.app import build_window
+from nnviz.gui.window.app import build_window
 
 
 def menu_titles(win):
@@ -67,7 +67,7 @@ def test_bad_network_file_keeps_the_lesson(window, tmp_path):
 
 
 def test_good_network_file_opens(window, tmp_path):
-    from nnviz.core.network import Network, save_network
+    from nnviz.core.model.network import Network, save_network
 
     path = tmp_path / "mine.nnviz.json"
     save_network(Network.initialised([2, 3, 1], "tanh", seed=3), path)

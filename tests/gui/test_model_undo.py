@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core.network import Network
-from nnviz.gui.model import NetworkModel
+from nnviz.core.model.network import Network
+from nnviz.gui.network.model import NetworkModel
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from nnviz.core.formulas import Notation
-from nnviz.core.graph_layout import neuron_symbol
+from nnviz.core.lecture.formulas import Notation
 from nnviz.core.lessons import load_lesson
-from nnviz.core.network import Network
-from nnviz.gui.model import NetworkModel
-from nnviz.gui.network_painter import SYMBOL_MIN_PX
-from nnviz.gui.network_view import NetworkView
+from nnviz.core.model.graph_layout import neuron_symbol
+from nnviz.core.model.network import Network
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.network.painter import SYMBOL_MIN_PX
+from nnviz.gui.network.view import NetworkView
 
 WRAP = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
@@ -363,14 +363,14 @@ def test_perceptron_without_hidden_layer(qtbot):
 def test_preview_runs_alone(tmp_path):
     out = tmp_path / "shot.png"
     subprocess.run(
-        [sys.executable, "-m", "nnviz.gui.network_view", "2-8-8-1", "--grab", str(out)],
+        [sys.executable, "-m", "nnviz.gui.network.view", "2-8-8-1", "--grab", str(out)],
         check=True, timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert QImage(str(out)).width() > 100
 
 
 def test_receptive_field_gallery_shows_and_selects_each_hidden_neuron(qtbot):
-    from nnviz.gui.receptive_field import ReceptiveFieldGallery
+    from nnviz.gui.network.receptive_field import ReceptiveFieldGallery
 
     model = NetworkModel(Network.initialised([64, 12, 10], "sigmoid", seed=2))
     gallery = ReceptiveFieldGallery(model)
@@ -445,8 +445,8 @@ def test_values_not_computed_yet_are_left_blank(xor):
 def test_weight_colours_keep_their_sign_across_palette_changes(qapp):
     from PySide6.QtGui import QPalette
 
-    from nnviz.gui.network_legend import GraphColours
-    from nnviz.gui.presentation import high_contrast_palette
+    from nnviz.gui.network.legend import GraphColours
+    from nnviz.gui.theme import high_contrast_palette
 
     first = GraphColours(QPalette())
     dark = GraphColours(high_contrast_palette())
@@ -460,8 +460,8 @@ def test_weight_colours_keep_their_sign_across_palette_changes(qapp):
 def test_gallery_tiles_equal_the_single_neuron_images(qapp):
     from PySide6.QtGui import QPalette
 
-    from nnviz.gui.network_legend import GraphColours
-    from nnviz.gui.receptive_field import receptive_field_image, receptive_field_images
+    from nnviz.gui.network.legend import GraphColours
+    from nnviz.gui.network.receptive_field import receptive_field_image, receptive_field_images
 
     colours = GraphColours(QPalette())
     w0 = np.random.default_rng(3).normal(size=(64, 5))

@@ -1,4 +1,4 @@
-"""Every panel module opens alone (``python -m nnviz.gui.<panel>``), as Orange's
+"""Every panel module opens alone (``python -m nnviz.gui.<room>.<panel>``), as Orange's
 WidgetPreview does: a panel that crashes on its own is a panel with hidden
 dependencies on the main window."""
 
@@ -12,7 +12,9 @@ import nnviz.gui
 
 GUI = Path(nnviz.gui.__file__).parent
 PANELS = sorted(
-    f"nnviz.gui.{p.stem}" for p in GUI.glob("*.py") if 'if __name__ == "__main__":' in p.read_text()
+    "nnviz.gui." + ".".join(p.relative_to(GUI).with_suffix("").parts)
+    for p in GUI.rglob("*.py")
+    if 'if __name__ == "__main__":' in p.read_text()
 )
 SETTLE_S = 25.0
 

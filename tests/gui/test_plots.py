@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from nnviz.core.smoothing import debiased_ema
-from nnviz.core.training import EpochMetrics, Snapshot
-from nnviz.gui.plots import MetricBuffer, TrainingPlots
+from nnviz.core.training.smoothing import debiased_ema
+from nnviz.core.training.trainer import EpochMetrics, Snapshot
+from nnviz.gui.training.plots import MetricBuffer, TrainingPlots
 
 
 def history(first: int, last: int) -> list[EpochMetrics]:
@@ -169,7 +169,7 @@ def test_epoch_axis_has_whole_number_ticks(plots):
 
 
 def test_a_long_run_draws_a_bounded_envelope_and_exports_every_epoch(plots, tmp_path):
-    from nnviz.gui.plots import MAX_DRAWN_POINTS
+    from nnviz.gui.training.plots import MAX_DRAWN_POINTS
 
     n = 30_000
     hist = history(1, n)
@@ -277,7 +277,7 @@ def test_accuracy_at_100_percent_is_drawn_below_the_top_edge(plots, qtbot):
 def test_plots_follow_the_high_contrast_palette(plots, qtbot):
     from PySide6.QtGui import QPalette
 
-    from nnviz.gui.presentation import high_contrast_palette
+    from nnviz.gui.theme import high_contrast_palette
 
     plots.add_metrics(history(1, 30))
     plots.refresh()
@@ -309,8 +309,8 @@ def test_any_plot_can_follow_the_theme(qtbot):
     import pyqtgraph as pg
     from PySide6.QtGui import QPalette
 
-    from nnviz.gui.plots import apply_plot_theme
-    from nnviz.gui.presentation import high_contrast_palette
+    from nnviz.gui.theme import high_contrast_palette
+    from nnviz.gui.training.plots import apply_plot_theme
 
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)

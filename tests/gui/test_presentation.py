@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.gui.presentation import Presentation
+from nnviz.gui.window.presentation import Presentation
 
 
 @pytest.fixture

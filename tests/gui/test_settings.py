@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QRect, QSettings
 
-from nnviz.gui.settings import (
+from nnviz.gui.window.settings import (
     SETTINGS_VERSION,
     geometry_fits_screens,
     migrate_settings,

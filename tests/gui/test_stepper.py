@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnviz.core.lessons import lesson_names, load_lesson
-from nnviz.gui.data_view import DataView
-from nnviz.gui.model import NetworkModel
-from nnviz.gui.network_view import NetworkView
-from nnviz.gui.stepper import ACTION_NAMES, StepperPanel
+from nnviz.gui.data.view import DataView
+from nnviz.gui.lecture.stepper import ACTION_NAMES, StepperPanel
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.network.view import NetworkView
 
 
 def _make(qtbot, name: str = "backprop-2-2-2", lang: str = "es"):
@@ -203,7 +203,7 @@ def test_a_hand_edit_of_a_weight_is_where_the_next_update_starts(qtbot):
 
 
 def test_a_network_of_another_shape_turns_the_stepper_off(qtbot):
-    from nnviz.core.network import Network
+    from nnviz.core.model.network import Network
 
     panel, model, _, _ = _make(qtbot, "mlp-xor")
     model.set_network(Network.initialised([3, 4, 2], "tanh", seed=0))
@@ -219,7 +219,7 @@ def test_a_network_of_another_shape_turns_the_stepper_off(qtbot):
     assert panel.perceptron.walk().at_end()  # perceptron-xor steps one sample at a time
 
 
-@pytest.mark.parametrize("module", ["nnviz.gui.stepper", "nnviz.gui.perceptron_panel", "nnviz.gui.formula_view"])
+@pytest.mark.parametrize("module", ["nnviz.gui.lecture.stepper", "nnviz.gui.lecture.perceptron", "nnviz.gui.lecture.formula_view"])
 def test_each_panel_opens_alone(tmp_path, module):
     import os
     import subprocess
@@ -229,7 +229,7 @@ def test_each_panel_opens_alone(tmp_path, module):
 
     out = tmp_path / "panel.png"
     args = [sys.executable, "-m", module, "--grab", str(out)]
-    if module != "nnviz.gui.formula_view":
+    if module != "nnviz.gui.lecture.formula_view":
         args[3:3] = ["--steps", "3"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     subprocess.run(args, check=True, env=env, capture_output=True, timeout=120)

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 
 from nnviz.core.lessons import load_lesson
 from nnviz.gui import i18n
-from nnviz.gui.data_view import DataView
-from nnviz.gui.model import NetworkModel
-from nnviz.gui.network_view import NetworkView
-from nnviz.gui.stepper import StepperPanel
+from nnviz.gui.data.view import DataView
+from nnviz.gui.lecture.stepper import StepperPanel
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.network.view import NetworkView
 from tests.gui.conftest import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier

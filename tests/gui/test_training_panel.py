@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnviz.core.lessons import load_lesson
-from nnviz.gui.model import NetworkModel
-from nnviz.gui.training_panel import TrainingPanel
+from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.training.panel import TrainingPanel
 
 
 @pytest.fixture
@@ -302,8 +302,8 @@ def _left():
 
 
 def test_load_problem_trains_a_data_set_built_elsewhere(qtbot):
-    from nnviz.core.datasets import Dataset, split
-    from nnviz.core.network import Network
+    from nnviz.core.data.dataset import Dataset, split
+    from nnviz.core.model.network import Network
 
     rng = np.random.default_rng(0)
     x = rng.normal(size=(120, 3))
@@ -337,7 +337,7 @@ def test_clicking_a_point_shows_it_in_the_network(panel, qtbot):
 def test_live_regions_are_coarser_and_sharpen_when_the_run_pauses_or_ends(panel, qtbot):
     import sys
 
-    from nnviz.gui.regions import LIVE_GRID
+    from nnviz.gui.training.regions import LIVE_GRID
 
     regions = panel.regions_view()
     assert regions.grid_size() == 200

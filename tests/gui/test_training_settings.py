@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from nnviz.core.errors import UserError
 from nnviz.gui import i18n
-from nnviz.gui.training_settings import SettingsForm, format_number, ladder_step, read_number
+from nnviz.gui.training.settings_form import SettingsForm, format_number, ladder_step, read_number
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_dropout_list_uses_semicolons_with_a_decimal_comma(qtbot, spanish):
 
 
 def test_learning_rate_range_is_the_command_lines(qtbot):
-    from nnviz.core.training_config import MAX_LR
+    from nnviz.core.training.config import MAX_LR
 
     form = SettingsForm()
     qtbot.addWidget(form)

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QWidget
 
-from nnviz.core import datasets
+from nnviz.core.data import datasets
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
-from nnviz.core.network import Network
-from nnviz.core.training import Snapshot, TrainingConfig, TrainingResult
-from nnviz.gui.training_worker import RunFailed, TrainingController
+from nnviz.core.model.network import Network
+from nnviz.core.training.trainer import Snapshot, TrainingConfig, TrainingResult
+from nnviz.gui.training.worker import RunFailed, TrainingController
 
 
 def circles_job(**changes):

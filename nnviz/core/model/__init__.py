@@ -1,0 +1,11 @@
+"""What a network is: its file format, its activations, its geometry on screen, its regions.
+
+- ``network``: :class:`~nnviz.core.model.network.Network` (layers, activations,
+  weights ω_jk, biases) and the ``*.nnviz.json`` format, checked on load.
+- ``activations``: each activation with its derivative, numpy and torch.
+- ``graph_layout``: where neurons and edges go, colour bins, symbols.
+- ``regions``: what the network answers over the plane (decision regions and
+  lines, per-neuron maps), computed in blocks.
+
+May import: :mod:`nnviz.core.errors`. Everything else in the core builds on this.
+"""

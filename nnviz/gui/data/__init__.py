@@ -1,0 +1,8 @@
+"""The data on screen: the 2-D data plot with its decision regions and lines.
+
+- ``view``: :class:`~nnviz.gui.data.view.DataView`, points by class, the
+  decision regions and lines over them, marked points.
+
+Both the lecture mode and training show it. May import: the shared modules of
+:mod:`nnviz.gui` and :mod:`nnviz.core`.
+"""

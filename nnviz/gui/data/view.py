@@ -1,0 +1,481 @@
+"""DataView: 2-D data with decision regions, decision lines and marked points.
+
+A ``QWidget`` wrapping one pyqtgraph ``PlotWidget``; the perceptron lesson, the
+MLP stepper and the training panel all draw their 2-D data with it.
+
+API (all items are created once and updated in place)::
+
+    view = DataView(parent)
+    view.set_dataset(ds)          # points coloured by class (Okabe–Ito palette),
+                                  # training filled ●, validation hollow ○; frames the view.
+                                  # A lesson's data (core.lessons.LessonDataset) names its
+                                  # classes by their desired output when it is not the
+                                  # class number (d = −1, d = +1), and data whose targets
+                                  # are numbers shows each sample with its d, no classes
+    view.set_region(img, bounds)  # decision regions under the points: ``img`` is
+                                  # (H, W, 4) uint8 RGBA, or float probabilities:
+                                  # (H, W) of class 1 or (H, W, C); row 0 at the
+                                  # bottom; bounds = (x_min, x_max, y_min, y_max)
+                                  # (default: the frame of the data set)
+    view.set_lines([(w1, w2, b, "label"), ...])
+                                  # lines w1·x1 + w2·x2 + b = 0 clipped to the view,
+                                  # re-clipped when the view pans or zooms
+    view.set_marked(indices)      # a ring around these samples (indices into ds.x),
+                                  # e.g. the misclassified ones or the one that caused an update
+    view.clear_overlays()         # removes region, lines and rings; keeps the points
+    view.set_scale(f)             # 1.0 laptop, 1.5–2 projector: fonts, points, lines
+    view.bounds()                 # the frame a region should cover: the part of the plane
+                                  # on show (aspect locked), the data's frame before shown
+    view.data_bounds()            # the padded frame of the data (core.regions.data_bounds)
+    view.view_bounds()            # the frame on show now (after pan/zoom)
+    view.plot_item.vb.sigRangeChanged  # recompute a region when the frame changes
+    view.pointClicked(int)        # signal: a sample was clicked (its index)
+
+Colours and the line clipping are in :mod:`nnviz.core.model.regions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nnviz.core.data.dataset import Dataset
+from nnviz.core.lecture.latex_numbers import format_plain
+from nnviz.core.model import regions
+from nnviz.gui.locale_axis import locale_axes
+
+#: one line as the API takes it: (w1, w2, b, label)
+Line = tuple[float, float, float, str]
+
+# lines of hidden neurons: dark and distinct from the class colours
+_LINE_COLORS = ["#111111", "#5a2d82", "#7a4a00", "#004d40", "#8c1c3c", "#1a3d7c", "#555555"]
+# samples whose desired output is a number, not a class: one neutral colour
+_SAMPLE_COLOR = (90, 90, 90)
+#: label each sample with its d when there are at most this many
+_MAX_TARGET_LABELS = 8
+
+
+def number_text(value: float) -> str:
+    """A number in the interface language, with a real minus sign: −0,5."""
+    lang = "es" if QLocale().decimalPoint() == "," else "en"
+    return format_plain(value, lang).replace("-", "\u2212")
+
+
+def vector_text(values: Sequence[float]) -> str:
+    """(0,05; 0,1) in Spanish, (0.05, 0.1) in English; a lone number without brackets."""
+    parts = [number_text(v) for v in values]
+    if len(parts) == 1:
+        return parts[0]
+    sep = "; " if QLocale().decimalPoint() == "," else ", "
+    return "(" + sep.join(parts) + ")"
+
+
+def signed_text(value: float) -> str:
+    """+1 and −1: the sign written out, as the slides write a class's d."""
+    text = number_text(value)
+    return "+" + text if value > 0 else text
+
+
+class DataView(QWidget):
+    """2-D points by class, a decision-region image, decision lines and rings."""
+
+    pointClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scale = 1.0
+        self._dataset: Dataset | None = None
+        self._bounds: regions.Bounds = (-1.0, 1.0, -1.0, 1.0)
+        self._lines: list[Line] = []
+        self._marked = np.zeros(0, dtype=np.int64)
+        self._marked_label = ""
+
+        self.plot = pg.PlotWidget(background="w", axisItems=locale_axes())
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot_item = self.plot.getPlotItem()
+        # one unit is as long on both axes: lines cross at their true angles,
+        # circles look round; regions cover the frame on show (see bounds())
+        self.plot_item.setAspectLocked(True)
+        self.plot_item.showGrid(x=False, y=False)
+        for name in ("left", "bottom"):
+            ax = self.plot_item.getAxis(name)
+            ax.setPen(pg.mkPen("#333333"))
+            ax.setTextPen(pg.mkPen("#222222"))
+            ax.enableAutoSIPrefix(False)
+        # the legend is a line of text above the plot: it never hides a point
+        self._legend = QLabel()
+        self._legend.setTextFormat(Qt.TextFormat.RichText)
+        self._legend.setWordWrap(True)
+        # the data plot stays a white card in every theme (high contrast too): its
+        # class colours, decision lines and point outlines are chosen for white
+        self._legend.setStyleSheet("QLabel { background: white; color: #111; padding: 2px 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._legend)
+        layout.addWidget(self.plot, 1)
+
+        self._region = pg.ImageItem(axisOrder="row-major")
+        self._region.setZValue(-10)
+        self._region.setVisible(False)
+        self.plot_item.addItem(self._region)
+
+        self._train = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
+        self._val = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
+        self._train.setZValue(5)
+        self._val.setZValue(6)
+        for item in (self._train, self._val):
+            self.plot_item.addItem(item)
+            item.sigClicked.connect(self._on_clicked)
+        # two rings, white under black, visible on any region colour
+        self._ring_under = pg.ScatterPlotItem(pxMode=True)
+        self._ring_over = pg.ScatterPlotItem(pxMode=True)
+        self._ring_under.setZValue(7)
+        self._ring_over.setZValue(8)
+        self.plot_item.addItem(self._ring_under)
+        self.plot_item.addItem(self._ring_over)
+
+        self._line_items: list[pg.PlotCurveItem] = []
+        self._label_items: list[pg.TextItem] = []
+        self._target_items: list[pg.TextItem] = []
+
+        self.plot_item.vb.sigRangeChanged.connect(self._reclip_lines)
+        self.retranslate()
+        self._apply_scale()
+
+    # ------------------------------------------------------------------ API
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        """Show a 2-D ``dataset``; other data sets only get a line of text; None empties the view."""
+        self._dataset = dataset
+        self._marked = np.zeros(0, dtype=np.int64)
+        if dataset is None or dataset.n_features != 2:
+            self._train.setData([])
+            self._val.setData([])
+            self._draw_target_labels()
+            self._bounds = (-1.0, 1.0, -1.0, 1.0)
+        else:
+            self._bounds = regions.data_bounds(dataset.x)
+            self._draw_points()
+        self._draw_rings()
+        self._rebuild_legend()
+        # no empty axes for data that has no plane to draw (images, 3+ inputs)
+        self.plot.setVisible(dataset is None or dataset.n_features == 2)
+        x0, x1, y0, y1 = self._bounds
+        self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def dataset(self) -> Dataset | None:
+        return self._dataset
+
+    def bounds(self) -> regions.Bounds:
+        """The frame (x_min, x_max, y_min, y_max) that a region image should cover.
+
+        The part of the plane on show once the view is on screen (with the
+        aspect locked it is wider or taller than the data), the padded frame
+        of the data before that.
+        """
+        if self.plot.isVisible() and self.plot.width() > 1:
+            return self.view_bounds()
+        return self._bounds
+
+    def data_bounds(self) -> regions.Bounds:
+        """The padded frame around the data points."""
+        return self._bounds
+
+    def view_bounds(self) -> regions.Bounds:
+        """The part of the plane on show now (after the user panned or zoomed)."""
+        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+        return (float(x0), float(x1), float(y0), float(y1))
+
+    def set_region(self, image: np.ndarray | None, bounds: Sequence[float] | None = None) -> None:
+        """Show a decision-region image under the points (None hides it)."""
+        if image is None:
+            self._region.setVisible(False)
+            return
+        img = np.asarray(image)
+        if img.dtype != np.uint8:
+            p = img.astype(np.float64)
+            if p.ndim == 2:
+                p = np.stack([1.0 - p, p], axis=-1)
+            img = regions.probabilities_to_rgba(p)
+        if img.ndim != 3 or img.shape[2] not in (3, 4):
+            raise ValueError("set_region needs (H, W, 4) RGBA or probabilities")
+        x0, x1, y0, y1 = tuple(bounds) if bounds is not None else self.bounds()
+        self._region.setImage(img, autoLevels=False)
+        self._region.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._region.setVisible(True)
+
+    def region_image(self) -> np.ndarray | None:
+        """The RGBA image on show, or None."""
+        return self._region.image if self._region.isVisible() else None
+
+    def set_lines(self, lines: Sequence[Line]) -> None:
+        """Draw each ``(w1, w2, b, label)`` as the line w1·x1 + w2·x2 + b = 0."""
+        restyle = len(lines) != len(self._lines)
+        self._lines = [(float(a), float(b), float(c), str(t)) for a, b, c, t in lines]
+        while len(self._line_items) < len(self._lines):
+            restyle = True
+            curve = pg.PlotCurveItem()
+            curve.setZValue(4)
+            label = pg.TextItem(anchor=(0.5, 1.0))
+            label.setZValue(9)
+            self.plot_item.addItem(curve)
+            self.plot_item.addItem(label)
+            self._line_items.append(curve)
+            self._label_items.append(label)
+        if restyle:
+            self._style_lines()
+        self._reclip_lines()
+
+    def lines(self) -> list[Line]:
+        return list(self._lines)
+
+    def set_marked(self, indices: Sequence[int] | np.ndarray, label: str | None = None) -> None:
+        """Put a ring around the samples ``indices`` (into the data set's ``x``).
+
+        ``label`` names the rings in the legend (default "misclassified").
+        """
+        marked = np.asarray(indices, dtype=np.int64).ravel()
+        label = label if label is not None else self.tr("misclassified")
+        if label == self._marked_label and np.array_equal(marked, self._marked):
+            return  # live training sends the same set most frames: nothing to redraw
+        self._marked = marked
+        self._marked_label = label
+        self._draw_rings()
+        self._rebuild_legend()
+
+    def marked(self) -> np.ndarray:
+        return self._marked.copy()
+
+    def clear_overlays(self) -> None:
+        """Remove the region, the lines and the rings; the points stay."""
+        self._region.setVisible(False)
+        self.set_lines([])
+        self.set_marked([])
+
+    def set_scale(self, factor: float) -> None:
+        """Scale fonts, point sizes and line widths (1.0 normal, ~1.8 on a projector)."""
+        self._scale = max(0.5, float(factor))
+        self._apply_scale()
+
+    # ------------------------------------------------------------- drawing
+    def _point_size(self) -> float:
+        n = 0 if self._dataset is None else len(self._dataset.x)
+        base = 11.0 if n <= 100 else 8.0 if n <= 1000 else 5.0
+        return base * self._scale
+
+    def targets(self) -> np.ndarray | None:
+        """The desired outputs d of the samples when they are numbers, not classes."""
+        t = getattr(self._dataset, "targets", None)
+        return None if t is None else np.asarray(t, dtype=np.float64)
+
+    def class_name(self, k: int) -> str:
+        """What the legend and tooltips call class ``k``: "class 0", or "d = −1"
+        when the network's desired output for it is not the class number."""
+        per_class = getattr(self._dataset, "class_targets", None)
+        if per_class is not None and k < len(per_class) and not np.array_equal(
+            np.asarray(per_class, dtype=np.float64), np.arange(len(per_class), dtype=np.float64)
+        ):
+            return "d = " + signed_text(float(per_class[k]))
+        return self.tr("class {0}").format(k)
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        i = int(data) if data is not None else -1
+        ds = self._dataset
+        if ds is None or not 0 <= i < len(ds.x):
+            return ""
+        targets = self.targets()
+        what = ("d = " + vector_text(targets[i])) if targets is not None else self.class_name(int(ds.y[i]))
+        part = self.tr("validation") if i in set(ds.val_idx.tolist()) else self.tr("training")
+        return self.tr("sample {0}: x = {1} · {2} ({3})").format(i + 1, vector_text(ds.x[i]), what, part)
+
+    def _draw_points(self) -> None:
+        ds = self._dataset
+        if ds is None or ds.n_features != 2:
+            return
+        size = self._point_size()
+        outline = pg.mkPen(40, 40, 40, 200, width=max(1.0, 0.8 * self._scale))
+        n_colors = max(ds.n_classes, 1)
+        colors = [regions.class_color(k) for k in range(n_colors)]
+        if self.targets() is not None:
+            colors = [_SAMPLE_COLOR] * n_colors  # the labels are placeholders: no class colours
+        brushes = [pg.mkBrush(*c) for c in colors]
+        pens = [pg.mkPen(*c, width=max(2.0, 2.2 * self._scale)) for c in colors]
+        ti, vi = ds.train_idx, ds.val_idx
+        self._train.setData(
+            x=ds.x[ti, 0], y=ds.x[ti, 1], size=size, symbol="o", pen=outline,
+            brush=[brushes[c] for c in ds.y[ti]], data=ti,
+        )
+        self._val.setData(
+            x=ds.x[vi, 0], y=ds.x[vi, 1], size=size, symbol="o",
+            pen=[pens[c] for c in ds.y[vi]], brush=pg.mkBrush(255, 255, 255, 140), data=vi,
+        )
+        self._draw_target_labels()
+
+    def _draw_target_labels(self) -> None:
+        """Each sample's desired output d written beside it (few samples only)."""
+        ds = self._dataset
+        targets = self.targets()
+        texts = []
+        if ds is not None and targets is not None and len(ds.x) <= _MAX_TARGET_LABELS:
+            texts = ["d = " + vector_text(t) for t in targets]
+        while len(self._target_items) < len(texts):
+            item = pg.TextItem(anchor=(0.0, 1.2), color="#111111", fill=pg.mkBrush(255, 255, 255, 210))
+            item.setZValue(9)
+            self.plot_item.addItem(item)
+            self._target_items.append(item)
+        font = QFont()
+        font.setPointSizeF(10.0 * self._scale)
+        for i, item in enumerate(self._target_items):
+            if i < len(texts):
+                assert ds is not None
+                item.setText(texts[i])
+                item.setFont(font)
+                item.setPos(float(ds.x[i, 0]), float(ds.x[i, 1]))
+            item.setVisible(i < len(texts))
+
+    def _draw_rings(self) -> None:
+        ds = self._dataset
+        if ds is None or self._marked.size == 0 or ds.n_features != 2:
+            self._ring_under.setData([])
+            self._ring_over.setData([])
+            return
+        idx = self._marked[(self._marked >= 0) & (self._marked < len(ds.x))]
+        size = self._point_size() * 1.9
+        xs, ys = ds.x[idx, 0], ds.x[idx, 1]
+        self._ring_under.setData(
+            x=xs, y=ys, size=size, symbol="o", brush=None,
+            pen=pg.mkPen(255, 255, 255, 230, width=4.5 * self._scale),
+        )
+        self._ring_over.setData(
+            x=xs, y=ys, size=size, symbol="o", brush=None,
+            pen=pg.mkPen(20, 20, 20, 255, width=2.0 * self._scale),
+        )
+
+    def _style_lines(self) -> None:
+        font = QFont()
+        font.setPointSizeF(10.0 * self._scale)
+        font.setBold(True)
+        for i, (curve, label) in enumerate(zip(self._line_items, self._label_items, strict=True)):
+            color = _LINE_COLORS[i % len(_LINE_COLORS)]
+            style = Qt.PenStyle.SolidLine if i == 0 or len(self._lines) == 1 else Qt.PenStyle.DashLine
+            curve.setPen(pg.mkPen(color, width=2.6 * self._scale, style=style))
+            label.setColor(QColor(color))
+            label.setFont(font)
+            label.fill = pg.mkBrush(255, 255, 255, 200)
+
+    def _reclip_lines(self, *args: object) -> None:
+        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
+        for i, (curve, label) in enumerate(zip(self._line_items, self._label_items, strict=True)):
+            seg = None
+            if i < len(self._lines):
+                w1, w2, b, text = self._lines[i]
+                seg = regions.clip_line(w1, w2, b, (x0, x1, y0, y1))
+            if seg is None:
+                curve.setVisible(False)
+                label.setVisible(False)
+                continue
+            xs, ys = seg
+            curve.setData(xs, ys)
+            curve.setVisible(True)
+            # spread the labels along their lines so that crossing lines stay readable
+            t = 0.25 + 0.5 * ((i * 0.37) % 1.0)
+            label.setText(text)
+            label.setPos(xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0]))
+            label.setVisible(bool(text))
+
+    def _apply_scale(self) -> None:
+        font = QFont()
+        font.setPointSizeF(9.0 * self._scale)
+        for name in ("left", "bottom"):
+            ax = self.plot_item.getAxis(name)
+            ax.setStyle(tickFont=font, tickLength=int(-6 * self._scale))
+            ax.label.setFont(font)
+        lf = QFont()
+        lf.setPointSizeF(9.5 * self._scale)
+        self._legend.setFont(lf)
+        self._draw_points()
+        self._draw_rings()
+        self._style_lines()
+        self._rebuild_legend()
+        self._reclip_lines()
+
+    def _rebuild_legend(self) -> None:
+        ds = self._dataset
+        if ds is None:
+            self._legend.setText("")
+            self._legend.setVisible(False)
+            return
+        if ds.n_features != 2:
+            # only a plane can be drawn here; say so instead of plotting two pixels
+            self._legend.setText(self.tr("These samples have {0} inputs: only 2-D data is drawn here.")
+                                 .format(ds.n_features))
+            self._legend.setVisible(True)
+            return
+        parts = []
+        targets = self.targets()
+        if targets is not None:
+            r, g, b = _SAMPLE_COLOR
+            dot = f'<span style="color:rgb({r},{g},{b})">\u25cf</span> '
+            if len(ds.x) == 1:
+                parts.append(dot + self.tr("sample x = {0}, desired output d = {1}").format(
+                    vector_text(ds.x[0]), vector_text(targets[0])))
+            else:
+                parts.append(dot + self.tr("samples x, each with its desired output d (numbers, not classes)"))
+        for k in range(ds.n_classes if targets is None else 0):
+            r, g, b = regions.class_color(k)
+            parts.append(f'<span style="color:rgb({r},{g},{b})">\u25cf</span> ' + self.class_name(k))
+        if ds.val_idx.size:
+            parts.append("\u25cf " + self.tr("training"))
+            parts.append("\u25cb " + self.tr("validation"))
+        if self._marked.size:
+            parts.append("\u25ce " + self._marked_label)
+        self._legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self._legend.setVisible(True)
+
+    def _on_clicked(self, item: pg.ScatterPlotItem, points: Sequence[object], *args: object) -> None:
+        if len(points):
+            self.pointClicked.emit(int(points[0].data()))
+
+    # --------------------------------------------------------- translation
+    def retranslate(self) -> None:
+        self.plot_item.setLabel("bottom", "x₁")
+        self.plot_item.setLabel("left", "x₂")
+        self._rebuild_legend()
+        self._draw_target_labels()  # the decimal mark follows the language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from nnviz.core.data.dataset import split
+    from nnviz.core.model.network import Network
+
+    app = QApplication(sys.argv)
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1, 1, size=(200, 2))
+    y = (x[:, 0] * x[:, 1] > 0).astype(int)
+    ds = split(Dataset(x, y, 2, "xor"), 0.25)
+    net = Network.initialised([2, 4, 1], ["tanh", "sigmoid"], seed=1)
+    view = DataView()
+    view.set_dataset(ds)
+    maps = regions.region_maps(net, view.bounds())
+    view.set_region(maps.output_rgba, view.bounds())
+    w, b = net.weights[0], net.biases[0]
+    view.set_lines([(w[0, k], w[1, k], b[k], f"h{k + 1}") for k in range(w.shape[1])])
+    view.set_marked(np.flatnonzero(regions.predicted_classes(net, ds.x) != ds.y)[:10])
+    view.resize(640, 560)
+    view.show()
+    sys.exit(app.exec())

@@ -1,0 +1,11 @@
+"""The application and its main window: what holds the rooms together.
+
+- ``app``: the QApplication, the language, the window's start.
+- ``main_window``: menus, docks, lessons, files, undo; it places the panels of
+  :mod:`nnviz.gui.network`, :mod:`nnviz.gui.lecture`, :mod:`nnviz.gui.training`
+  and :mod:`nnviz.gui.data`.
+- ``settings``: the stored settings (versioned); ``autosave``: crash recovery.
+- ``presentation``: F11, the scale, the high-contrast switch.
+
+May import: every other package of :mod:`nnviz.gui`, and :mod:`nnviz.core`.
+"""

@@ -1,0 +1,99 @@
+"""Start the GUI: the application object, the language, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from nnviz.core.errors import UserError
+from nnviz.gui import i18n
+from nnviz.gui.window.settings import open_settings
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (always true off Linux)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application(offscreen: bool = False) -> QApplication:
+    """The running QApplication, created once with nnviz's names.
+
+    ``offscreen`` renders without a screen (``nnviz shot``) when none is there.
+    """
+    app = QApplication.instance()
+    if app is None:
+        if offscreen and not has_display():
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication([sys.argv[0] if sys.argv else "nnviz"])
+        app.setOrganizationName("nnviz")
+        app.setApplicationName("nnviz")
+        app.setApplicationDisplayName("nnviz")
+    return app  # type: ignore[return-value]
+
+
+def choose_language(lang: str | None) -> str:
+    """The language to start in: the argument, else the saved one, else the system's."""
+    if lang:
+        return lang
+    saved = open_settings().value("ui/language")
+    if saved in i18n.LANGUAGES:
+        return str(saved)
+    return i18n.system_language()
+
+
+def build_window(
+    file: str | None = None, preset: str | None = None, lang: str | None = None, offscreen: bool = False
+):
+    """Create the application (if needed) and a main window, not yet shown."""
+    app = application(offscreen)
+    i18n.set_language(choose_language(lang))
+    from nnviz.gui.window.main_window import MainWindow
+
+    window = MainWindow()
+    if file:
+        window.open_file(file, raise_errors=True)
+    else:
+        window.load_lesson(preset or window.initial_lesson(), raise_errors=True)
+    return app, window
+
+
+def missing_x11_libraries() -> list[str]:
+    """System libraries Qt's X11 plugin needs that this Linux machine lacks.
+
+    Without them Qt aborts the process with a long message; we say it in one
+    line instead.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") or not os.environ.get("DISPLAY"):
+        return []
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    import ctypes.util
+
+    needed = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1",
+              "xkbcommon-x11": "libxkbcommon-x11-0"}
+    return [pkg for lib, pkg in needed.items() if ctypes.util.find_library(lib) is None]
+
+
+def run_gui(file: str | None = None, preset: str | None = None, lang: str | None = None) -> int:
+    if not has_display():
+        raise UserError("No display is available; use 'nnviz shot' to render the window offscreen.")
+    missing = missing_x11_libraries()
+    if missing:
+        raise UserError(
+            "Qt needs system libraries to open a window here; install them with: "
+            f"sudo apt-get install {' '.join(missing)}"
+        )
+    app, window = build_window(file, preset, lang)
+    # Compile (or load from the cache) the small-network engine while the
+    # lecturer looks at the first slide; training uses torch until it is ready.
+    from nnviz.core.training import compiled
+
+    compiled.warm_up_in_background()
+    window.ask_to_save = True  # Ctrl+Q after training asks before the weights are lost
+    window.show()
+    window.offer_recovery()
+    return app.exec()

@@ -1,0 +1,90 @@
+"""Autosave of the network on screen, offered back after a crash.
+
+The network is written (atomically) to the cache folder at most
+:attr:`Autosave.DELAY_MS` after a change, also while training changes it
+every frame; a normal close deletes the file, so a file found at start-up
+means the last run did not close normally. :attr:`Autosave.extra` adds a few
+numbers to the file (the epochs trained), given back by :meth:`recoverable`
+in ``Network.extra``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from nnviz.core.errors import UserError
+from nnviz.core.model.network import Network, load_network, save_network
+from nnviz.gui.network.model import NetworkModel
+
+
+def cache_dir() -> Path:
+    folder = os.environ.get("NNVIZ_CACHE_DIR")
+    if folder:
+        return Path(folder)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+
+
+class Autosave(QObject):
+    DELAY_MS = 2000
+    #: a big network saved while training: at most this share of the GUI thread
+    MAX_DUTY = 0.02
+
+    def __init__(self, model: NetworkModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        #: the lesson the network belongs to, saved with it
+        self.lesson_name = ""
+        #: more to save with the network: ``{"nnviz_epochs": 120, ...}`` (JSON numbers)
+        self.extra: Callable[[], dict[str, object]] | None = None
+        #: the network to save instead of the model's (None: the model's), e.g.
+        #: the stepper's weights at the start of the update in progress
+        self.source: Callable[[], Network | None] | None = None
+        self.path = cache_dir() / "autosave.nnviz.json"
+        self._found = self.path.is_file()
+        self._timer = QTimer(self, singleShot=True, interval=self.DELAY_MS, timeout=self.save_now)
+        model.weightsChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        # not restarted on every change: a run that changes the weights every
+        # frame is still saved every DELAY_MS
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        t0 = time.perf_counter()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            net = self.source() if self.source is not None else None
+            if net is None or not net.same_architecture(self._model.network):
+                net = self._model.network.copy()
+            net.extra["nnviz_lesson"] = self.lesson_name
+            if self.extra is not None:
+                net.extra.update(self.extra())
+            save_network(net, self.path)
+        except (OSError, UserError):
+            pass  # autosave is a courtesy: never interrupt the lesson for it
+        cost_ms = 1000.0 * (time.perf_counter() - t0)
+        self._timer.setInterval(max(self.DELAY_MS, int(cost_ms / self.MAX_DUTY)))
+
+    def recoverable(self) -> Network | None:
+        """The network left by a run that did not close normally, if readable."""
+        if not self._found or os.environ.get("NNVIZ_NO_AUTOSAVE_PROMPT"):
+            return None
+        try:
+            return load_network(self.path)
+        except UserError:
+            return None
+
+    def discard(self) -> None:
+        self._timer.stop()
+        self._found = False
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
