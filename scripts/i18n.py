@@ -1,6 +1,7 @@
 """Collect and compile nnviz's translations.
 
     python scripts/i18n.py update    # core messages, then pyside6-lupdate: sources -> nnviz_es.ts
+                                     # (a sentence that moved to another class keeps its Spanish)
     python scripts/i18n.py release   # pyside6-lrelease: nnviz_es.ts -> nnviz_es.qm
     python scripts/i18n.py status    # list Spanish entries still unfinished
 
@@ -59,6 +60,33 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
         for msg in ctx.iter("message"):
             out[(name, msg.findtext("source"))] = msg.find("translation")
     return out
+
+
+def translations_by_source(ts: Path) -> dict[str, set[str]]:
+    """Every finished translation of each source sentence, whatever its context."""
+    out: dict[str, set[str]] = {}
+    for (_ctx, src), tr in messages(ts).items():
+        if tr is not None and tr.get("type") is None and (tr.text or "").strip():
+            out.setdefault(src, set()).add(tr.text)
+    return out
+
+
+def carry_translations(ts: Path, known: dict[str, set[str]]) -> int:
+    """Fill the unfinished entries of ``ts`` whose sentence had one translation
+    in ``known`` (under another context: the code moved to another class, and
+    Qt's context is the class name). Returns how many were filled."""
+    tree = ET.parse(ts)
+    filled = 0
+    for msg in tree.getroot().iter("message"):
+        tr = msg.find("translation")
+        options = known.get(msg.findtext("source") or "", set())
+        if tr is not None and tr.get("type") == "unfinished" and len(options) == 1:
+            tr.text = next(iter(options))
+            del tr.attrib["type"]
+            filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -158,7 +186,10 @@ def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "status"
     if cmd == "update":
         write_core_messages()
+        known = translations_by_source(TS)
         lupdate(TS)
+        if carry_translations(TS, known):
+            lupdate(TS)  # back to lupdate's own layout
     elif cmd == "release":
         lrelease(TS, QM)
     elif cmd == "status":

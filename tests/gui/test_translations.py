@@ -47,3 +47,29 @@ def test_no_alias_hides_strings_from_lupdate():
     alias = re.compile(r"^\s*\w+\s*=\s*(self\.tr|QCoreApplication\.translate)\s*$", re.M)
     offenders = [p.name for p in (ROOT / "nnviz").rglob("*.py") if alias.search(p.read_text())]
     assert not offenders, f"translation aliases hide strings from lupdate in {offenders}"
+
+
+def test_a_sentence_moved_to_another_class_keeps_its_translation(tmp_path):
+    """Qt's context is the class name: splitting a class moves its sentences to a
+    new context, and ``update`` carries their Spanish over instead of losing it."""
+    old = tmp_path / "old.ts"
+    old.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="es_ES">'
+        "<context><name>Panel</name>"
+        "<message><source>Train</source><translation>Entrena</translation></message>"
+        "<message><source>Stop</source><translation>Detén</translation></message>"
+        "</context></TS>"
+    )
+    new = tmp_path / "new.ts"
+    new.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="es_ES">'
+        "<context><name>RunControls</name>"
+        '<message><source>Train</source><translation type="unfinished"></translation></message>'
+        '<message><source>Never seen</source><translation type="unfinished"></translation></message>'
+        "</context></TS>"
+    )
+    assert i18n_script.carry_translations(new, i18n_script.translations_by_source(old)) == 1
+    got = i18n_script.messages(new)
+    assert got[("RunControls", "Train")].text == "Entrena"
+    assert got[("RunControls", "Train")].get("type") is None
+    assert i18n_script.unfinished(new) == [("RunControls", "Never seen")]
