@@ -52,7 +52,8 @@ from nnviz.core.data import (
     datasets,  # noqa: E402
 )
 from nnviz.core.model.network import Network  # noqa: E402
-from nnviz.core.training.trainer import Trainer, TrainingConfig  # noqa: E402
+from nnviz.core.training.config import TrainingConfig  # noqa: E402
+from nnviz.core.training.trainer import Trainer  # noqa: E402
 
 LAYERS = [2, 8, 8, 1]
 BATCH = 10

@@ -49,7 +49,8 @@ from nnviz.core.data import (
 )
 from nnviz.core.data.dataset import Dataset  # noqa: E402
 from nnviz.core.model.network import Network  # noqa: E402
-from nnviz.core.training.trainer import TrainingConfig, resolve_device  # noqa: E402
+from nnviz.core.training.config import TrainingConfig  # noqa: E402
+from nnviz.core.training.engine import resolve_device  # noqa: E402
 
 
 # ---------------------------------------------------------------- the jobs
@@ -73,7 +74,7 @@ def mlp784_job(n: int = 60000) -> tuple[Network, Dataset, TrainingConfig]:
 
 
 #: torch's own thread count, read before the app limits it (see
-#: nnviz.gui.training.panel.leave_a_core_for_the_gui)
+#: nnviz.gui.training._run_control.leave_a_core_for_the_gui)
 _TORCH_THREADS = [0]
 
 

@@ -15,14 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from nnviz.core.errors import UserError
-from nnviz.core.training.trainer import (
-    DEVICES,
-    ENGINE_CHOICES,
-    EpochMetrics,
-    Snapshot,
-    Trainer,
-    TrainingConfig,
-)
+from nnviz.core.training.config import DEVICES, ENGINE_CHOICES, TrainingConfig
+from nnviz.core.training.records import EpochMetrics, Snapshot
+from nnviz.core.training.trainer import Trainer
 
 METRICS_FILE = "metrics.csv"
 NETWORK_FILE = "network.nnviz.json"

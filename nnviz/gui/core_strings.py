@@ -48,7 +48,7 @@ def user_message(exc: UserError) -> str:
 
 
 def result_message(result: Any) -> str:
-    """How a training run ended (:class:`nnviz.core.training.trainer.TrainingResult`),
+    """How a training run ended (:class:`nnviz.core.training.records.TrainingResult`),
     in the interface language when it diverged."""
     error = getattr(result, "error", None)
     return user_message(error) if isinstance(error, UserError) else result.message

@@ -1,7 +1,7 @@
 """The compiled engine computes what torch computes, and is chosen only where it can.
 
 The reference here is plain torch autograd in float64, written from the math
-in :mod:`nnviz.core.training.trainer`'s docstring, not the torch engine; a second set
+in :mod:`nnviz.core.training.engine`'s docstring, not the torch engine; a second set
 of tests runs the whole :class:`Trainer` with both engines side by side.
 """
 
@@ -24,13 +24,10 @@ from nnviz.core.lessons import load_lesson
 from nnviz.core.model.network import Network
 from nnviz.core.training import compiled
 from nnviz.core.training.compiled import CompiledEngine
-from nnviz.core.training.trainer import (
-    Trainer,
-    TrainingConfig,
-    penalty,
-    prepare_data,
-    select_engine,
-)
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.engine import penalty, select_engine
+from nnviz.core.training.problem import prepare_data
+from nnviz.core.training.trainer import Trainer
 
 TORCH_ACT = {
     "identity": lambda a: a,

@@ -177,7 +177,8 @@ def test_bad_idx_files_are_refused(tmp_path):
      ("overfitting", 80, 2, 40), ("batch-size", 300, 2, 60)],
 )
 def test_training_lessons_load_with_their_data(name, n, classes, n_val):
-    from nnviz.core.training.trainer import TrainingConfig, check_problem
+    from nnviz.core.training.config import TrainingConfig
+    from nnviz.core.training.problem import check_problem
 
     lesson = load_lesson(name)
     ds = lesson.dataset()

@@ -8,7 +8,7 @@ from nnviz.core.lessons import parse_lesson
 from nnviz.core.model.network import Network, NetworkFormatError, load_network, parse_network
 from nnviz.core.training import compiled
 from nnviz.core.training.config import TrainingConfig
-from nnviz.core.training.trainer import Diverged
+from nnviz.core.training.records import Diverged
 
 
 def shout(text: str) -> str:

@@ -14,13 +14,11 @@ from nnviz.core.data.dataset import Dataset, from_points
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
 from nnviz.core.model.network import Network
-from nnviz.core.training.trainer import (
-    Diverged,
-    Trainer,
-    TrainingConfig,
-    check_problem,
-    penalty,
-)
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.engine import penalty
+from nnviz.core.training.problem import check_problem
+from nnviz.core.training.records import Diverged
+from nnviz.core.training.trainer import Trainer
 
 XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]]
 XOR_Y = [0, 1, 1, 0]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from nnviz.core.data import datasets
 from nnviz.core.model.network import Network
-from nnviz.core.training.trainer import TrainingConfig
+from nnviz.core.training.config import TrainingConfig
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.training.worker import RunFailed, TrainingController
 
@@ -84,10 +84,10 @@ def test_a_malformed_network_file_is_reported_in_english_without_a_translation(w
 
 
 def test_a_failed_save_is_reported_in_the_interface_language(window, spanish, tmp_path, monkeypatch):
-    from nnviz.gui.window import main_window
+    from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "no such folder" / "net.nnviz.json"
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window._save_dialog()
     assert window.statusBar().currentMessage().startswith(f"No se puede guardar '{target}': ")
 

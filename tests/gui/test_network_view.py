@@ -18,7 +18,7 @@ from nnviz.core.lessons import load_lesson
 from nnviz.core.model.graph_layout import neuron_symbol
 from nnviz.core.model.network import Network
 from nnviz.gui.network.model import NetworkModel
-from nnviz.gui.network.painter import SYMBOL_MIN_PX
+from nnviz.gui.network.neuron_painter import SYMBOL_MIN_PX
 from nnviz.gui.network.view import NetworkView
 
 WRAP = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from nnviz.core.training.records import EpochMetrics, Snapshot
 from nnviz.core.training.smoothing import debiased_ema
-from nnviz.core.training.trainer import EpochMetrics, Snapshot
-from nnviz.gui.training.plots import MetricBuffer, TrainingPlots
+from nnviz.gui.training.live_curves import MetricBuffer
+from nnviz.gui.training.plots import TrainingPlots
 
 
 def history(first: int, last: int) -> list[EpochMetrics]:
@@ -169,7 +170,7 @@ def test_epoch_axis_has_whole_number_ticks(plots):
 
 
 def test_a_long_run_draws_a_bounded_envelope_and_exports_every_epoch(plots, tmp_path):
-    from nnviz.gui.training.plots import MAX_DRAWN_POINTS
+    from nnviz.gui.training.live_curves import MAX_DRAWN_POINTS
 
     n = 30_000
     hist = history(1, n)
@@ -310,7 +311,7 @@ def test_any_plot_can_follow_the_theme(qtbot):
     from PySide6.QtGui import QPalette
 
     from nnviz.gui.theme import high_contrast_palette
-    from nnviz.gui.training.plots import apply_plot_theme
+    from nnviz.gui.training.plot_style import apply_plot_theme
 
     plot = pg.PlotWidget()
     qtbot.addWidget(plot)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from nnviz.core.lessons import lesson_names, load_lesson
 from nnviz.gui.data.view import DataView
-from nnviz.gui.lecture.stepper import ACTION_NAMES, StepperPanel
+from nnviz.gui.lecture._stepper_controls import ACTION_NAMES
+from nnviz.gui.lecture.stepper import StepperPanel
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.network.view import NetworkView
 

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 
 from nnviz.core.errors import UserError
 from nnviz.gui import i18n
-from nnviz.gui.training.settings_form import SettingsForm, format_number, ladder_step, read_number
+from nnviz.gui.training.number_field import format_number, ladder_step, read_number
+from nnviz.gui.training.settings_form import SettingsForm
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from nnviz.core.data import datasets
 from nnviz.core.errors import UserError
 from nnviz.core.lessons import load_lesson
 from nnviz.core.model.network import Network
-from nnviz.core.training.trainer import Snapshot, TrainingConfig, TrainingResult
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.records import Snapshot, TrainingResult
 from nnviz.gui.training.worker import RunFailed, TrainingController
 
 

@@ -2,8 +2,15 @@
 
 - ``config``: :class:`~nnviz.core.training.config.TrainingConfig`, every
   setting the slides talk about, checked.
-- ``trainer``: the training loop as a plain object a thread can run
-  (snapshots, early stopping, divergence, pace), and the choice of engine.
+- ``trainer``: the training loop as a plain object a thread can run; its
+  mixins ``_controls`` (stop, pause, pace, live settings), ``_progress``
+  (best epoch, early stopping, divergence) and ``_snapshots`` (what a live
+  view draws).
+- ``records``: what a run reports (epoch metrics, snapshots, the result).
+- ``engine``: the exact math, the :class:`~nnviz.core.training.engine.Engine`
+  protocol every engine follows, and the choice of engine and device.
+- ``problem``: whether a network can learn a data set, and the arrays an
+  engine trains on.
 - ``torch_engine``: PyTorch on the CPU or a GPU; ``compiled``: small networks
   on the CPU through numba kernels (``_kernels``).
 - ``smoothing``: the loss curves' smoothing and envelopes.

@@ -328,7 +328,7 @@ def train_batches(
 
     Batch i holds the samples ``order[start + i*batch_size : start + (i+1)*batch_size]``
     (clipped at the end of ``order``). Each update follows
-    :mod:`nnviz.core.training.trainer`'s definitions: E_B = mean over the batch of the
+    :mod:`nnviz.core.training.engine`'s definitions: E_B = mean over the batch of the
     sample errors, gradient of J_B = E_B + l2·½Σω² + l1·Σ|ω| (ω where
     ``reg_mask``; d|ω|/dω = sign ω) by backpropagation, then SGD
     (v ← μ v + g; ω ← ω − η v) or Adam (torch's update and bias correction,

@@ -5,12 +5,12 @@ under PyTorch because every update pays the framework's fixed cost (about
 0.2–0.5 ms), whatever the size of the arithmetic. Here one call of a numba
 kernel (:mod:`nnviz.core.training._kernels`) runs many updates, in float64,
 with the GIL released, following exactly the math that
-:mod:`nnviz.core.training.trainer` states, so that from the same weights and batch
+:mod:`nnviz.core.training.engine` states, so that from the same weights and batch
 order it gives torch's weights to 1e-9.
 
 What it cannot do (dropout, a GPU, a big network) is for the torch engine;
 :func:`compiled_limitation` says why, and
-:func:`nnviz.core.training.trainer.select_engine` uses it.
+:func:`nnviz.core.training.engine.select_engine` uses it.
 
 Compilation: the first call of a kernel compiles it (a few seconds) unless
 numba's on-disk cache has it. :func:`warm_up_in_background` fills the cache in
@@ -331,7 +331,7 @@ class PackedNetwork:
     ) -> int:
         """Up to ``n_batches`` updates from position ``start`` of ``order``; the next position.
 
-        ``data`` has the arrays of :class:`nnviz.core.training.trainer.EngineData`.
+        ``data`` has the arrays of :class:`nnviz.core.training.engine.EngineData`.
         When the call ends the epoch, the training set (``eval_mask & 1``) and
         the validation set (``eval_mask & 2``) are evaluated in the same call,
         into ``metrics`` = [train error, train accuracy, val error, val accuracy].
@@ -440,7 +440,7 @@ def _writable_contiguous(data: Any) -> Any:
 
 
 class CompiledEngine:
-    """The :class:`nnviz.core.training.trainer.Engine` of small CPU networks (float64, numba)."""
+    """The :class:`nnviz.core.training.engine.Engine` of small CPU networks (float64, numba)."""
 
     name = "compiled"
 

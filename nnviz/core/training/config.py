@@ -1,7 +1,9 @@
 """The settings of a training run (a lesson's ``training`` object).
 
 The exact meaning of each setting (loss, penalties, optimizers, batches) is
-written down in :mod:`nnviz.core.training.trainer`.
+written down in :mod:`nnviz.core.training.engine`. The checks of single
+values (:func:`learning_rate`, :func:`in_range`, :func:`whole`) also guard the
+settings a running trainer takes.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ class TrainingConfig:
     shuffle: bool = True
     #: "auto" (cuda, then mps, then cpu), "cpu", "cuda" or "mps"
     device: str = "auto"
-    #: "auto", "torch" or "compiled"; see :func:`select_engine`
+    #: "auto", "torch" or "compiled"; see
+    #: :func:`nnviz.core.training.engine.select_engine`
     engine: str = "auto"
     #: torch's float type; the compiled engine always uses float64
     dtype: str = "float32"
@@ -80,23 +83,23 @@ class TrainingConfig:
         _choice(self.device, DEVICES, "device")
         _choice(self.engine, ENGINE_CHOICES, "engine")
         _choice(self.dtype, DTYPES, "dtype")
-        _learning_rate(self.lr)
-        _in_range(self.momentum, 0.0, 1.0, "momentum", closed_hi=False)
+        learning_rate(self.lr)
+        in_range(self.momentum, 0.0, 1.0, "momentum", closed_hi=False)
         if len(self.betas) != 2:
             raise UserError("Setting 'betas' must hold two numbers in [0, 1).")
         for i, b in enumerate(self.betas):
-            _in_range(b, 0.0, 1.0, f"betas[{i}]", closed_hi=False)
+            in_range(b, 0.0, 1.0, f"betas[{i}]", closed_hi=False)
         _positive(self.eps, "eps")
-        _whole(self.batch_size, 0, "batch_size")
-        _whole(self.epochs, 1, "epochs")
-        _in_range(self.l2, 0.0, math.inf, "l2")
-        _in_range(self.l1, 0.0, math.inf, "l1")
+        whole(self.batch_size, 0, "batch_size")
+        whole(self.epochs, 1, "epochs")
+        in_range(self.l2, 0.0, math.inf, "l2")
+        in_range(self.l1, 0.0, math.inf, "l1")
         for i, p in enumerate(self.dropout):
-            _in_range(p, 0.0, 1.0, f"dropout[{i}]", closed_hi=False)
-        _whole(self.patience, 1, "patience")
-        _in_range(self.min_delta, 0.0, math.inf, "min_delta")
-        _whole(self.seed, 0, "seed")
-        _in_range(self.val_fraction, 0.0, 1.0, "val_fraction", closed_hi=False)
+            in_range(p, 0.0, 1.0, f"dropout[{i}]", closed_hi=False)
+        whole(self.patience, 1, "patience")
+        in_range(self.min_delta, 0.0, math.inf, "min_delta")
+        whole(self.seed, 0, "seed")
+        in_range(self.val_fraction, 0.0, 1.0, "val_fraction", closed_hi=False)
         return self
 
     def dropout_for(self, n_hidden: int) -> list[float]:
@@ -189,13 +192,16 @@ def _positive(value: Any, name: str) -> None:
 MAX_LR = 1e4
 
 
-def _learning_rate(value: Any) -> None:
+def learning_rate(value: Any) -> None:
+    """Raise :class:`UserError` unless ``value`` is a usable learning rate η (0 < η ≤ MAX_LR)."""
     _positive(value, "lr")
     if value > MAX_LR:
         raise UserError("Setting 'lr' must be at most {0:g}, not {1!r}.", MAX_LR, value)
 
 
-def _in_range(value: Any, lo: float, hi: float, name: str, closed_hi: bool = True) -> None:
+def in_range(value: Any, lo: float, hi: float, name: str, closed_hi: bool = True) -> None:
+    """Raise :class:`UserError` unless setting ``name`` is a number in [lo, hi]
+    (in [lo, hi) when not ``closed_hi``)."""
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and lo <= value
     ok = ok and (value <= hi if closed_hi else value < hi)
     if not ok:
@@ -205,7 +211,8 @@ def _in_range(value: Any, lo: float, hi: float, name: str, closed_hi: bool = Tru
         )
 
 
-def _whole(value: Any, lo: int, name: str) -> None:
+def whole(value: Any, lo: int, name: str) -> None:
+    """Raise :class:`UserError` unless setting ``name`` is a whole number of at least ``lo``."""
     if isinstance(value, bool) or not isinstance(value, int) or value < lo:
         raise UserError(
             "Setting '{0}' must be a whole number of at least {1}, not {2!r}.", name, lo, value

@@ -3,7 +3,7 @@
 The data live on the device as tensors for the whole run; a batch is an
 ``index_select`` of the epoch's order, so no per-sample Python loop and no
 host synchronisation per update (metrics are read once per epoch). The math
-is the one written down in :mod:`nnviz.core.training.trainer`.
+is the one written down in :mod:`nnviz.core.training.engine`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import torch
 import torch.nn.functional as F
 
 from nnviz.core.model.network import Network
-from nnviz.core.training.trainer import EngineData, TrainingConfig
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.engine import EngineData
 
 #: below this many multiply-adds per update a CPU run uses one torch thread:
 #: for small matrices the threads' hand-offs cost more than they save, and on
@@ -149,7 +150,7 @@ class TorchEngine:
     def _error(
         self, a: torch.Tensor, y: torch.Tensor, t: torch.Tensor, labels: torch.Tensor
     ) -> torch.Tensor:
-        """Mean error over the rows (see the math in nnviz.core.training.trainer)."""
+        """Mean error over the rows (see the math in nnviz.core.training.engine)."""
         n = a.shape[0]
         if self.loss == "cross_entropy":
             if self.activations[-1] == "softmax":

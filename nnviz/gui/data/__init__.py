@@ -1,7 +1,8 @@
 """The data on screen: the 2-D data plot with its decision regions and lines.
 
-- ``view``: :class:`~nnviz.gui.data.view.DataView`, points by class, the
-  decision regions and lines over them, marked points.
+- ``view``: :class:`~nnviz.gui.data.view.DataView`, points by class, rings,
+  target labels, legend, tooltips and clicks; the decision regions and lines
+  over them are its mixin ``_decision_overlays``.
 
 Both the lecture mode and training show it. May import: the shared modules of
 :mod:`nnviz.gui` and :mod:`nnviz.core`.

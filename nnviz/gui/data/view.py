@@ -31,7 +31,10 @@ API (all items are created once and updated in place)::
     view.plot_item.vb.sigRangeChanged  # recompute a region when the frame changes
     view.pointClicked(int)        # signal: a sample was clicked (its index)
 
-Colours and the line clipping are in :mod:`nnviz.core.model.regions`.
+Colours and the line clipping are in :mod:`nnviz.core.model.regions`. This
+module draws the samples: points by class, rings, the legend, tooltips and
+clicks; the region image and the decision lines over them are the mixin
+``DecisionOverlays`` (``_decision_overlays``).
 """
 
 from __future__ import annotations
@@ -40,20 +43,16 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnviz.core.data.dataset import Dataset
 from nnviz.core.lecture.latex_numbers import format_plain
 from nnviz.core.model import regions
+from nnviz.gui.data._decision_overlays import DecisionOverlays
 from nnviz.gui.locale_axis import locale_axes
 
-#: one line as the API takes it: (w1, w2, b, label)
-Line = tuple[float, float, float, str]
-
-# lines of hidden neurons: dark and distinct from the class colours
-_LINE_COLORS = ["#111111", "#5a2d82", "#7a4a00", "#004d40", "#8c1c3c", "#1a3d7c", "#555555"]
 # samples whose desired output is a number, not a class: one neutral colour
 _SAMPLE_COLOR = (90, 90, 90)
 #: label each sample with its d when there are at most this many
@@ -81,7 +80,7 @@ def signed_text(value: float) -> str:
     return "+" + text if value > 0 else text
 
 
-class DataView(QWidget):
+class DataView(DecisionOverlays, QWidget):
     """2-D points by class, a decision-region image, decision lines and rings."""
 
     pointClicked = Signal(int)
@@ -91,7 +90,6 @@ class DataView(QWidget):
         self._scale = 1.0
         self._dataset: Dataset | None = None
         self._bounds: regions.Bounds = (-1.0, 1.0, -1.0, 1.0)
-        self._lines: list[Line] = []
         self._marked = np.zeros(0, dtype=np.int64)
         self._marked_label = ""
 
@@ -121,10 +119,7 @@ class DataView(QWidget):
         layout.addWidget(self._legend)
         layout.addWidget(self.plot, 1)
 
-        self._region = pg.ImageItem(axisOrder="row-major")
-        self._region.setZValue(-10)
-        self._region.setVisible(False)
-        self.plot_item.addItem(self._region)
+        self._init_overlays()
 
         self._train = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
         self._val = pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._tip)
@@ -140,12 +135,8 @@ class DataView(QWidget):
         self._ring_over.setZValue(8)
         self.plot_item.addItem(self._ring_under)
         self.plot_item.addItem(self._ring_over)
-
-        self._line_items: list[pg.PlotCurveItem] = []
-        self._label_items: list[pg.TextItem] = []
         self._target_items: list[pg.TextItem] = []
 
-        self.plot_item.vb.sigRangeChanged.connect(self._reclip_lines)
         self.retranslate()
         self._apply_scale()
 
@@ -191,49 +182,6 @@ class DataView(QWidget):
         """The part of the plane on show now (after the user panned or zoomed)."""
         (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
         return (float(x0), float(x1), float(y0), float(y1))
-
-    def set_region(self, image: np.ndarray | None, bounds: Sequence[float] | None = None) -> None:
-        """Show a decision-region image under the points (None hides it)."""
-        if image is None:
-            self._region.setVisible(False)
-            return
-        img = np.asarray(image)
-        if img.dtype != np.uint8:
-            p = img.astype(np.float64)
-            if p.ndim == 2:
-                p = np.stack([1.0 - p, p], axis=-1)
-            img = regions.probabilities_to_rgba(p)
-        if img.ndim != 3 or img.shape[2] not in (3, 4):
-            raise ValueError("set_region needs (H, W, 4) RGBA or probabilities")
-        x0, x1, y0, y1 = tuple(bounds) if bounds is not None else self.bounds()
-        self._region.setImage(img, autoLevels=False)
-        self._region.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        self._region.setVisible(True)
-
-    def region_image(self) -> np.ndarray | None:
-        """The RGBA image on show, or None."""
-        return self._region.image if self._region.isVisible() else None
-
-    def set_lines(self, lines: Sequence[Line]) -> None:
-        """Draw each ``(w1, w2, b, label)`` as the line w1·x1 + w2·x2 + b = 0."""
-        restyle = len(lines) != len(self._lines)
-        self._lines = [(float(a), float(b), float(c), str(t)) for a, b, c, t in lines]
-        while len(self._line_items) < len(self._lines):
-            restyle = True
-            curve = pg.PlotCurveItem()
-            curve.setZValue(4)
-            label = pg.TextItem(anchor=(0.5, 1.0))
-            label.setZValue(9)
-            self.plot_item.addItem(curve)
-            self.plot_item.addItem(label)
-            self._line_items.append(curve)
-            self._label_items.append(label)
-        if restyle:
-            self._style_lines()
-        self._reclip_lines()
-
-    def lines(self) -> list[Line]:
-        return list(self._lines)
 
     def set_marked(self, indices: Sequence[int] | np.ndarray, label: str | None = None) -> None:
         """Put a ring around the samples ``indices`` (into the data set's ``x``).
@@ -356,38 +304,6 @@ class DataView(QWidget):
             x=xs, y=ys, size=size, symbol="o", brush=None,
             pen=pg.mkPen(20, 20, 20, 255, width=2.0 * self._scale),
         )
-
-    def _style_lines(self) -> None:
-        font = QFont()
-        font.setPointSizeF(10.0 * self._scale)
-        font.setBold(True)
-        for i, (curve, label) in enumerate(zip(self._line_items, self._label_items, strict=True)):
-            color = _LINE_COLORS[i % len(_LINE_COLORS)]
-            style = Qt.PenStyle.SolidLine if i == 0 or len(self._lines) == 1 else Qt.PenStyle.DashLine
-            curve.setPen(pg.mkPen(color, width=2.6 * self._scale, style=style))
-            label.setColor(QColor(color))
-            label.setFont(font)
-            label.fill = pg.mkBrush(255, 255, 255, 200)
-
-    def _reclip_lines(self, *args: object) -> None:
-        (x0, x1), (y0, y1) = self.plot_item.vb.viewRange()
-        for i, (curve, label) in enumerate(zip(self._line_items, self._label_items, strict=True)):
-            seg = None
-            if i < len(self._lines):
-                w1, w2, b, text = self._lines[i]
-                seg = regions.clip_line(w1, w2, b, (x0, x1, y0, y1))
-            if seg is None:
-                curve.setVisible(False)
-                label.setVisible(False)
-                continue
-            xs, ys = seg
-            curve.setData(xs, ys)
-            curve.setVisible(True)
-            # spread the labels along their lines so that crossing lines stay readable
-            t = 0.25 + 0.5 * ((i * 0.37) % 1.0)
-            label.setText(text)
-            label.setPos(xs[0] + t * (xs[1] - xs[0]), ys[0] + t * (ys[1] - ys[0]))
-            label.setVisible(bool(text))
 
     def _apply_scale(self) -> None:
         font = QFont()

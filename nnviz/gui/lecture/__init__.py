@@ -1,7 +1,10 @@
 """The lecture mode: one formula at a time, with the live numbers, the graph lit.
 
-- ``stepper``: :class:`~nnviz.gui.lecture.stepper.StepperPanel`, the keys and
-  the walk through an update (hand edits in ``_edits``).
+- ``stepper``: :class:`~nnviz.gui.lecture.stepper.StepperPanel`, the dock that
+  holds it all, with its mixins ``_stepper_controls`` (actions, keys, buttons,
+  their texts), ``_stepper_walking`` (moving through an update, play, keeping
+  in step with the model; hand edits in ``_edits``) and ``_stepper_display``
+  (what a step shows: formula, lit graph, PyTorch, data, status).
 - ``formula_view``: a formula drawn sharp at any scale, numbers in colour.
 - ``side_panels``: the outline of the seven steps, the error plot, PyTorch's
   one ``backward()``.

@@ -1,10 +1,17 @@
 """Training in the window: controls, the worker thread and every live view of a run.
 
-- ``panel``: :class:`~nnviz.gui.training.panel.TrainingPanel`, Train / Pause /
-  Stop, the counters, and what it feeds the views.
-- ``settings_form``: every setting of a run as a form.
+- ``panel``: :class:`~nnviz.gui.training.panel.TrainingPanel`, with its mixins
+  ``_controls`` (buttons, keys, counters, speed, their texts), ``_run_control``
+  (start, pause, stop, reset, how a run ended) and ``_frames`` (snapshots to
+  views, a stage a frame).
+- ``settings_form``: every setting of a run as a form, with its mixins
+  ``_settings_sections`` (the fields), ``_settings_reading`` (the form as a
+  network, data and config, or a refusal) and ``_settings_loading`` (a lesson
+  into the form); ``number_field``: numbers as people write them.
 - ``worker``: the QThread that runs :class:`nnviz.core.training.trainer.Trainer`.
-- ``plots``: loss and accuracy, training vs validation.
+- ``plots``: loss and accuracy, training vs validation, with ``live_curves``
+  (the current run), ``_range_following``, ``_epoch_markers``, ``_run_overlay``
+  (earlier runs), ``_plot_export`` and ``plot_style`` (colours, theme).
 - ``regions``: decision regions over the data and a map per hidden neuron.
 - ``image_views``: the confusion matrix and first-layer weights as images.
 

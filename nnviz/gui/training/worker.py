@@ -30,7 +30,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from nnviz.core.data.dataset import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import Network
-from nnviz.core.training.trainer import Snapshot, Trainer, TrainingConfig, check_problem
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.problem import check_problem
+from nnviz.core.training.records import Snapshot
+from nnviz.core.training.trainer import Trainer
 from nnviz.gui.core_strings import result_message, user_message
 
 #: snapshots a second at most

@@ -3,7 +3,9 @@
 - ``app``: the QApplication, the language, the window's start.
 - ``main_window``: menus, docks, lessons, files, undo; it places the panels of
   :mod:`nnviz.gui.network`, :mod:`nnviz.gui.lecture`, :mod:`nnviz.gui.training`
-  and :mod:`nnviz.gui.data`.
+  and :mod:`nnviz.gui.data`. Its mixins: ``_chrome`` (docks, actions, menus,
+  toolbar, their texts), ``_files`` (open, save, export, unsaved weights) and
+  ``_state`` (geometry, crash recovery, close).
 - ``settings``: the stored settings (versioned); ``autosave``: crash recovery.
 - ``presentation``: F11, the scale, the high-contrast switch.
 

@@ -89,24 +89,24 @@
         <translation>softmax</translation>
     </message>
     <message>
-        <source>'{0}' is a damaged gzip file.</source>
-        <translation>'{0}' es un fichero gzip dañado.</translation>
+        <source>&apos;{0}&apos; is a damaged gzip file.</source>
+        <translation>&apos;{0}&apos; es un fichero gzip dañado.</translation>
     </message>
     <message>
-        <source>'{0}' is cut short.</source>
-        <translation>'{0}' está incompleto: se corta antes de tiempo.</translation>
+        <source>&apos;{0}&apos; is cut short.</source>
+        <translation>&apos;{0}&apos; está incompleto: se corta antes de tiempo.</translation>
     </message>
     <message>
-        <source>'{0}' is not a text file.</source>
-        <translation>'{0}' no es un fichero de texto.</translation>
+        <source>&apos;{0}&apos; is not a text file.</source>
+        <translation>&apos;{0}&apos; no es un fichero de texto.</translation>
     </message>
     <message>
-        <source>'{0}' is not an IDX file.</source>
-        <translation>'{0}' no es un fichero IDX.</translation>
+        <source>&apos;{0}&apos; is not an IDX file.</source>
+        <translation>&apos;{0}&apos; no es un fichero IDX.</translation>
     </message>
     <message>
-        <source>'{0}' should hold {1} values of {2} bytes after its header, but has {3} bytes.</source>
-        <translation>'{0}' debería contener {1} valores de {2} bytes tras su cabecera, pero tiene {3} bytes.</translation>
+        <source>&apos;{0}&apos; should hold {1} values of {2} bytes after its header, but has {3} bytes.</source>
+        <translation>&apos;{0}&apos; debería contener {1} valores de {2} bytes tras su cabecera, pero tiene {3} bytes.</translation>
     </message>
     <message>
         <source>A network file must hold one JSON object.</source>
@@ -117,316 +117,316 @@
         <translation>Una capa de salida softmax necesita al menos dos neuronas.</translation>
     </message>
     <message>
-        <source>Backpropagation cannot use the {0} activation of the layer {1}: it is not differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
-        <translation>La retropropagación no puede usar la función de activación {0} de la capa {1}: no es derivable, así que no tiene la derivada f' que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+        <source>Backpropagation cannot use the {0} activation of the layer {1}: it is not differentiable, so it has no derivative f&apos; for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa {1}: no es derivable, así que no tiene la derivada f&apos; que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
     </message>
     <message>
-        <source>Backpropagation cannot use the {0} activation of the layer {1}: its derivative is not one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <source>Backpropagation cannot use the {0} activation of the layer {1}: its derivative is not one number per neuron, which the slides&apos; deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
         <translation>La retropropagación no puede usar la función de activación {0} de la capa {1}: su derivada no es un número por neurona, que es lo que necesitan las deltas de las diapositivas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
     </message>
     <message>
-        <source>Backpropagation cannot use the {0} activation of the output layer: it is not differentiable, so it has no derivative f' for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
-        <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: no es derivable, así que no tiene la derivada f' que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
+        <source>Backpropagation cannot use the {0} activation of the output layer: it is not differentiable, so it has no derivative f&apos; for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: no es derivable, así que no tiene la derivada f&apos; que necesitan las deltas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
     </message>
     <message>
-        <source>Backpropagation cannot use the {0} activation of the output layer: its derivative is not one number per neuron, which the slides' deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
+        <source>Backpropagation cannot use the {0} activation of the output layer: its derivative is not one number per neuron, which the slides&apos; deltas need (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
         <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: su derivada no es un número por neurona, que es lo que necesitan las deltas de las diapositivas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
     </message>
     <message>
-        <source>Cannot open '{0}': it is a folder, not a file.</source>
-        <translation>No se puede abrir '{0}': es una carpeta, no un fichero.</translation>
+        <source>Cannot open &apos;{0}&apos;: it is a folder, not a file.</source>
+        <translation>No se puede abrir &apos;{0}&apos;: es una carpeta, no un fichero.</translation>
     </message>
     <message>
-        <source>Cannot open '{0}': no such file.</source>
-        <translation>No se puede abrir '{0}': el fichero no existe.</translation>
+        <source>Cannot open &apos;{0}&apos;: no such file.</source>
+        <translation>No se puede abrir &apos;{0}&apos;: el fichero no existe.</translation>
     </message>
     <message>
-        <source>Cannot read '{0}': {1}.</source>
-        <translation>No se puede leer '{0}': {1}.</translation>
+        <source>Cannot read &apos;{0}&apos;: {1}.</source>
+        <translation>No se puede leer &apos;{0}&apos;: {1}.</translation>
     </message>
     <message>
-        <source>Cannot save '{0}': {1}.</source>
-        <translation>No se puede guardar '{0}': {1}.</translation>
+        <source>Cannot save &apos;{0}&apos;: {1}.</source>
+        <translation>No se puede guardar &apos;{0}&apos;: {1}.</translation>
     </message>
     <message>
-        <source>Cross-entropy needs a softmax or sigmoid output layer, not '{0}'; use the MSE loss or change the output activation.</source>
-        <translation>La entropía cruzada necesita una capa de salida softmax o sigmoide, no '{0}'; usa la pérdida MSE o cambia la función de activación de salida.</translation>
+        <source>Cross-entropy needs a softmax or sigmoid output layer, not &apos;{0}&apos;; use the MSE loss or change the output activation.</source>
+        <translation>La entropía cruzada necesita una capa de salida softmax o sigmoide, no &apos;{0}&apos;; usa la pérdida MSE o cambia la función de activación de salida.</translation>
     </message>
     <message>
-        <source>Data set 'circles': 'factor' must be between 0 and 1, not {0!r}.</source>
-        <translation>Conjunto de datos 'circles': 'factor' debe estar entre 0 y 1, no {0!r}.</translation>
+        <source>Data set &apos;circles&apos;: &apos;factor&apos; must be between 0 and 1, not {0!r}.</source>
+        <translation>Conjunto de datos &apos;circles&apos;: &apos;factor&apos; debe estar entre 0 y 1, no {0!r}.</translation>
     </message>
     <message>
-        <source>Data set 'gaussian': 'classes' must be a whole number from 2 to 10, not {0!r}.</source>
-        <translation>Conjunto de datos 'gaussian': 'classes' debe ser un número entero de 2 a 10, no {0!r}.</translation>
+        <source>Data set &apos;gaussian&apos;: &apos;classes&apos; must be a whole number from 2 to 10, not {0!r}.</source>
+        <translation>Conjunto de datos &apos;gaussian&apos;: &apos;classes&apos; debe ser un número entero de 2 a 10, no {0!r}.</translation>
     </message>
     <message>
-        <source>Data set 'mnist' needs a 'path': the folder with the IDX files.</source>
-        <translation>El conjunto de datos 'mnist' necesita un 'path': la carpeta con los ficheros IDX.</translation>
+        <source>Data set &apos;mnist&apos; needs a &apos;path&apos;: the folder with the IDX files.</source>
+        <translation>El conjunto de datos &apos;mnist&apos; necesita un &apos;path&apos;: la carpeta con los ficheros IDX.</translation>
     </message>
     <message>
-        <source>Data set 'spiral': 'classes' must be a whole number from 2 to 10, not {0!r}.</source>
-        <translation>Conjunto de datos 'spiral': 'classes' debe ser un número entero de 2 a 10, no {0!r}.</translation>
+        <source>Data set &apos;spiral&apos;: &apos;classes&apos; must be a whole number from 2 to 10, not {0!r}.</source>
+        <translation>Conjunto de datos &apos;spiral&apos;: &apos;classes&apos; debe ser un número entero de 2 a 10, no {0!r}.</translation>
     </message>
     <message>
-        <source>Data set 'spiral': 'turns' must be a number in (0, 5], not {0!r}.</source>
-        <translation>Conjunto de datos 'spiral': 'turns' debe ser un número en (0, 5], no {0!r}.</translation>
+        <source>Data set &apos;spiral&apos;: &apos;turns&apos; must be a number in (0, 5], not {0!r}.</source>
+        <translation>Conjunto de datos &apos;spiral&apos;: &apos;turns&apos; debe ser un número en (0, 5], no {0!r}.</translation>
     </message>
     <message>
-        <source>Data set '{0}' does not take those settings ({1}).</source>
-        <translation>El conjunto de datos '{0}' no admite esos ajustes ({1}).</translation>
+        <source>Data set &apos;{0}&apos; does not take those settings ({1}).</source>
+        <translation>El conjunto de datos &apos;{0}&apos; no admite esos ajustes ({1}).</translation>
     </message>
     <message>
-        <source>Data set '{0}': 'n' must be a whole number from {1} to 1000000, not {2!r}.</source>
-        <translation>Conjunto de datos '{0}': 'n' debe ser un número entero de {1} a 1000000, no {2!r}.</translation>
+        <source>Data set &apos;{0}&apos;: &apos;n&apos; must be a whole number from {1} to 1000000, not {2!r}.</source>
+        <translation>Conjunto de datos &apos;{0}&apos;: &apos;n&apos; debe ser un número entero de {1} a 1000000, no {2!r}.</translation>
     </message>
     <message>
-        <source>Data set '{0}': 'noise' must be a number from 0 to 10, not {1!r}.</source>
-        <translation>Conjunto de datos '{0}': 'noise' debe ser un número de 0 a 10, no {1!r}.</translation>
+        <source>Data set &apos;{0}&apos;: &apos;noise&apos; must be a number from 0 to 10, not {1!r}.</source>
+        <translation>Conjunto de datos &apos;{0}&apos;: &apos;noise&apos; debe ser un número de 0 a 10, no {1!r}.</translation>
     </message>
     <message>
-        <source>Data set '{0}': 'seed' must be a whole number of at least 0, not {1!r}.</source>
-        <translation>Conjunto de datos '{0}': 'seed' debe ser un número entero mayor o igual que 0, no {1!r}.</translation>
+        <source>Data set &apos;{0}&apos;: &apos;seed&apos; must be a whole number of at least 0, not {1!r}.</source>
+        <translation>Conjunto de datos &apos;{0}&apos;: &apos;seed&apos; debe ser un número entero mayor o igual que 0, no {1!r}.</translation>
     </message>
     <message>
-        <source>Digits: 'n' must be a whole number from 1 to {0}, not {1!r}.</source>
-        <translation>Dígitos: 'n' debe ser un número entero de 1 a {0}, no {1!r}.</translation>
+        <source>Digits: &apos;n&apos; must be a whole number from 1 to {0}, not {1!r}.</source>
+        <translation>Dígitos: &apos;n&apos; debe ser un número entero de 1 a {0}, no {1!r}.</translation>
     </message>
     <message>
-        <source>Digits: 'noise' must be zero or positive, not {0!r}.</source>
-        <translation>Dígitos: 'noise' debe ser cero o positivo, no {0!r}.</translation>
+        <source>Digits: &apos;noise&apos; must be zero or positive, not {0!r}.</source>
+        <translation>Dígitos: &apos;noise&apos; debe ser cero o positivo, no {0!r}.</translation>
     </message>
     <message>
-        <source>Field 'activations' is missing.</source>
-        <translation>Falta el campo 'activations'.</translation>
+        <source>Field &apos;activations&apos; is missing.</source>
+        <translation>Falta el campo &apos;activations&apos;.</translation>
     </message>
     <message>
-        <source>Field 'activations[{0}]': softmax can only be the output layer's activation.</source>
-        <translation>Campo 'activations[{0}]': softmax solo puede ser la función de activación de la capa de salida.</translation>
+        <source>Field &apos;activations[{0}]&apos;: softmax can only be the output layer&apos;s activation.</source>
+        <translation>Campo &apos;activations[{0}]&apos;: softmax solo puede ser la función de activación de la capa de salida.</translation>
     </message>
     <message>
-        <source>Field 'biases' must be a list of {0} vectors, one per non-input layer.</source>
-        <translation>El campo 'biases' debe ser una lista de {0} vectores, uno por cada capa que no es de entrada.</translation>
+        <source>Field &apos;biases&apos; must be a list of {0} vectors, one per non-input layer.</source>
+        <translation>El campo &apos;biases&apos; debe ser una lista de {0} vectores, uno por cada capa que no es de entrada.</translation>
     </message>
     <message>
-        <source>Field 'data' must be an object with a 'kind'.</source>
-        <translation>El campo 'data' debe ser un objeto con un 'kind'.</translation>
+        <source>Field &apos;data&apos; must be an object with a &apos;kind&apos;.</source>
+        <translation>El campo &apos;data&apos; debe ser un objeto con un &apos;kind&apos;.</translation>
     </message>
     <message>
-        <source>Field 'data.x' contains a number that is not finite.</source>
-        <translation>El campo 'data.x' contiene un número que no es finito.</translation>
+        <source>Field &apos;data.x&apos; contains a number that is not finite.</source>
+        <translation>El campo &apos;data.x&apos; contiene un número que no es finito.</translation>
     </message>
     <message>
-        <source>Field 'data.x' must be a non-empty list of points.</source>
-        <translation>El campo 'data.x' debe ser una lista de puntos no vacía.</translation>
+        <source>Field &apos;data.x&apos; must be a non-empty list of points.</source>
+        <translation>El campo &apos;data.x&apos; debe ser una lista de puntos no vacía.</translation>
     </message>
     <message>
-        <source>Field 'data.y' must hold one label for each point in 'data.x'.</source>
-        <translation>El campo 'data.y' debe contener una etiqueta para cada punto de 'data.x'.</translation>
+        <source>Field &apos;data.y&apos; must hold one label for each point in &apos;data.x&apos;.</source>
+        <translation>El campo &apos;data.y&apos; debe contener una etiqueta para cada punto de &apos;data.x&apos;.</translation>
     </message>
     <message>
-        <source>Field 'data.y' must hold whole class numbers 0, 1, ...</source>
-        <translation>El campo 'data.y' debe contener números de clase enteros 0, 1, ...</translation>
+        <source>Field &apos;data.y&apos; must hold whole class numbers 0, 1, ...</source>
+        <translation>El campo &apos;data.y&apos; debe contener números de clase enteros 0, 1, ...</translation>
     </message>
     <message>
-        <source>Field 'format' must be {0!r}, not {1!r}.</source>
-        <translation>El campo 'format' debe ser {0!r}, no {1!r}.</translation>
+        <source>Field &apos;format&apos; must be {0!r}, not {1!r}.</source>
+        <translation>El campo &apos;format&apos; debe ser {0!r}, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field 'layers' is missing.</source>
-        <translation>Falta el campo 'layers'.</translation>
+        <source>Field &apos;layers&apos; is missing.</source>
+        <translation>Falta el campo &apos;layers&apos;.</translation>
     </message>
     <message>
-        <source>Field 'layers' must be a list of at least two layer sizes (input first).</source>
-        <translation>El campo 'layers' debe ser una lista de al menos dos tamaños de capa (la de entrada primero).</translation>
+        <source>Field &apos;layers&apos; must be a list of at least two layer sizes (input first).</source>
+        <translation>El campo &apos;layers&apos; debe ser una lista de al menos dos tamaños de capa (la de entrada primero).</translation>
     </message>
     <message>
-        <source>Field 'layers[{0}]' must be a positive whole number of neurons, not {1!r}.</source>
-        <translation>El campo 'layers[{0}]' debe ser un número entero positivo de neuronas, no {1!r}.</translation>
+        <source>Field &apos;layers[{0}]&apos; must be a positive whole number of neurons, not {1!r}.</source>
+        <translation>El campo &apos;layers[{0}]&apos; debe ser un número entero positivo de neuronas, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field 'seed' must be a non-negative whole number, not {0!r}.</source>
-        <translation>El campo 'seed' debe ser un número entero no negativo, no {0!r}.</translation>
+        <source>Field &apos;seed&apos; must be a non-negative whole number, not {0!r}.</source>
+        <translation>El campo &apos;seed&apos; debe ser un número entero no negativo, no {0!r}.</translation>
     </message>
     <message>
-        <source>Field 'stepper.targets' must hold {0} lists of {1} finite numbers.</source>
-        <translation>El campo 'stepper.targets' debe contener {0} listas de {1} números finitos.</translation>
+        <source>Field &apos;stepper.targets&apos; must hold {0} lists of {1} finite numbers.</source>
+        <translation>El campo &apos;stepper.targets&apos; debe contener {0} listas de {1} números finitos.</translation>
     </message>
     <message>
-        <source>Field 'training' must be an object of settings.</source>
-        <translation>El campo 'training' debe ser un objeto con ajustes.</translation>
+        <source>Field &apos;training&apos; must be an object of settings.</source>
+        <translation>El campo &apos;training&apos; debe ser un objeto con ajustes.</translation>
     </message>
     <message>
-        <source>Field 'training.{0}' is not a training setting (known: {1}).</source>
-        <translation>El campo 'training.{0}' no es un ajuste de entrenamiento (conocidos: {1}).</translation>
+        <source>Field &apos;training.{0}&apos; is not a training setting (known: {1}).</source>
+        <translation>El campo &apos;training.{0}&apos; no es un ajuste de entrenamiento (conocidos: {1}).</translation>
     </message>
     <message>
-        <source>Field 'version' is {0!r}; this nnviz reads version {1}.</source>
-        <translation>El campo 'version' es {0!r}; este nnviz lee la versión {1}.</translation>
+        <source>Field &apos;version&apos; is {0!r}; this nnviz reads version {1}.</source>
+        <translation>El campo &apos;version&apos; es {0!r}; este nnviz lee la versión {1}.</translation>
     </message>
     <message>
-        <source>Field 'weights' must be a list of {0} matrices, one per layer pair.</source>
-        <translation>El campo 'weights' debe ser una lista de {0} matrices, una por cada par de capas.</translation>
+        <source>Field &apos;weights&apos; must be a list of {0} matrices, one per layer pair.</source>
+        <translation>El campo &apos;weights&apos; debe ser una lista de {0} matrices, una por cada par de capas.</translation>
     </message>
     <message>
-        <source>Field '{0}' contains a number that is not finite.</source>
-        <translation>El campo '{0}' contiene un número que no es finito.</translation>
+        <source>Field &apos;{0}&apos; contains a number that is not finite.</source>
+        <translation>El campo &apos;{0}&apos; contiene un número que no es finito.</translation>
     </message>
     <message>
-        <source>Field '{0}' contains {1!r}, which is not a number.</source>
-        <translation>El campo '{0}' contiene {1!r}, que no es un número.</translation>
+        <source>Field &apos;{0}&apos; contains {1!r}, which is not a number.</source>
+        <translation>El campo &apos;{0}&apos; contiene {1!r}, que no es un número.</translation>
     </message>
     <message>
-        <source>Field '{0}' has shape {1} but the layers need {2}.</source>
-        <translation>El campo '{0}' tiene forma {1}, pero las capas necesitan {2}.</translation>
+        <source>Field &apos;{0}&apos; has shape {1} but the layers need {2}.</source>
+        <translation>El campo &apos;{0}&apos; tiene forma {1}, pero las capas necesitan {2}.</translation>
     </message>
     <message>
-        <source>Field '{0}' is missing; give both 'weights' and 'biases', or neither and a 'seed'.</source>
-        <translation>Falta el campo '{0}'; da tanto 'weights' como 'biases', o ninguno de los dos y una 'seed'.</translation>
+        <source>Field &apos;{0}&apos; is missing; give both &apos;weights&apos; and &apos;biases&apos;, or neither and a &apos;seed&apos;.</source>
+        <translation>Falta el campo &apos;{0}&apos;; da tanto &apos;weights&apos; como &apos;biases&apos;, o ninguno de los dos y una &apos;seed&apos;.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be a finite number, not {1!r}.</source>
-        <translation>El campo '{0}' debe ser un número finito, no {1!r}.</translation>
+        <source>Field &apos;{0}&apos; must be a finite number, not {1!r}.</source>
+        <translation>El campo &apos;{0}&apos; debe ser un número finito, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be a list of numbers, not {1!r}.</source>
-        <translation>El campo '{0}' debe ser una lista de números, no {1!r}.</translation>
+        <source>Field &apos;{0}&apos; must be a list of numbers, not {1!r}.</source>
+        <translation>El campo &apos;{0}&apos; debe ser una lista de números, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be a name, not {1!r}.</source>
-        <translation>El campo '{0}' debe ser un nombre, no {1!r}.</translation>
+        <source>Field &apos;{0}&apos; must be a name, not {1!r}.</source>
+        <translation>El campo &apos;{0}&apos; debe ser un nombre, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be a whole number, not {1!r}.</source>
-        <translation>El campo '{0}' debe ser un número entero, no {1!r}.</translation>
+        <source>Field &apos;{0}&apos; must be a whole number, not {1!r}.</source>
+        <translation>El campo &apos;{0}&apos; debe ser un número entero, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be an activation name or a list of {1} names.</source>
-        <translation>El campo '{0}' debe ser el nombre de una función de activación o una lista de {1} nombres.</translation>
+        <source>Field &apos;{0}&apos; must be an activation name or a list of {1} names.</source>
+        <translation>El campo &apos;{0}&apos; debe ser el nombre de una función de activación o una lista de {1} nombres.</translation>
     </message>
     <message>
-        <source>Field '{0}' must be true or false, not {1!r}.</source>
-        <translation>El campo '{0}' debe ser true o false, no {1!r}.</translation>
+        <source>Field &apos;{0}&apos; must be true or false, not {1!r}.</source>
+        <translation>El campo &apos;{0}&apos; debe ser true o false, no {1!r}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must have {1} entries, one per non-input layer, not {2}.</source>
-        <translation>El campo '{0}' debe tener {1} elementos, uno por cada capa que no es de entrada, no {2}.</translation>
+        <source>Field &apos;{0}&apos; must have {1} entries, one per non-input layer, not {2}.</source>
+        <translation>El campo &apos;{0}&apos; debe tener {1} elementos, uno por cada capa que no es de entrada, no {2}.</translation>
     </message>
     <message>
-        <source>Field '{0}' must hold numbers in the shape {1}.</source>
-        <translation>El campo '{0}' debe contener números con la forma {1}.</translation>
+        <source>Field &apos;{0}&apos; must hold numbers in the shape {1}.</source>
+        <translation>El campo &apos;{0}&apos; debe contener números con la forma {1}.</translation>
     </message>
     <message>
-        <source>Field '{0}' names an unknown activation {1!r} (known: {2}).</source>
-        <translation>El campo '{0}' nombra una función de activación desconocida {1!r} (conocidas: {2}).</translation>
+        <source>Field &apos;{0}&apos; names an unknown activation {1!r} (known: {2}).</source>
+        <translation>El campo &apos;{0}&apos; nombra una función de activación desconocida {1!r} (conocidas: {2}).</translation>
     </message>
     <message>
-        <source>Layer {0} uses the '{1}' activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
-        <translation>La capa {0} usa la función de activación '{1}', que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
+        <source>Layer {0} uses the &apos;{1}&apos; activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
+        <translation>La capa {0} usa la función de activación &apos;{1}&apos;, que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
     </message>
     <message>
-        <source>Lesson '{0}' is not an nnviz lesson file.</source>
-        <translation>La lección '{0}' no es un fichero de lección de nnviz.</translation>
+        <source>Lesson &apos;{0}&apos; is not an nnviz lesson file.</source>
+        <translation>La lección &apos;{0}&apos; no es un fichero de lección de nnviz.</translation>
     </message>
     <message>
-        <source>Lesson '{0}' is not valid JSON ({1}).</source>
-        <translation>La lección '{0}' no es JSON válido ({1}).</translation>
+        <source>Lesson &apos;{0}&apos; is not valid JSON ({1}).</source>
+        <translation>La lección &apos;{0}&apos; no es JSON válido ({1}).</translation>
     </message>
     <message>
-        <source>Lesson '{0}' needs both a 'network' and a 'data' field.</source>
-        <translation>La lección '{0}' necesita un campo 'network' y un campo 'data'.</translation>
+        <source>Lesson &apos;{0}&apos; needs both a &apos;network&apos; and a &apos;data&apos; field.</source>
+        <translation>La lección &apos;{0}&apos; necesita un campo &apos;network&apos; y un campo &apos;data&apos;.</translation>
     </message>
     <message>
-        <source>Lesson '{0}', network: {1}</source>
-        <translation>Lección '{0}', red: {1}</translation>
+        <source>Lesson &apos;{0}&apos;, network: {1}</source>
+        <translation>Lección &apos;{0}&apos;, red: {1}</translation>
     </message>
     <message>
-        <source>Lesson '{0}': field 'mode' must be one of {1}.</source>
-        <translation>Lección '{0}': el campo 'mode' debe ser uno de {1}.</translation>
+        <source>Lesson &apos;{0}&apos;: field &apos;mode&apos; must be one of {1}.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;mode&apos; debe ser uno de {1}.</translation>
     </message>
     <message>
-        <source>Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed.</source>
-        <translation>Lección '{0}': el campo 'pace' debe ser un número de épocas por segundo, 0 para la máxima velocidad.</translation>
+        <source>Lesson &apos;{0}&apos;: field &apos;pace&apos; must be a number of epochs a second, 0 for full speed.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;pace&apos; debe ser un número de épocas por segundo, 0 para la máxima velocidad.</translation>
     </message>
     <message>
-        <source>Lesson '{0}': field 'stepper.targets' must hold {1} lists of {2} finite numbers.</source>
-        <translation>Lección '{0}': el campo 'stepper.targets' debe contener {1} listas de {2} números finitos.</translation>
+        <source>Lesson &apos;{0}&apos;: field &apos;stepper.targets&apos; must hold {1} lists of {2} finite numbers.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.targets&apos; debe contener {1} listas de {2} números finitos.</translation>
     </message>
     <message>
-        <source>MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}.</source>
-        <translation>MNIST: 'n' debe ser un número entero de 1 a {0}, no {1!r}.</translation>
+        <source>MNIST: &apos;n&apos; must be a whole number from 1 to {0}, not {1!r}.</source>
+        <translation>MNIST: &apos;n&apos; debe ser un número entero de 1 a {0}, no {1!r}.</translation>
     </message>
     <message>
-        <source>MNIST: 'noise' is not supported.</source>
-        <translation>MNIST: 'noise' no está disponible.</translation>
+        <source>MNIST: &apos;noise&apos; is not supported.</source>
+        <translation>MNIST: &apos;noise&apos; no está disponible.</translation>
     </message>
     <message>
-        <source>MNIST: 'part' must be train or test, not {0!r}.</source>
-        <translation>MNIST: 'part' debe ser train o test, no {0!r}.</translation>
+        <source>MNIST: &apos;part&apos; must be train or test, not {0!r}.</source>
+        <translation>MNIST: &apos;part&apos; debe ser train o test, no {0!r}.</translation>
     </message>
     <message>
-        <source>MNIST: '{0}' is not a folder.</source>
-        <translation>MNIST: '{0}' no es una carpeta.</translation>
+        <source>MNIST: &apos;{0}&apos; is not a folder.</source>
+        <translation>MNIST: &apos;{0}&apos; no es una carpeta.</translation>
     </message>
     <message>
-        <source>MNIST: the image and label files in '{0}' do not match.</source>
-        <translation>MNIST: los ficheros de imágenes y de etiquetas de '{0}' no se corresponden.</translation>
+        <source>MNIST: the image and label files in &apos;{0}&apos; do not match.</source>
+        <translation>MNIST: los ficheros de imágenes y de etiquetas de &apos;{0}&apos; no se corresponden.</translation>
     </message>
     <message>
         <source>One output neuron can tell two classes apart, but the data has {0}; give the output layer {0} neurons.</source>
         <translation>Una neurona de salida puede distinguir dos clases, pero los datos tienen {0}; da {0} neuronas a la capa de salida.</translation>
     </message>
     <message>
-        <source>Setting 'betas' must hold two numbers in [0, 1).</source>
-        <translation>El ajuste 'betas' debe contener dos números en [0, 1).</translation>
+        <source>Setting &apos;betas&apos; must hold two numbers in [0, 1).</source>
+        <translation>El ajuste &apos;betas&apos; debe contener dos números en [0, 1).</translation>
     </message>
     <message>
-        <source>Setting 'dropout' must have one probability per hidden layer ({0}), not {1}.</source>
-        <translation>El ajuste 'dropout' debe tener una probabilidad por cada capa oculta ({0}), no {1}.</translation>
+        <source>Setting &apos;dropout&apos; must have one probability per hidden layer ({0}), not {1}.</source>
+        <translation>El ajuste &apos;dropout&apos; debe tener una probabilidad por cada capa oculta ({0}), no {1}.</translation>
     </message>
     <message>
-        <source>Setting 'lr' must be at most {0:g}, not {1!r}.</source>
-        <translation>El ajuste 'lr' debe ser como mucho {0:g}, no {1!r}.</translation>
+        <source>Setting &apos;lr&apos; must be at most {0:g}, not {1!r}.</source>
+        <translation>El ajuste &apos;lr&apos; debe ser como mucho {0:g}, no {1!r}.</translation>
     </message>
     <message>
-        <source>Setting '{0}' must be a positive number, not {1!r}.</source>
-        <translation>El ajuste '{0}' debe ser un número positivo, no {1!r}.</translation>
+        <source>Setting &apos;{0}&apos; must be a positive number, not {1!r}.</source>
+        <translation>El ajuste &apos;{0}&apos; debe ser un número positivo, no {1!r}.</translation>
     </message>
     <message>
-        <source>Setting '{0}' must be a whole number of at least {1}, not {2!r}.</source>
-        <translation>El ajuste '{0}' debe ser un número entero mayor o igual que {1}, no {2!r}.</translation>
+        <source>Setting &apos;{0}&apos; must be a whole number of at least {1}, not {2!r}.</source>
+        <translation>El ajuste &apos;{0}&apos; debe ser un número entero mayor o igual que {1}, no {2!r}.</translation>
     </message>
     <message>
-        <source>Setting '{0}' must be in [{1:g}, {2:g}{3}, not {4!r}.</source>
-        <translation>El ajuste '{0}' debe estar en [{1:g}, {2:g}{3}, no {4!r}.</translation>
+        <source>Setting &apos;{0}&apos; must be in [{1:g}, {2:g}{3}, not {4!r}.</source>
+        <translation>El ajuste &apos;{0}&apos; debe estar en [{1:g}, {2:g}{3}, no {4!r}.</translation>
     </message>
     <message>
-        <source>Setting '{0}' must be one of {1}, not {2!r}.</source>
-        <translation>El ajuste '{0}' debe ser uno de {1}, no {2!r}.</translation>
+        <source>Setting &apos;{0}&apos; must be one of {1}, not {2!r}.</source>
+        <translation>El ajuste &apos;{0}&apos; debe ser uno de {1}, no {2!r}.</translation>
     </message>
     <message>
-        <source>The compiled engine cannot train the '{0}' activation.</source>
-        <translation>El motor compilado no puede entrenar la función de activación '{0}'.</translation>
+        <source>The compiled engine cannot train the &apos;{0}&apos; activation.</source>
+        <translation>El motor compilado no puede entrenar la función de activación &apos;{0}&apos;.</translation>
     </message>
     <message>
-        <source>The compiled engine cannot train with dropout; set dropout to 0 or choose the engine 'torch' or 'auto'.</source>
-        <translation>El motor compilado no puede entrenar con dropout; pon el dropout a 0 o elige el motor 'torch' o 'auto'.</translation>
+        <source>The compiled engine cannot train with dropout; set dropout to 0 or choose the engine &apos;torch&apos; or &apos;auto&apos;.</source>
+        <translation>El motor compilado no puede entrenar con dropout; pon el dropout a 0 o elige el motor &apos;torch&apos; o &apos;auto&apos;.</translation>
     </message>
     <message>
-        <source>The compiled engine could not load numba ({0}); choose the engine 'torch'.</source>
-        <translation>El motor compilado no ha podido cargar numba ({0}); elige el motor 'torch'.</translation>
+        <source>The compiled engine could not load numba ({0}); choose the engine &apos;torch&apos;.</source>
+        <translation>El motor compilado no ha podido cargar numba ({0}); elige el motor &apos;torch&apos;.</translation>
     </message>
     <message>
-        <source>The compiled engine is for networks of at most {0:,} parameters; this one has {1:,}. Choose the engine 'torch' or 'auto'.</source>
-        <translation>El motor compilado es para redes de como mucho {0:,} parámetros; esta tiene {1:,}. Elige el motor 'torch' o 'auto'.</translation>
+        <source>The compiled engine is for networks of at most {0:,} parameters; this one has {1:,}. Choose the engine &apos;torch&apos; or &apos;auto&apos;.</source>
+        <translation>El motor compilado es para redes de como mucho {0:,} parámetros; esta tiene {1:,}. Elige el motor &apos;torch&apos; o &apos;auto&apos;.</translation>
     </message>
     <message>
-        <source>The compiled engine needs the numba package, which is not installed or does not load; install numba or choose the engine 'torch'.</source>
-        <translation>El motor compilado necesita el paquete numba, que no está instalado o no se carga; instala numba o elige el motor 'torch'.</translation>
+        <source>The compiled engine needs the numba package, which is not installed or does not load; install numba or choose the engine &apos;torch&apos;.</source>
+        <translation>El motor compilado necesita el paquete numba, que no está instalado o no se carga; instala numba o elige el motor &apos;torch&apos;.</translation>
     </message>
     <message>
-        <source>The compiled engine runs only on the CPU, not on '{0}'; choose the device 'cpu' or the engine 'torch' or 'auto'.</source>
-        <translation>El motor compilado solo funciona en la CPU, no en '{0}'; elige el dispositivo 'cpu' o el motor 'torch' o 'auto'.</translation>
+        <source>The compiled engine runs only on the CPU, not on &apos;{0}&apos;; choose the device &apos;cpu&apos; or the engine &apos;torch&apos; or &apos;auto&apos;.</source>
+        <translation>El motor compilado solo funciona en la CPU, no en &apos;{0}&apos;; elige el dispositivo &apos;cpu&apos; o el motor &apos;torch&apos; o &apos;auto&apos;.</translation>
     </message>
     <message>
         <source>The data contain a number that is not finite.</source>
@@ -437,16 +437,16 @@
         <translation>Los datos deben tener {0} entradas y {1} salida(s) deseada(s) por muestra.</translation>
     </message>
     <message>
-        <source>The device 'cuda' was asked for, but PyTorch sees no CUDA GPU here.</source>
-        <translation>Se ha pedido el dispositivo 'cuda', pero PyTorch no ve ninguna GPU CUDA en este equipo.</translation>
+        <source>The device &apos;cuda&apos; was asked for, but PyTorch sees no CUDA GPU here.</source>
+        <translation>Se ha pedido el dispositivo &apos;cuda&apos;, pero PyTorch no ve ninguna GPU CUDA en este equipo.</translation>
     </message>
     <message>
-        <source>The device 'mps' was asked for, but this machine has no Apple GPU.</source>
-        <translation>Se ha pedido el dispositivo 'mps', pero este equipo no tiene GPU de Apple.</translation>
+        <source>The device &apos;mps&apos; was asked for, but this machine has no Apple GPU.</source>
+        <translation>Se ha pedido el dispositivo &apos;mps&apos;, pero este equipo no tiene GPU de Apple.</translation>
     </message>
     <message>
-        <source>The granularity must be 'scalar' or 'layer', not {0!r}.</source>
-        <translation>La granularidad debe ser 'scalar' o 'layer', no {0!r}.</translation>
+        <source>The granularity must be &apos;scalar&apos; or &apos;layer&apos;, not {0!r}.</source>
+        <translation>La granularidad debe ser &apos;scalar&apos; o &apos;layer&apos;, no {0!r}.</translation>
     </message>
     <message>
         <source>The granularity must be one of {0}.</source>
@@ -469,8 +469,8 @@
         <translation>La entrada deben ser números.</translation>
     </message>
     <message>
-        <source>The language must be 'es' or 'en', not {0!r}.</source>
-        <translation>El idioma debe ser 'es' o 'en', no {0!r}.</translation>
+        <source>The language must be &apos;es&apos; or &apos;en&apos;, not {0!r}.</source>
+        <translation>El idioma debe ser &apos;es&apos; o &apos;en&apos;, no {0!r}.</translation>
     </message>
     <message>
         <source>The learning rate η must be a number, not {0!r}.</source>
@@ -501,8 +501,8 @@
         <translation>La capa de salida tiene {0} neuronas, pero los datos tienen {1} clases.</translation>
     </message>
     <message>
-        <source>The perceptron rule is shown one formula at a time (granularity 'scalar').</source>
-        <translation>La regla del perceptrón se muestra fórmula a fórmula (granularidad 'scalar').</translation>
+        <source>The perceptron rule is shown one formula at a time (granularity &apos;scalar&apos;).</source>
+        <translation>La regla del perceptrón se muestra fórmula a fórmula (granularidad &apos;scalar&apos;).</translation>
     </message>
     <message>
         <source>The perceptron rule needs a network without hidden layers (layers [inputs, outputs]), not {0}.</source>
@@ -513,7 +513,7 @@
         <translation>La regla del perceptrón usa la función de activación escalón (o signo), no {0}.</translation>
     </message>
     <message>
-        <source>The perceptron's targets must be 1 or -1, the values of the step function.</source>
+        <source>The perceptron&apos;s targets must be 1 or -1, the values of the step function.</source>
         <translation>Las salidas deseadas del perceptrón deben ser 1 o -1, los valores de la función escalón.</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
         <translation>El paso a paso necesita al menos una muestra con su salida deseada.</translation>
     </message>
     <message>
-        <source>The stepper needs the lesson's layer sizes.</source>
+        <source>The stepper needs the lesson&apos;s layer sizes.</source>
         <translation>El paso a paso necesita los tamaños de las capas de la lección.</translation>
     </message>
     <message>
@@ -561,12 +561,12 @@
         <translation>Los pesos dejan de ser números finitos en menos de {0} actualizaciones: el entrenamiento diverge; prueba con una η más pequeña.</translation>
     </message>
     <message>
-        <source>There is no '{0}' (or '{0}.gz') in '{1}'.</source>
-        <translation>No hay ningún '{0}' (ni '{0}.gz') en '{1}'.</translation>
+        <source>There is no &apos;{0}&apos; (or &apos;{0}.gz&apos;) in &apos;{1}&apos;.</source>
+        <translation>No hay ningún &apos;{0}&apos; (ni &apos;{0}.gz&apos;) en &apos;{1}&apos;.</translation>
     </message>
     <message>
-        <source>There is no lesson called '{0}' (known: {1}).</source>
-        <translation>No hay ninguna lección llamada '{0}' (conocidas: {1}).</translation>
+        <source>There is no lesson called &apos;{0}&apos; (known: {1}).</source>
+        <translation>No hay ninguna lección llamada &apos;{0}&apos; (conocidas: {1}).</translation>
     </message>
     <message>
         <source>There is no sample {0} in the data set.</source>
@@ -597,7 +597,7 @@
     <name>DataView</name>
     <message>
         <source>misclassified</source>
-        <extracomment>one line as the API takes it: (w1, w2, b, label) label each sample with its d when there are at most this many</extracomment>
+        <extracomment>label each sample with its d when there are at most this many</extracomment>
         <translation>mal clasificados</translation>
     </message>
     <message>
@@ -630,6 +630,13 @@
     </message>
 </context>
 <context>
+    <name>EpochMarkers</name>
+    <message>
+        <source>best epoch {0}</source>
+        <translation>mejor época {0}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorPlot</name>
     <message>
         <source>update</source>
@@ -640,7 +647,7 @@
         <translation>error E</translation>
     </message>
     <message>
-        <source>E on the update's sample</source>
+        <source>E on the update&apos;s sample</source>
         <translation>E en la muestra de la actualización</translation>
     </message>
     <message>
@@ -652,7 +659,7 @@
     <name>FormulaView</name>
     <message>
         <source>The formula of the current step: as on the slide, with its numbers, and the result.</source>
-        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides' LaTeX roles a piece can take; each has its own colour the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
+        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides&apos; LaTeX roles a piece can take; each has its own colour the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
         <translation>La fórmula del paso actual: como en la diapositiva, con sus números y el resultado.</translation>
     </message>
 </context>
@@ -660,7 +667,7 @@
     <name>GraphPainting</name>
     <message>
         <source>Neural network</source>
-        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost) a neuron's symbol is drawn only this big (pixels of the letter) or bigger: smaller, h₁₆ is a smudge on a projector (the tooltip still names it) ... ... and its subscript never smaller than this (font key, pixel size, italic) -&gt; the derived font and its metrics: a frame labels every neuron, and building a QFont and its metrics per label cost more than drawing it</extracomment>
+        <extracomment>up to this many drawn edges the lines are antialiased (it doubles the cost)</extracomment>
         <translation>Red neuronal</translation>
     </message>
 </context>
@@ -673,7 +680,7 @@
     </message>
     <message>
         <source>layer {0}</source>
-        <extracomment>a column's heading, where there is little room</extracomment>
+        <extracomment>a column&apos;s heading, where there is little room</extracomment>
         <translation>capa {0}</translation>
     </message>
 </context>
@@ -695,249 +702,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>nnviz — neural networks, step by step</source>
-        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved</extracomment>
-        <translation>nnviz — redes neuronales, paso a paso</translation>
-    </message>
-    <message>
-        <source>&amp;Open network…</source>
-        <translation>&amp;Abrir red…</translation>
-    </message>
-    <message>
-        <source>Open a network file (*.nnviz.json)</source>
-        <translation>Abrir un fichero de red (*.nnviz.json)</translation>
-    </message>
-    <message>
-        <source>&amp;Save network as…</source>
-        <translation>&amp;Guardar red como…</translation>
-    </message>
-    <message>
-        <source>Save the current network and its weights as a *.nnviz.json file</source>
-        <translation>Guardar la red actual y sus pesos como fichero *.nnviz.json</translation>
-    </message>
-    <message>
-        <source>&amp;Export network view as image…</source>
-        <translation>&amp;Exportar la vista de la red como imagen…</translation>
-    </message>
-    <message>
-        <source>Export the &amp;worked example…</source>
-        <translation>Exportar el &amp;ejemplo resuelto…</translation>
-    </message>
-    <message>
-        <source>The update on show, every formula with its numbers, as Markdown or LaTeX for a handout</source>
-        <translation>La actualización en pantalla, cada fórmula con sus números, en Markdown o LaTeX para unos apuntes</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
-        <source>&amp;About nnviz</source>
-        <translation>&amp;Acerca de nnviz</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Atajos de &amp;teclado</translation>
-    </message>
-    <message>
-        <source>Lesson &amp;text</source>
-        <translation>&amp;Texto de la lección</translation>
-    </message>
-    <message>
-        <source>Show the lesson's slide text above the network</source>
-        <translation>Mostrar el texto de la diapositiva de la lección encima de la red</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;Lesson</source>
-        <translation>&amp;Lección</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>L&amp;anguage</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>Stepper</source>
-        <translation>Paso a paso</translation>
-    </message>
-    <message>
-        <source>Formulas and stepper</source>
-        <translation>Fórmulas paso a paso</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Datos</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Entrenamiento</translation>
-    </message>
-    <message>
-        <source>Plots</source>
-        <translation>Gráficas</translation>
-    </message>
-    <message>
         <source>Save them before opening another lesson?</source>
+        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved</extracomment>
         <translation>¿Guardarlos antes de abrir otra lección?</translation>
-    </message>
-    <message>
-        <source>Open network</source>
-        <translation>Abrir red</translation>
-    </message>
-    <message>
-        <source>nnviz networks (*.nnviz.json *.json)</source>
-        <translation>Redes de nnviz (*.nnviz.json *.json)</translation>
-    </message>
-    <message>
-        <source>Save them before opening another network?</source>
-        <translation>¿Guardarlos antes de abrir otra red?</translation>
-    </message>
-    <message>
-        <source>Save network</source>
-        <translation>Guardar red</translation>
-    </message>
-    <message>
-        <source>nnviz networks (*.nnviz.json)</source>
-        <translation>Redes de nnviz (*.nnviz.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Guardado %1</translation>
-    </message>
-    <message>
-        <source>Save them before closing?</source>
-        <translation>¿Guardarlos antes de cerrar?</translation>
-    </message>
-    <message>
-        <source>Trained network not saved</source>
-        <translation>Red entrenada sin guardar</translation>
-    </message>
-    <message>
-        <source>The network was trained and its weights are not saved.</source>
-        <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
-    </message>
-    <message>
-        <source>The worked example is the update of a backpropagation lesson in lecture mode: open one from the Lesson menu first.</source>
-        <translation>El ejemplo resuelto es la actualización de una lección de backpropagation en modo clase: abre primero una desde el menú Lección.</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>LaTeX (*.tex)</source>
-        <translation>LaTeX (*.tex)</translation>
-    </message>
-    <message>
-        <source>Export the worked example</source>
-        <translation>Exportar el ejemplo resuelto</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Export network view</source>
-        <translation>Exportar la vista de la red</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write the image %1.</source>
-        <translation>No se pudo escribir la imagen %1.</translation>
-    </message>
-    <message>
-        <source>nnviz</source>
-        <translation>nnviz</translation>
-    </message>
-    <message>
-        <source>About nnviz</source>
-        <translation>Acerca de nnviz</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;nnviz %1&lt;/h3&gt;&lt;p&gt;Neural networks taught the way a good lecture does: the network graph with every weight as a colour, backpropagation one formula at a time, and training you can watch.&lt;/p&gt;&lt;p&gt;Built on the course «Introducción práctica a la IA y al Deep Learning — Introducción a las Redes neuronales» (Universidad de Málaga).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;nnviz %1&lt;/h3&gt;&lt;p&gt;Las redes neuronales explicadas como en una buena clase: el grafo de la red con cada peso como un color, backpropagation fórmula a fórmula y un entrenamiento que se puede ver.&lt;/p&gt;&lt;p&gt;Basado en el curso «Introducción práctica a la IA y al Deep Learning — Introducción a las Redes neuronales» (Universidad de Málaga).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Space / →</source>
-        <translation>Espacio / →</translation>
-    </message>
-    <message>
-        <source>next formula</source>
-        <translation>fórmula siguiente</translation>
-    </message>
-    <message>
-        <source>←</source>
-        <translation>←</translation>
-    </message>
-    <message>
-        <source>previous formula (restores the weights exactly)</source>
-        <translation>fórmula anterior (restaura los pesos exactamente)</translation>
-    </message>
-    <message>
-        <source>reset the update</source>
-        <translation>reiniciar la actualización</translation>
-    </message>
-    <message>
-        <source>presentation mode (full screen, large fonts)</source>
-        <translation>modo presentación (pantalla completa, letra grande)</translation>
-    </message>
-    <message>
-        <source>larger / smaller presentation scale</source>
-        <translation>escala de presentación mayor / menor</translation>
-    </message>
-    <message>
-        <source>undo / redo a weight edit</source>
-        <translation>deshacer / rehacer la edición de un peso</translation>
-    </message>
-    <message>
-        <source>open a lesson</source>
-        <translation>abrir una lección</translation>
-    </message>
-    <message>
-        <source>train / pause or resume / stop (training lessons)</source>
-        <translation>entrenar / pausar o reanudar / detener (lecciones de entrenamiento)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Recover network</source>
-        <translation>Recuperar la red</translation>
-    </message>
-    <message>
-        <source>nnviz did not close normally last time. Restore the network you were working on?</source>
-        <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estaba trabajando?</translation>
-    </message>
-    <message>
-        <source>recovered network</source>
-        <translation>red recuperada</translation>
     </message>
 </context>
 <context>
@@ -956,7 +723,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>at most one recolour per this many milliseconds while updates flood in factors tried, in order, on the legend's scale in a short view (legend_scale) view height (px) below which the layer captions shrink with it (caption_scale) pixel size of the layer captions and of the notes under them at scale 1; a narrow column shrinks them down to the second number times the presentation scale, but never below the first (their size at scale 1), then wraps them onto two lines an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight's labels)</extracomment>
+        <extracomment>an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight&apos;s labels)</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
@@ -1089,698 +856,10 @@
     </message>
 </context>
 <context>
-    <name>PerceptronPanel</name>
-    <message>
-        <source>Epoch {0}, sample {1}: is it on the right side of the line?</source>
-        <extracomment>after every move True while this panel itself changes the model's weights</extracomment>
-        <translation>Época {0}, muestra {1}: ¿está en el lado correcto de la recta?</translation>
-    </message>
-    <message>
-        <source>Decision line:</source>
-        <translation>Recta de decisión:</translation>
-    </message>
-    <message>
-        <source>On the slide:</source>
-        <translation>En la diapositiva:</translation>
-    </message>
-    <message>
-        <source>misclassified: it moves the line</source>
-        <translation>mal clasificada: mueve la recta</translation>
-    </message>
-    <message>
-        <source>sample on show</source>
-        <translation>muestra actual</translation>
-    </message>
-    <message>
-        <source>Epoch {0} · sample {1} of {2} · mistakes in this epoch so far: {3} · η = {4}</source>
-        <translation>Época {0} · muestra {1} de {2} · errores en esta época hasta ahora: {3} · η = {4}</translation>
-    </message>
-    <message>
-        <source>Converged after {0} epochs: a whole epoch without mistakes. The line separates the two classes, so the rule changes nothing more.</source>
-        <translation>Ha convergido tras {0} épocas: una época entera sin errores. La recta separa las dos clases, así que la regla ya no cambia nada más.</translation>
-    </message>
-    <message>
-        <source>After {0} epochs the line still has not settled: every epoch some point is on the wrong side. It never will: the classes are not linearly separable, no straight line puts each class on its own side. A hidden layer is needed (lesson “XOR with a 2-2-1 multilayer perceptron”).</source>
-        <translation>Tras {0} épocas la recta aún no se ha estabilizado: en cada época algún punto queda en el lado equivocado. Nunca lo hará: las clases no son linealmente separables, ninguna recta deja cada clase en su propio lado. Hace falta una capa oculta (lección «XOR con un perceptrón multicapa 2-2-1»).</translation>
-    </message>
-    <message>
-        <source>The weights at the end of epoch {0} were already those of the end of epoch {1}: the rule goes round in a circle for ever.</source>
-        <translation>Los pesos al final de la época {0} ya eran los del final de la época {1}: la regla da vueltas en un ciclo sin fin.</translation>
-    </message>
-    <message>
-        <source>The rule goes on until an epoch without mistakes (at most {0} epochs).</source>
-        <translation>La regla continúa hasta una época sin errores (como máximo {0} épocas).</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>época</translation>
-    </message>
-    <message>
-        <source>mistakes (corrections)</source>
-        <translation>errores (correcciones)</translation>
-    </message>
-</context>
-<context>
-    <name>Presentation</name>
-    <message>
-        <source>&amp;Presentation mode</source>
-        <extracomment>what is disabled: clearly dimmer than white text, still readable on black</extracomment>
-        <translation>Modo &amp;presentación</translation>
-    </message>
-    <message>
-        <source>Full screen with large fonts and a hint of the keys (F11)</source>
-        <translation>Pantalla completa con letra grande y un recordatorio de las teclas (F11)</translation>
-    </message>
-    <message>
-        <source>&amp;Larger</source>
-        <translation>Más &amp;grande</translation>
-    </message>
-    <message>
-        <source>&amp;Smaller</source>
-        <translation>Más &amp;pequeño</translation>
-    </message>
-    <message>
-        <source>&amp;High contrast</source>
-        <translation>Alto &amp;contraste</translation>
-    </message>
-    <message>
-        <source>Space/→ next · ← back · R reset · F11 leave presentation · Ctrl± size</source>
-        <translation>Espacio/→ siguiente · ← atrás · R reiniciar · F11 salir de la presentación · Ctrl± tamaño</translation>
-    </message>
-</context>
-<context>
-    <name>ReceptiveFieldGallery</name>
-    <message>
-        <source>First-layer weights as images (receptive fields)</source>
-        <extracomment>how titles are drawn: wrapped at word boundaries, left-aligned</extracomment>
-        <translation>Pesos de la primera capa como imágenes (campos receptivos)</translation>
-    </message>
-    <message>
-        <source>The input is not an image: no receptive fields to show.</source>
-        <translation>La entrada no es una imagen: no hay campos receptivos que mostrar.</translation>
-    </message>
-</context>
-<context>
-    <name>RegionsView</name>
-    <message>
-        <source>lines of the first layer</source>
-        <extracomment>the grid of the picture on show (0: none yet)</extracomment>
-        <translation>rectas de la primera capa</translation>
-    </message>
-    <message>
-        <source>Draw each first-layer neuron's line ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0: a hidden layer combines lines</source>
-        <translation>Dibuja la recta ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0 de cada neurona de la primera capa: una capa oculta combina rectas</translation>
-    </message>
-    <message>
-        <source>hidden-neuron maps</source>
-        <translation>mapas de las neuronas ocultas</translation>
-    </message>
-    <message>
-        <source>Show every hidden neuron's output over the plane, as TensorFlow Playground</source>
-        <translation>Muestra la salida de cada neurona oculta sobre el plano, como TensorFlow Playground</translation>
-    </message>
-    <message>
-        <source>misclassified</source>
-        <translation>mal clasificados</translation>
-    </message>
-    <message>
-        <source>{0} of {1} points misclassified</source>
-        <translation>{0} de {1} puntos mal clasificados</translation>
-    </message>
-    <message>
-        <source>{0} of {1} in validation</source>
-        <translation>{0} de {1} en validación</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsForm</name>
-    <message>
-        <source>{0}: '{1}' is not a number from {2} to {3}; write one like {4}.</source>
-        <extracomment>neurons a hidden layer may have: the decision-region maps run every layer of the network on a 200×200 grid in the window, and a wider layer takes seconds and GBs the typed text was not accepted: a sentence for the user</extracomment>
-        <translation>{0}: «{1}» no es un número entre {2} y {3}; escriba uno como {4}.</translation>
-    </message>
-    <message>
-        <source>{0}: write numbers separated by semicolons, like '0.5; 0.2'.</source>
-        <translation>{0}: escriba números separados por punto y coma, como «0,5; 0,2».</translation>
-    </message>
-    <message>
-        <source>{0}: write numbers separated by commas, like '8, 8'.</source>
-        <translation>{0}: escriba números separados por comas, como «8, 8».</translation>
-    </message>
-    <message>
-        <source>Hidden layers</source>
-        <extracomment>a setting the trainer applies at the next batch: (name, value) the data or the layers changed: a new data set and network are needed a number field refused what was typed: the sentence to show as an error</extracomment>
-        <translation>Capas ocultas</translation>
-    </message>
-    <message>
-        <source>Hidden layers: every layer needs at least one neuron.</source>
-        <translation>Capas ocultas: cada capa necesita al menos una neurona.</translation>
-    </message>
-    <message>
-        <source>Hidden layers: at most {0} neurons per layer (the live views of a wider layer would not fit in memory).</source>
-        <translation>Capas ocultas: como mucho {0} neuronas por capa (las vistas en vivo de una capa más ancha no cabrían en memoria).</translation>
-    </message>
-    <message>
-        <source>Activation '{0}' is not one training can use in a hidden layer (use {1}).</source>
-        <translation>La activación «{0}» no se puede usar en una capa oculta al entrenar (use {1}).</translation>
-    </message>
-    <message>
-        <source>Give one activation for all hidden layers or one per hidden layer ({0}), not {1}.</source>
-        <translation>Indique una activación para todas las capas ocultas o una por capa oculta ({0}), no {1}.</translation>
-    </message>
-    <message>
-        <source>Dropout</source>
-        <translation>Dropout</translation>
-    </message>
-    <message>
-        <source>Dropout: give one probability for all hidden layers or one per hidden layer ({0}).</source>
-        <translation>Dropout: indique una probabilidad para todas las capas ocultas o una por capa oculta ({0}).</translation>
-    </message>
-    <message>
-        <source>Not available on this machine</source>
-        <translation>No disponible en este equipo</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Datos</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
-        <source>Learning</source>
-        <translation>Aprendizaje</translation>
-    </message>
-    <message>
-        <source>Regularization (loss = error + λΨ)</source>
-        <translation>Regularización (pérdida = error + λΨ)</translation>
-    </message>
-    <message>
-        <source>Hardware</source>
-        <translation>Hardware</translation>
-    </message>
-    <message>
-        <source>Early stopping</source>
-        <translation>Parada temprana</translation>
-    </message>
-    <message>
-        <source>data set</source>
-        <translation>conjunto de datos</translation>
-    </message>
-    <message>
-        <source>Which points to learn: the lesson's own, or a generated set</source>
-        <translation>Qué puntos aprender: los de la lección o un conjunto generado</translation>
-    </message>
-    <message>
-        <source>points n</source>
-        <translation>puntos n</translation>
-    </message>
-    <message>
-        <source>How many samples to generate</source>
-        <translation>Cuántas muestras generar</translation>
-    </message>
-    <message>
-        <source>noise</source>
-        <translation>ruido</translation>
-    </message>
-    <message>
-        <source>Standard deviation of the noise added to each point</source>
-        <translation>Desviación típica del ruido añadido a cada punto</translation>
-    </message>
-    <message>
-        <source>data seed</source>
-        <translation>semilla de los datos</translation>
-    </message>
-    <message>
-        <source>Seed of the generator and of the train/validation split</source>
-        <translation>Semilla del generador y de la división entrenamiento/validación</translation>
-    </message>
-    <message>
-        <source>validation fraction</source>
-        <translation>fracción de validación</translation>
-    </message>
-    <message>
-        <source>Share of the samples held out to measure generalization (never trained on)</source>
-        <translation>Parte de las muestras apartada para medir la generalización (nunca se entrena con ella)</translation>
-    </message>
-    <message>
-        <source>hidden layers</source>
-        <translation>capas ocultas</translation>
-    </message>
-    <message>
-        <source>Neurons per hidden layer, e.g. '8, 8' for two layers of 8</source>
-        <translation>Neuronas por capa oculta, p. ej. '8, 8' para dos capas de 8</translation>
-    </message>
-    <message>
-        <source>hidden activations</source>
-        <translation>activaciones ocultas</translation>
-    </message>
-    <message>
-        <source>One activation for all hidden layers or one per layer: relu, tanh, sigmoid, identity</source>
-        <translation>Una activación para todas las capas ocultas o una por capa: relu, tanh, sigmoid, identity</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>salida</translation>
-    </message>
-    <message>
-        <source>Activation of the output layer: sigmoid (two classes), softmax (several)</source>
-        <translation>Activación de la capa de salida: sigmoide (dos clases), softmax (varias)</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>pérdida</translation>
-    </message>
-    <message>
-        <source>MSE is the slides' E(ω) = ½‖d − y‖²; cross-entropy suits sigmoid/softmax</source>
-        <translation>MSE es el E(ω) = ½‖d − y‖² de las diapositivas; la entropía cruzada va bien con sigmoide/softmax</translation>
-    </message>
-    <message>
-        <source>weight seed</source>
-        <translation>semilla de los pesos</translation>
-    </message>
-    <message>
-        <source>Seed of the initial weights ω and of the batch order</source>
-        <translation>Semilla de los pesos iniciales ω y del orden de los lotes</translation>
-    </message>
-    <message>
-        <source>optimizer</source>
-        <translation>optimizador</translation>
-    </message>
-    <message>
-        <source>SGD: ω ← ω − η ∂E/∂ω (with momentum); Adam adapts η per weight</source>
-        <translation>SGD: ω ← ω − η ∂E/∂ω (con momento); Adam adapta η a cada peso</translation>
-    </message>
-    <message>
-        <source>learning rate η</source>
-        <translation>tasa de aprendizaje η</translation>
-    </message>
-    <message>
-        <source>Size of each step down the error; too large diverges, too small crawls. Changes apply at the next batch</source>
-        <translation>Tamaño de cada paso de bajada del error; si es muy grande diverge, si es muy pequeño avanza muy despacio. Los cambios se aplican en el siguiente lote</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>momento</translation>
-    </message>
-    <message>
-        <source>SGD only: keeps part of the previous step (0 = plain SGD)</source>
-        <translation>Solo SGD: conserva parte del paso anterior (0 = SGD simple)</translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation>tamaño de lote</translation>
-    </message>
-    <message>
-        <source>Samples per weight update: 1 = one sample at a time, 'full' = the whole training set</source>
-        <translation>Muestras por actualización de los pesos: 1 = una muestra cada vez, 'todo' = todo el conjunto de entrenamiento</translation>
-    </message>
-    <message>
-        <source>epochs</source>
-        <translation>épocas</translation>
-    </message>
-    <message>
-        <source>Passes over the training set for one press of Train</source>
-        <translation>Pasadas por el conjunto de entrenamiento en cada pulsación de Entrenar</translation>
-    </message>
-    <message>
-        <source>L2 λ</source>
-        <translation>L2 λ</translation>
-    </message>
-    <message>
-        <source>Weight of the penalty λ·½Σω²: pulls weights towards zero against overfitting</source>
-        <translation>Peso de la penalización λ·½Σω²: lleva los pesos hacia cero contra el sobreajuste</translation>
-    </message>
-    <message>
-        <source>L1 λ</source>
-        <translation>L1 λ</translation>
-    </message>
-    <message>
-        <source>Weight of the penalty λ·Σ|ω|: drives useless weights to exactly zero</source>
-        <translation>Peso de la penalización λ·Σ|ω|: lleva los pesos inútiles exactamente a cero</translation>
-    </message>
-    <message>
-        <source>dropout p</source>
-        <translation>dropout p</translation>
-    </message>
-    <message>
-        <source>Probability of switching off each hidden neuron during training; one value or one per hidden layer</source>
-        <translation>Probabilidad de apagar cada neurona oculta durante el entrenamiento; un valor o uno por capa oculta</translation>
-    </message>
-    <message>
-        <source>patience</source>
-        <translation>paciencia</translation>
-    </message>
-    <message>
-        <source>Epochs without improvement of the validation error before stopping</source>
-        <translation>Épocas sin mejora del error de validación antes de parar</translation>
-    </message>
-    <message>
-        <source>min. improvement</source>
-        <translation>mejora mínima</translation>
-    </message>
-    <message>
-        <source>An epoch only counts as better if it improves by more than this</source>
-        <translation>Una época solo cuenta como mejor si mejora más que esto</translation>
-    </message>
-    <message>
-        <source>restore best weights</source>
-        <translation>restaurar los mejores pesos</translation>
-    </message>
-    <message>
-        <source>After stopping, go back to the weights of the best epoch</source>
-        <translation>Tras parar, volver a los pesos de la mejor época</translation>
-    </message>
-    <message>
-        <source>device</source>
-        <translation>dispositivo</translation>
-    </message>
-    <message>
-        <source>Where PyTorch computes: auto picks a GPU when there is one</source>
-        <translation>Dónde calcula PyTorch: auto elige una GPU si la hay</translation>
-    </message>
-    <message>
-        <source>engine</source>
-        <translation>motor</translation>
-    </message>
-    <message>
-        <source>auto: the compiled engine for small networks on the CPU, PyTorch otherwise</source>
-        <translation>auto: el motor compilado para redes pequeñas en la CPU; si no, PyTorch</translation>
-    </message>
-    <message>
-        <source>Stop when the validation error has not improved for 'patience' epochs</source>
-        <translation>Parar cuando el error de validación no ha mejorado durante 'paciencia' épocas</translation>
-    </message>
-    <message>
-        <source>lesson's points</source>
-        <translation>puntos de la lección</translation>
-    </message>
-    <message>
-        <source>blobs (linearly separable)</source>
-        <translation>nubes (linealmente separables)</translation>
-    </message>
-    <message>
-        <source>XOR</source>
-        <translation>XOR</translation>
-    </message>
-    <message>
-        <source>circles</source>
-        <translation>círculos</translation>
-    </message>
-    <message>
-        <source>moons</source>
-        <translation>lunas</translation>
-    </message>
-    <message>
-        <source>spiral</source>
-        <translation>espiral</translation>
-    </message>
-    <message>
-        <source>Gaussian clusters</source>
-        <translation>grupos gaussianos</translation>
-    </message>
-    <message>
-        <source>handwritten digits 8×8</source>
-        <translation>dígitos manuscritos 8×8</translation>
-    </message>
-    <message>
-        <source>data given to the panel</source>
-        <translation>datos dados al panel</translation>
-    </message>
-    <message>
-        <source>auto</source>
-        <translation>auto</translation>
-    </message>
-    <message>
-        <source>compiled</source>
-        <translation>compilado</translation>
-    </message>
-    <message>
-        <source>MSE ½‖d − y‖²</source>
-        <translation>MSE ½‖d − y‖²</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>entropía cruzada</translation>
-    </message>
-    <message>
-        <source>full</source>
-        <translation>todo</translation>
-    </message>
-</context>
-<context>
-    <name>StepOutline</name>
-    <message>
-        <source>FEED FORWARD</source>
-        <extracomment>the user clicked one of the seven steps (1..7)</extracomment>
-        <translation>FEED FORWARD</translation>
-    </message>
-    <message>
-        <source>BACKPROP</source>
-        <translation>BACKPROP</translation>
-    </message>
-    <message>
-        <source>Jump to this step of the update</source>
-        <translation>Ir a este paso de la actualización</translation>
-    </message>
-</context>
-<context>
-    <name>StepperPanel</name>
-    <message>
-        <source>{0} steps/s</source>
-        <extracomment>play speeds in steps per second (slider positions) after every move (step, back, jump, reset, new lesson) the model's weights were changed by someone else (an edit, training) hand edits taken in, so that undo and redo go back exactly</extracomment>
-        <translation>{0} pasos/s</translation>
-    </message>
-    <message>
-        <source>Edited mid-update: the update starts again from its initial weights, with the edit.</source>
-        <translation>Editado a mitad: la actualización empieza de nuevo desde sus pesos iniciales, con el cambio.</translation>
-    </message>
-    <message>
-        <source>Open a perceptron or MLP lesson to step through its formulas.</source>
-        <translation>Abra una lección de perceptrón o de MLP para recorrer sus fórmulas paso a paso.</translation>
-    </message>
-    <message>
-        <source>Update {0}: the sample is presented to the network</source>
-        <translation>Actualización {0}: se presenta la muestra a la red</translation>
-    </message>
-    <message>
-        <source>Update {0} done: every weight has been updated</source>
-        <translation>Actualización {0} terminada: se han actualizado todos los pesos</translation>
-    </message>
-    <message>
-        <source>E after the update: {0}</source>
-        <translation>E tras la actualización: {0}</translation>
-    </message>
-    <message>
-        <source>On the slide:</source>
-        <translation>En la diapositiva:</translation>
-    </message>
-    <message>
-        <source>sample of this update</source>
-        <translation>muestra de esta actualización</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>inicio</translation>
-    </message>
-    <message>
-        <source>formula {0} of {1}</source>
-        <translation>fórmula {0} de {1}</translation>
-    </message>
-    <message>
-        <source>Update {0} · sample {1} of {2}: x = {3}, d = {4} · {5}</source>
-        <translation>Actualización {0} · muestra {1} de {2}: x = {3}, d = {4} · {5}</translation>
-    </message>
-    <message>
-        <source>◀ Back</source>
-        <translation>◀ Atrás</translation>
-    </message>
-    <message>
-        <source>Previous formula; the state before it comes back exactly (←)</source>
-        <translation>Fórmula anterior; se restaura exactamente el estado previo (←)</translation>
-    </message>
-    <message>
-        <source>Step ▶</source>
-        <translation>Paso ▶</translation>
-    </message>
-    <message>
-        <source>Next formula (Space or →)</source>
-        <translation>Fórmula siguiente (Espacio o →)</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>Reproducir</translation>
-    </message>
-    <message>
-        <source>Step on by itself at the chosen speed (P)</source>
-        <translation>Avanzar solo a la velocidad elegida (P)</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausa</translation>
-    </message>
-    <message>
-        <source>Stop playing (Shift+P)</source>
-        <translation>Detener la reproducción (Mayús+P)</translation>
-    </message>
-    <message>
-        <source>Finish update</source>
-        <translation>Terminar la actualización</translation>
-    </message>
-    <message>
-        <source>Go to the end of this update (End)</source>
-        <translation>Ir al final de esta actualización (Fin)</translation>
-    </message>
-    <message>
-        <source>Next sample</source>
-        <translation>Muestra siguiente</translation>
-    </message>
-    <message>
-        <source>Finish this update and start one on the next sample (N)</source>
-        <translation>Terminar esta actualización y empezar otra con la muestra siguiente (N)</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Reiniciar</translation>
-    </message>
-    <message>
-        <source>Back to the lesson's weights, no updates done (R)</source>
-        <translation>Volver a los pesos de la lección, sin ninguna actualización (R)</translation>
-    </message>
-    <message>
-        <source>Run up to {0} epochs</source>
-        <translation>Ejecutar hasta {0} épocas</translation>
-    </message>
-    <message>
-        <source>Apply the rule sample after sample until an epoch without mistakes (T)</source>
-        <translation>Aplicar la regla muestra a muestra hasta una época sin errores (T)</translation>
-    </message>
-    <message>
-        <source>Train {0} epochs</source>
-        <translation>Entrenar {0} épocas</translation>
-    </message>
-    <message>
-        <source>Run that many passes over all samples at once (T)</source>
-        <translation>Hacer de una vez ese número de pasadas por todas las muestras (T)</translation>
-    </message>
-    <message>
-        <source>One step:</source>
-        <translation>Un paso:</translation>
-    </message>
-    <message>
-        <source>each formula</source>
-        <translation>cada fórmula</translation>
-    </message>
-    <message>
-        <source>each sample</source>
-        <translation>cada muestra</translation>
-    </message>
-    <message>
-        <source>each correction</source>
-        <translation>cada corrección</translation>
-    </message>
-    <message>
-        <source>each value</source>
-        <translation>cada valor</translation>
-    </message>
-    <message>
-        <source>each layer</source>
-        <translation>cada capa</translation>
-    </message>
-    <message>
-        <source>whole update</source>
-        <translation>actualización completa</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <source>PyTorch</source>
-        <translation>PyTorch</translation>
-    </message>
-</context>
-<context>
-    <name>TorchPanel</name>
-    <message>
-        <source>Finish an update to compare it with PyTorch.</source>
-        <translation>Termine una actualización para compararla con PyTorch.</translation>
-    </message>
-    <message>
-        <source>equal</source>
-        <translation>iguales</translation>
-    </message>
-    <message>
-        <source>DIFFERENT</source>
-        <translation>DISTINTOS</translation>
-    </message>
-    <message>
-        <source>Largest difference between the manual update and PyTorch's: {0} ({1})</source>
-        <translation>Mayor diferencia entre la actualización a mano y la de PyTorch: {0} ({1})</translation>
-    </message>
-    <message>
-        <source>PyTorch does all this with one command!</source>
-        <translation>¡PyTorch hace todo esto con sólo una orden!</translation>
-    </message>
-    <message>
-        <source>weight</source>
-        <translation>peso</translation>
-    </message>
-    <message>
-        <source>by hand (slides)</source>
-        <translation>a mano (diapositivas)</translation>
-    </message>
-    <message>
-        <source>PyTorch</source>
-        <translation>PyTorch</translation>
-    </message>
-    <message>
-        <source>difference</source>
-        <translation>diferencia</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingController</name>
-    <message>
-        <source>'{0}' cannot change while training runs.</source>
-        <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built</extracomment>
-        <translation>'{0}' no se puede cambiar mientras se entrena.</translation>
-    </message>
-    <message>
-        <source>Training is already running.</source>
-        <translation>El entrenamiento ya está en marcha.</translation>
-    </message>
-    <message>
-        <source>Training was interrupted.</source>
-        <translation>El entrenamiento se interrumpió.</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingPanel</name>
-    <message>
-        <source>Reset the weights</source>
-        <extracomment>the live views may take at most this share of the GUI thread's time: a slow frame (a big network, a big confusion matrix) spaces the next ones out. The torch engine's loop needs the GIL between operations, and the views hold it while they paint, so it gets a smaller share than the compiled engine (which releases the GIL for a whole slice of an epoch). frames a second the views get at least, by engine, while a frame costs less than the period (the compiled engine does not need the GIL while it trains) snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) live confusion matrices use at most this many samples (all on the last frame) curves and counters need fewer frames than the network and the regions (by engine: the torch loop shares the GIL with the views) the interpreter's thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the speeds offered, in epochs a second (0: full speed) a run started (the stepper pauses) a run ended: "completed", "early_stopping", "stopped" or "diverged"</extracomment>
-        <translation>Reiniciar los pesos</translation>
-    </message>
-    <message>
-        <source>Trained {0} epochs.</source>
-        <translation>Entrenadas {0} épocas.</translation>
-    </message>
-    <message>
-        <source>Stopped after epoch {0}.</source>
-        <translation>Detenido tras la época {0}.</translation>
-    </message>
-    <message>
-        <source>Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}.</source>
-        <translation>Parada temprana tras la época {0}: sin mejora durante {1} épocas; mejor época {2}.</translation>
-    </message>
-    <message>
-        <source>Its weights were restored.</source>
-        <translation>Se restauraron sus pesos.</translation>
-    </message>
+    <name>PanelControls</name>
     <message>
         <source>Train</source>
+        <extracomment>the speeds offered, in epochs a second (0: full speed)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
@@ -1873,12 +952,59 @@
     </message>
 </context>
 <context>
-    <name>TrainingPlots</name>
+    <name>PerceptronPanel</name>
     <message>
-        <source>best epoch {0}</source>
-        <extracomment>buffer columns the same two hues, lighter, for a dark (high-contrast) background the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the "100" tick label are not cut by the plot's edge what an empty plot shows (no run yet, or a new lesson): ten epochs, loss 0 to 1 points a curve draws at most (the plots are a few hundred pixels wide) a file was written by an export (its path)</extracomment>
-        <translation>mejor época {0}</translation>
+        <source>Epoch {0}, sample {1}: is it on the right side of the line?</source>
+        <extracomment>after every move True while this panel itself changes the model&apos;s weights</extracomment>
+        <translation>Época {0}, muestra {1}: ¿está en el lado correcto de la recta?</translation>
     </message>
+    <message>
+        <source>Decision line:</source>
+        <translation>Recta de decisión:</translation>
+    </message>
+    <message>
+        <source>On the slide:</source>
+        <translation>En la diapositiva:</translation>
+    </message>
+    <message>
+        <source>misclassified: it moves the line</source>
+        <translation>mal clasificada: mueve la recta</translation>
+    </message>
+    <message>
+        <source>sample on show</source>
+        <translation>muestra actual</translation>
+    </message>
+    <message>
+        <source>Epoch {0} · sample {1} of {2} · mistakes in this epoch so far: {3} · η = {4}</source>
+        <translation>Época {0} · muestra {1} de {2} · errores en esta época hasta ahora: {3} · η = {4}</translation>
+    </message>
+    <message>
+        <source>Converged after {0} epochs: a whole epoch without mistakes. The line separates the two classes, so the rule changes nothing more.</source>
+        <translation>Ha convergido tras {0} épocas: una época entera sin errores. La recta separa las dos clases, así que la regla ya no cambia nada más.</translation>
+    </message>
+    <message>
+        <source>After {0} epochs the line still has not settled: every epoch some point is on the wrong side. It never will: the classes are not linearly separable, no straight line puts each class on its own side. A hidden layer is needed (lesson “XOR with a 2-2-1 multilayer perceptron”).</source>
+        <translation>Tras {0} épocas la recta aún no se ha estabilizado: en cada época algún punto queda en el lado equivocado. Nunca lo hará: las clases no son linealmente separables, ninguna recta deja cada clase en su propio lado. Hace falta una capa oculta (lección «XOR con un perceptrón multicapa 2-2-1»).</translation>
+    </message>
+    <message>
+        <source>The weights at the end of epoch {0} were already those of the end of epoch {1}: the rule goes round in a circle for ever.</source>
+        <translation>Los pesos al final de la época {0} ya eran los del final de la época {1}: la regla da vueltas en un ciclo sin fin.</translation>
+    </message>
+    <message>
+        <source>The rule goes on until an epoch without mistakes (at most {0} epochs).</source>
+        <translation>La regla continúa hasta una época sin errores (como máximo {0} épocas).</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>mistakes (corrections)</source>
+        <translation>errores (correcciones)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
     <message>
         <source>Export loss plot as PNG</source>
         <translation>Exportar la gráfica de error como PNG</translation>
@@ -1895,8 +1021,661 @@
         <source>CSV files (*.csv)</source>
         <translation>Ficheros CSV (*.csv)</translation>
     </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo &amp;presentación</translation>
+    </message>
+    <message>
+        <source>Full screen with large fonts and a hint of the keys (F11)</source>
+        <translation>Pantalla completa con letra grande y un recordatorio de las teclas (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger</source>
+        <translation>Más &amp;grande</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller</source>
+        <translation>Más &amp;pequeño</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Alto &amp;contraste</translation>
+    </message>
+    <message>
+        <source>Space/→ next · ← back · R reset · F11 leave presentation · Ctrl± size</source>
+        <translation>Espacio/→ siguiente · ← atrás · R reiniciar · F11 salir de la presentación · Ctrl± tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptiveFieldGallery</name>
+    <message>
+        <source>First-layer weights as images (receptive fields)</source>
+        <extracomment>how titles are drawn: wrapped at word boundaries, left-aligned</extracomment>
+        <translation>Pesos de la primera capa como imágenes (campos receptivos)</translation>
+    </message>
+    <message>
+        <source>The input is not an image: no receptive fields to show.</source>
+        <translation>La entrada no es una imagen: no hay campos receptivos que mostrar.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsView</name>
+    <message>
+        <source>lines of the first layer</source>
+        <extracomment>the grid of the picture on show (0: none yet)</extracomment>
+        <translation>rectas de la primera capa</translation>
+    </message>
+    <message>
+        <source>Draw each first-layer neuron&apos;s line ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0: a hidden layer combines lines</source>
+        <translation>Dibuja la recta ω₁ₖ·x₁ + ω₂ₖ·x₂ + bₖ = 0 de cada neurona de la primera capa: una capa oculta combina rectas</translation>
+    </message>
+    <message>
+        <source>hidden-neuron maps</source>
+        <translation>mapas de las neuronas ocultas</translation>
+    </message>
+    <message>
+        <source>Show every hidden neuron&apos;s output over the plane, as TensorFlow Playground</source>
+        <translation>Muestra la salida de cada neurona oculta sobre el plano, como TensorFlow Playground</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>mal clasificados</translation>
+    </message>
+    <message>
+        <source>{0} of {1} points misclassified</source>
+        <translation>{0} de {1} puntos mal clasificados</translation>
+    </message>
+    <message>
+        <source>{0} of {1} in validation</source>
+        <translation>{0} de {1} en validación</translation>
+    </message>
+</context>
+<context>
+    <name>RunControl</name>
+    <message>
+        <source>Reset the weights</source>
+        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo</extracomment>
+        <translation>Reiniciar los pesos</translation>
+    </message>
+    <message>
+        <source>Trained {0} epochs.</source>
+        <translation>Entrenadas {0} épocas.</translation>
+    </message>
+    <message>
+        <source>Stopped after epoch {0}.</source>
+        <translation>Detenido tras la época {0}.</translation>
+    </message>
+    <message>
+        <source>Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}.</source>
+        <translation>Parada temprana tras la época {0}: sin mejora durante {1} épocas; mejor época {2}.</translation>
+    </message>
+    <message>
+        <source>Its weights were restored.</source>
+        <translation>Se restauraron sus pesos.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>{0}: &apos;{1}&apos; is not a number from {2} to {3}; write one like {4}.</source>
+        <extracomment>the typed text was not accepted: a sentence for the user</extracomment>
+        <translation>{0}: «{1}» no es un número entre {2} y {3}; escriba uno como {4}.</translation>
+    </message>
+    <message>
+        <source>{0}: write numbers separated by semicolons, like &apos;0.5; 0.2&apos;.</source>
+        <translation>{0}: escriba números separados por punto y coma, como «0,5; 0,2».</translation>
+    </message>
+    <message>
+        <source>{0}: write numbers separated by commas, like &apos;8, 8&apos;.</source>
+        <translation>{0}: escriba números separados por comas, como «8, 8».</translation>
+    </message>
+    <message>
+        <source>Not available on this machine</source>
+        <extracomment>a setting the trainer applies at the next batch: (name, value) the data or the layers changed: a new data set and network are needed a number field refused what was typed: the sentence to show as an error</extracomment>
+        <translation>No disponible en este equipo</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Aprendizaje</translation>
+    </message>
+    <message>
+        <source>Regularization (loss = error + λΨ)</source>
+        <translation>Regularización (pérdida = error + λΨ)</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Which points to learn: the lesson&apos;s own, or a generated set</source>
+        <translation>Qué puntos aprender: los de la lección o un conjunto generado</translation>
+    </message>
+    <message>
+        <source>points n</source>
+        <translation>puntos n</translation>
+    </message>
+    <message>
+        <source>How many samples to generate</source>
+        <translation>Cuántas muestras generar</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruido</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the noise added to each point</source>
+        <translation>Desviación típica del ruido añadido a cada punto</translation>
+    </message>
+    <message>
+        <source>data seed</source>
+        <translation>semilla de los datos</translation>
+    </message>
+    <message>
+        <source>Seed of the generator and of the train/validation split</source>
+        <translation>Semilla del generador y de la división entrenamiento/validación</translation>
+    </message>
+    <message>
+        <source>validation fraction</source>
+        <translation>fracción de validación</translation>
+    </message>
+    <message>
+        <source>Share of the samples held out to measure generalization (never trained on)</source>
+        <translation>Parte de las muestras apartada para medir la generalización (nunca se entrena con ella)</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>capas ocultas</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer, e.g. &apos;8, 8&apos; for two layers of 8</source>
+        <translation>Neuronas por capa oculta, p. ej. &apos;8, 8&apos; para dos capas de 8</translation>
+    </message>
+    <message>
+        <source>hidden activations</source>
+        <translation>activaciones ocultas</translation>
+    </message>
+    <message>
+        <source>One activation for all hidden layers or one per layer: relu, tanh, sigmoid, identity</source>
+        <translation>Una activación para todas las capas ocultas o una por capa: relu, tanh, sigmoid, identity</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>Activation of the output layer: sigmoid (two classes), softmax (several)</source>
+        <translation>Activación de la capa de salida: sigmoide (dos clases), softmax (varias)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>MSE is the slides&apos; E(ω) = ½‖d − y‖²; cross-entropy suits sigmoid/softmax</source>
+        <translation>MSE es el E(ω) = ½‖d − y‖² de las diapositivas; la entropía cruzada va bien con sigmoide/softmax</translation>
+    </message>
+    <message>
+        <source>weight seed</source>
+        <translation>semilla de los pesos</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights ω and of the batch order</source>
+        <translation>Semilla de los pesos iniciales ω y del orden de los lotes</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>SGD: ω ← ω − η ∂E/∂ω (with momentum); Adam adapts η per weight</source>
+        <translation>SGD: ω ← ω − η ∂E/∂ω (con momento); Adam adapta η a cada peso</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>tasa de aprendizaje η</translation>
+    </message>
+    <message>
+        <source>Size of each step down the error; too large diverges, too small crawls. Changes apply at the next batch</source>
+        <translation>Tamaño de cada paso de bajada del error; si es muy grande diverge, si es muy pequeño avanza muy despacio. Los cambios se aplican en el siguiente lote</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>SGD only: keeps part of the previous step (0 = plain SGD)</source>
+        <translation>Solo SGD: conserva parte del paso anterior (0 = SGD simple)</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>tamaño de lote</translation>
+    </message>
+    <message>
+        <source>Samples per weight update: 1 = one sample at a time, &apos;full&apos; = the whole training set</source>
+        <translation>Muestras por actualización de los pesos: 1 = una muestra cada vez, &apos;todo&apos; = todo el conjunto de entrenamiento</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <source>Passes over the training set for one press of Train</source>
+        <translation>Pasadas por el conjunto de entrenamiento en cada pulsación de Entrenar</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>Weight of the penalty λ·½Σω²: pulls weights towards zero against overfitting</source>
+        <translation>Peso de la penalización λ·½Σω²: lleva los pesos hacia cero contra el sobreajuste</translation>
+    </message>
+    <message>
+        <source>L1 λ</source>
+        <translation>L1 λ</translation>
+    </message>
+    <message>
+        <source>Weight of the penalty λ·Σ|ω|: drives useless weights to exactly zero</source>
+        <translation>Peso de la penalización λ·Σ|ω|: lleva los pesos inútiles exactamente a cero</translation>
+    </message>
+    <message>
+        <source>dropout p</source>
+        <translation>dropout p</translation>
+    </message>
+    <message>
+        <source>Probability of switching off each hidden neuron during training; one value or one per hidden layer</source>
+        <translation>Probabilidad de apagar cada neurona oculta durante el entrenamiento; un valor o uno por capa oculta</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>paciencia</translation>
+    </message>
+    <message>
+        <source>Epochs without improvement of the validation error before stopping</source>
+        <translation>Épocas sin mejora del error de validación antes de parar</translation>
+    </message>
+    <message>
+        <source>min. improvement</source>
+        <translation>mejora mínima</translation>
+    </message>
+    <message>
+        <source>An epoch only counts as better if it improves by more than this</source>
+        <translation>Una época solo cuenta como mejor si mejora más que esto</translation>
+    </message>
+    <message>
+        <source>restore best weights</source>
+        <translation>restaurar los mejores pesos</translation>
+    </message>
+    <message>
+        <source>After stopping, go back to the weights of the best epoch</source>
+        <translation>Tras parar, volver a los pesos de la mejor época</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>dispositivo</translation>
+    </message>
+    <message>
+        <source>Where PyTorch computes: auto picks a GPU when there is one</source>
+        <translation>Dónde calcula PyTorch: auto elige una GPU si la hay</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>motor</translation>
+    </message>
+    <message>
+        <source>auto: the compiled engine for small networks on the CPU, PyTorch otherwise</source>
+        <translation>auto: el motor compilado para redes pequeñas en la CPU; si no, PyTorch</translation>
+    </message>
+    <message>
+        <source>Stop when the validation error has not improved for &apos;patience&apos; epochs</source>
+        <translation>Parar cuando el error de validación no ha mejorado durante &apos;paciencia&apos; épocas</translation>
+    </message>
+    <message>
+        <source>lesson&apos;s points</source>
+        <translation>puntos de la lección</translation>
+    </message>
+    <message>
+        <source>blobs (linearly separable)</source>
+        <translation>nubes (linealmente separables)</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>círculos</translation>
+    </message>
+    <message>
+        <source>moons</source>
+        <translation>lunas</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>espiral</translation>
+    </message>
+    <message>
+        <source>Gaussian clusters</source>
+        <translation>grupos gaussianos</translation>
+    </message>
+    <message>
+        <source>handwritten digits 8×8</source>
+        <translation>dígitos manuscritos 8×8</translation>
+    </message>
+    <message>
+        <source>data given to the panel</source>
+        <translation>datos dados al panel</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>compiled</source>
+        <translation>compilado</translation>
+    </message>
+    <message>
+        <source>MSE ½‖d − y‖²</source>
+        <translation>MSE ½‖d − y‖²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>todo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsReading</name>
+    <message>
+        <source>Hidden layers</source>
+        <extracomment>neurons a hidden layer may have: the decision-region maps run every layer of the network on a 200×200 grid in the window, and a wider layer takes seconds and GBs</extracomment>
+        <translation>Capas ocultas</translation>
+    </message>
+    <message>
+        <source>Hidden layers: every layer needs at least one neuron.</source>
+        <translation>Capas ocultas: cada capa necesita al menos una neurona.</translation>
+    </message>
+    <message>
+        <source>Hidden layers: at most {0} neurons per layer (the live views of a wider layer would not fit in memory).</source>
+        <translation>Capas ocultas: como mucho {0} neuronas por capa (las vistas en vivo de una capa más ancha no cabrían en memoria).</translation>
+    </message>
+    <message>
+        <source>Activation &apos;{0}&apos; is not one training can use in a hidden layer (use {1}).</source>
+        <translation>La activación «{0}» no se puede usar en una capa oculta al entrenar (use {1}).</translation>
+    </message>
+    <message>
+        <source>Give one activation for all hidden layers or one per hidden layer ({0}), not {1}.</source>
+        <translation>Indique una activación para todas las capas ocultas o una por capa oculta ({0}), no {1}.</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Dropout: give one probability for all hidden layers or one per hidden layer ({0}).</source>
+        <translation>Dropout: indique una probabilidad para todas las capas ocultas o una por capa oculta ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>StepOutline</name>
+    <message>
+        <source>FEED FORWARD</source>
+        <extracomment>the user clicked one of the seven steps (1..7)</extracomment>
+        <translation>FEED FORWARD</translation>
+    </message>
+    <message>
+        <source>BACKPROP</source>
+        <translation>BACKPROP</translation>
+    </message>
+    <message>
+        <source>Jump to this step of the update</source>
+        <translation>Ir a este paso de la actualización</translation>
+    </message>
+</context>
+<context>
+    <name>StepperControls</name>
+    <message>
+        <source>◀ Back</source>
+        <extracomment>play speeds in steps per second (slider positions)</extracomment>
+        <translation>◀ Atrás</translation>
+    </message>
+    <message>
+        <source>Previous formula; the state before it comes back exactly (←)</source>
+        <translation>Fórmula anterior; se restaura exactamente el estado previo (←)</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>Paso ▶</translation>
+    </message>
+    <message>
+        <source>Next formula (Space or →)</source>
+        <translation>Fórmula siguiente (Espacio o →)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Step on by itself at the chosen speed (P)</source>
+        <translation>Avanzar solo a la velocidad elegida (P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Stop playing (Shift+P)</source>
+        <translation>Detener la reproducción (Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Finish update</source>
+        <translation>Terminar la actualización</translation>
+    </message>
+    <message>
+        <source>Go to the end of this update (End)</source>
+        <translation>Ir al final de esta actualización (Fin)</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>Muestra siguiente</translation>
+    </message>
+    <message>
+        <source>Finish this update and start one on the next sample (N)</source>
+        <translation>Terminar esta actualización y empezar otra con la muestra siguiente (N)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Back to the lesson&apos;s weights, no updates done (R)</source>
+        <translation>Volver a los pesos de la lección, sin ninguna actualización (R)</translation>
+    </message>
+    <message>
+        <source>Run up to {0} epochs</source>
+        <translation>Ejecutar hasta {0} épocas</translation>
+    </message>
+    <message>
+        <source>Apply the rule sample after sample until an epoch without mistakes (T)</source>
+        <translation>Aplicar la regla muestra a muestra hasta una época sin errores (T)</translation>
+    </message>
+    <message>
+        <source>Train {0} epochs</source>
+        <translation>Entrenar {0} épocas</translation>
+    </message>
+    <message>
+        <source>Run that many passes over all samples at once (T)</source>
+        <translation>Hacer de una vez ese número de pasadas por todas las muestras (T)</translation>
+    </message>
+    <message>
+        <source>One step:</source>
+        <translation>Un paso:</translation>
+    </message>
+    <message>
+        <source>each formula</source>
+        <translation>cada fórmula</translation>
+    </message>
+    <message>
+        <source>each sample</source>
+        <translation>cada muestra</translation>
+    </message>
+    <message>
+        <source>each correction</source>
+        <translation>cada corrección</translation>
+    </message>
+    <message>
+        <source>each value</source>
+        <translation>cada valor</translation>
+    </message>
+    <message>
+        <source>each layer</source>
+        <translation>cada capa</translation>
+    </message>
+    <message>
+        <source>whole update</source>
+        <translation>actualización completa</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+</context>
+<context>
+    <name>StepperDisplay</name>
+    <message>
+        <source>Update {0}: the sample is presented to the network</source>
+        <translation>Actualización {0}: se presenta la muestra a la red</translation>
+    </message>
+    <message>
+        <source>Update {0} done: every weight has been updated</source>
+        <translation>Actualización {0} terminada: se han actualizado todos los pesos</translation>
+    </message>
+    <message>
+        <source>E after the update: {0}</source>
+        <translation>E tras la actualización: {0}</translation>
+    </message>
+    <message>
+        <source>On the slide:</source>
+        <translation>En la diapositiva:</translation>
+    </message>
+    <message>
+        <source>sample of this update</source>
+        <translation>muestra de esta actualización</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>formula {0} of {1}</source>
+        <translation>fórmula {0} de {1}</translation>
+    </message>
+    <message>
+        <source>Update {0} · sample {1} of {2}: x = {3}, d = {4} · {5}</source>
+        <translation>Actualización {0} · muestra {1} de {2}: x = {3}, d = {4} · {5}</translation>
+    </message>
+</context>
+<context>
+    <name>StepperWalking</name>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} pasos/s</translation>
+    </message>
+    <message>
+        <source>Edited mid-update: the update starts again from its initial weights, with the edit.</source>
+        <translation>Editado a mitad: la actualización empieza de nuevo desde sus pesos iniciales, con el cambio.</translation>
+    </message>
+    <message>
+        <source>Open a perceptron or MLP lesson to step through its formulas.</source>
+        <translation>Abra una lección de perceptrón o de MLP para recorrer sus fórmulas paso a paso.</translation>
+    </message>
+</context>
+<context>
+    <name>TorchPanel</name>
+    <message>
+        <source>Finish an update to compare it with PyTorch.</source>
+        <translation>Termine una actualización para compararla con PyTorch.</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>iguales</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>DISTINTOS</translation>
+    </message>
+    <message>
+        <source>Largest difference between the manual update and PyTorch&apos;s: {0} ({1})</source>
+        <translation>Mayor diferencia entre la actualización a mano y la de PyTorch: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>PyTorch does all this with one command!</source>
+        <translation>¡PyTorch hace todo esto con sólo una orden!</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>peso</translation>
+    </message>
+    <message>
+        <source>by hand (slides)</source>
+        <translation>a mano (diapositivas)</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>diferencia</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>&apos;{0}&apos; cannot change while training runs.</source>
+        <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built</extracomment>
+        <translation>&apos;{0}&apos; no se puede cambiar mientras se entrena.</translation>
+    </message>
+    <message>
+        <source>Training is already running.</source>
+        <translation>El entrenamiento ya está en marcha.</translation>
+    </message>
+    <message>
+        <source>Training was interrupted.</source>
+        <translation>El entrenamiento se interrumpió.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
     <message>
         <source>x axis:</source>
+        <extracomment>the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the &quot;100&quot; tick label are not cut by the plot&apos;s edge a file was written by an export (its path)</extracomment>
         <translation>eje x:</translation>
     </message>
     <message>
@@ -1993,6 +1772,255 @@
     <message>
         <source>Enter applies, Esc cancels</source>
         <translation>Intro aplica, Esc cancela</translation>
+    </message>
+</context>
+<context>
+    <name>WindowChrome</name>
+    <message>
+        <source>nnviz — neural networks, step by step</source>
+        <translation>nnviz — redes neuronales, paso a paso</translation>
+    </message>
+    <message>
+        <source>&amp;Open network…</source>
+        <translation>&amp;Abrir red…</translation>
+    </message>
+    <message>
+        <source>Open a network file (*.nnviz.json)</source>
+        <translation>Abrir un fichero de red (*.nnviz.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save network as…</source>
+        <translation>&amp;Guardar red como…</translation>
+    </message>
+    <message>
+        <source>Save the current network and its weights as a *.nnviz.json file</source>
+        <translation>Guardar la red actual y sus pesos como fichero *.nnviz.json</translation>
+    </message>
+    <message>
+        <source>&amp;Export network view as image…</source>
+        <translation>&amp;Exportar la vista de la red como imagen…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;worked example…</source>
+        <translation>Exportar el &amp;ejemplo resuelto…</translation>
+    </message>
+    <message>
+        <source>The update on show, every formula with its numbers, as Markdown or LaTeX for a handout</source>
+        <translation>La actualización en pantalla, cada fórmula con sus números, en Markdown o LaTeX para unos apuntes</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;About nnviz</source>
+        <translation>&amp;Acerca de nnviz</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;text</source>
+        <translation>&amp;Texto de la lección</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s slide text above the network</source>
+        <translation>Mostrar el texto de la diapositiva de la lección encima de la red</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Lección</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Stepper</source>
+        <translation>Paso a paso</translation>
+    </message>
+    <message>
+        <source>Formulas and stepper</source>
+        <translation>Fórmulas paso a paso</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Gráficas</translation>
+    </message>
+    <message>
+        <source>About nnviz</source>
+        <translation>Acerca de nnviz</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;nnviz %1&lt;/h3&gt;&lt;p&gt;Neural networks taught the way a good lecture does: the network graph with every weight as a colour, backpropagation one formula at a time, and training you can watch.&lt;/p&gt;&lt;p&gt;Built on the course «Introducción práctica a la IA y al Deep Learning — Introducción a las Redes neuronales» (Universidad de Málaga).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;nnviz %1&lt;/h3&gt;&lt;p&gt;Las redes neuronales explicadas como en una buena clase: el grafo de la red con cada peso como un color, backpropagation fórmula a fórmula y un entrenamiento que se puede ver.&lt;/p&gt;&lt;p&gt;Basado en el curso «Introducción práctica a la IA y al Deep Learning — Introducción a las Redes neuronales» (Universidad de Málaga).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Space / →</source>
+        <translation>Espacio / →</translation>
+    </message>
+    <message>
+        <source>next formula</source>
+        <translation>fórmula siguiente</translation>
+    </message>
+    <message>
+        <source>←</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <source>previous formula (restores the weights exactly)</source>
+        <translation>fórmula anterior (restaura los pesos exactamente)</translation>
+    </message>
+    <message>
+        <source>reset the update</source>
+        <translation>reiniciar la actualización</translation>
+    </message>
+    <message>
+        <source>presentation mode (full screen, large fonts)</source>
+        <translation>modo presentación (pantalla completa, letra grande)</translation>
+    </message>
+    <message>
+        <source>larger / smaller presentation scale</source>
+        <translation>escala de presentación mayor / menor</translation>
+    </message>
+    <message>
+        <source>undo / redo a weight edit</source>
+        <translation>deshacer / rehacer la edición de un peso</translation>
+    </message>
+    <message>
+        <source>open a lesson</source>
+        <translation>abrir una lección</translation>
+    </message>
+    <message>
+        <source>train / pause or resume / stop (training lessons)</source>
+        <translation>entrenar / pausar o reanudar / detener (lecciones de entrenamiento)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Open network</source>
+        <translation>Abrir red</translation>
+    </message>
+    <message>
+        <source>nnviz networks (*.nnviz.json *.json)</source>
+        <translation>Redes de nnviz (*.nnviz.json *.json)</translation>
+    </message>
+    <message>
+        <source>Save them before opening another network?</source>
+        <translation>¿Guardarlos antes de abrir otra red?</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>Guardar red</translation>
+    </message>
+    <message>
+        <source>nnviz networks (*.nnviz.json)</source>
+        <translation>Redes de nnviz (*.nnviz.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation>¿Guardarlos antes de cerrar?</translation>
+    </message>
+    <message>
+        <source>Trained network not saved</source>
+        <translation>Red entrenada sin guardar</translation>
+    </message>
+    <message>
+        <source>The network was trained and its weights are not saved.</source>
+        <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
+    </message>
+    <message>
+        <source>The worked example is the update of a backpropagation lesson in lecture mode: open one from the Lesson menu first.</source>
+        <translation>El ejemplo resuelto es la actualización de una lección de backpropagation en modo clase: abre primero una desde el menú Lección.</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export the worked example</source>
+        <translation>Exportar el ejemplo resuelto</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export network view</source>
+        <translation>Exportar la vista de la red</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write the image %1.</source>
+        <translation>No se pudo escribir la imagen %1.</translation>
+    </message>
+    <message>
+        <source>nnviz</source>
+        <translation>nnviz</translation>
+    </message>
+</context>
+<context>
+    <name>WindowState</name>
+    <message>
+        <source>Recover network</source>
+        <translation>Recuperar la red</translation>
+    </message>
+    <message>
+        <source>nnviz did not close normally last time. Restore the network you were working on?</source>
+        <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estaba trabajando?</translation>
+    </message>
+    <message>
+        <source>recovered network</source>
+        <translation>red recuperada</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,94 @@
+"""What the trainer shows of itself (a mixin of
+:class:`nnviz.core.training.trainer.Trainer`): the current weights, the
+trained network, and the :class:`~nnviz.core.training.records.Snapshot` a
+live view draws, with the probe sample's activations and the confusion
+matrix of the last evaluation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.core.data.dataset import Dataset
+from nnviz.core.model import regions
+from nnviz.core.model.network import Network
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.engine import Engine, EngineData
+from nnviz.core.training.records import EpochMetrics, Snapshot
+
+
+class SnapshotMaking:
+    """Reports of the Trainer's state, as copies that nobody else writes to."""
+
+    # set by the Trainer
+    config: TrainingConfig
+    dataset: Dataset
+    data: EngineData
+    engine: Engine
+    engine_name: str
+    engine_reason: str
+    device: str
+    epoch: int
+    updates: int
+    history: list[EpochMetrics]
+    best_epoch: int
+    best_loss: float
+    stopped_early: bool
+    probe_index: int
+    #: the network's structure, without the trained weights
+    _template: Network
+
+    def parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Copies of the current weights and biases."""
+        w, b = self.engine.get_parameters()
+        return w, b
+
+    def network(self) -> Network:
+        """The network with the current weights (a new object)."""
+        net = self._template.copy()
+        net.weights, net.biases = self.parameters()
+        return net
+
+    def snapshot(
+        self, history: list[EpochMetrics] | None = None, *, final: bool = False, status: str = "running"
+    ) -> Snapshot:
+        """The state now; ``history`` holds the epochs it reports (see :class:`Snapshot`)."""
+        weights, biases = self.engine.get_parameters()
+        net = self._template.copy()
+        net.weights, net.biases = weights, biases
+        probe = [a[0].copy() for a in net.forward(self.dataset.x[self.probe_index : self.probe_index + 1])]
+        return Snapshot(
+            epoch=self.epoch,
+            updates=self.updates,
+            metrics=self.history[-1] if self.history else None,
+            history=list(history or []),
+            weights=weights,
+            biases=biases,
+            probe=probe,
+            probe_index=self.probe_index,
+            best_epoch=self.best_epoch,
+            best_loss=self.best_loss,
+            stopped_early=self.stopped_early,
+            engine=self.engine_name,
+            engine_reason=self.engine_reason,
+            device=self.device,
+            final=final,
+            status=status,
+            confusion=self._confusion_matrix(),
+            confusion_part="val" if len(self.data.x_val) else "train",
+        )
+
+    def _confusion_matrix(self) -> np.ndarray | None:
+        """The confusion matrix of the last epoch's evaluation, from the engine's
+        predictions (counted for a snapshot only: epochs can be far more frequent)."""
+        part = "val" if len(self.data.x_val) else "train"
+        if not self.history or self.dataset.n_classes < 2:
+            return None
+        if part == "train" and not self.config.eval_train:
+            return None
+        pred = self.engine.predictions(part)
+        if pred is None:
+            return None
+        labels = self.data.y_val if part == "val" else self.data.y_train
+        n = max(self.dataset.n_classes, int(pred.max()) + 1 if pred.size else 0)
+        return regions.confusion_matrix(labels, pred, n)

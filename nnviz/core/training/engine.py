@@ -1,0 +1,244 @@
+"""The engine seam: the exact math of training, and the engines that do it.
+
+The loop (:class:`nnviz.core.training.trainer.Trainer`) owns the epochs, batch
+order, early stopping, divergence, live setting changes and reporting. The
+arithmetic on arrays is done by an *engine* (:class:`Engine`):
+:class:`nnviz.core.training.torch_engine.TorchEngine` runs everything; a
+compiled engine for small CPU networks lives in
+``nnviz/core/training/compiled.py``. :func:`select_engine` decides which one
+runs and says why; :data:`ENGINES` says where each engine class lives, and
+:func:`create_engine` builds it. The arrays an engine trains on
+(:class:`EngineData`) come from :func:`nnviz.core.training.problem.prepare_data`.
+
+The math, stated exactly so that every engine computes the same numbers
+-----------------------------------------------------------------------
+Notation: a batch B of |B| training samples; d_b the target vector of
+sample b (:func:`nnviz.core.data.dataset.targets_for` of its label: 0/1 or one-hot,
+±1 for tanh outputs); y_b the network's output; a_b the output layer's net
+input (before its activation); ω the weights (``weights[l][j, k]``), *not* the
+biases.
+
+* Error ``"mse"`` (the slides' E(ω) = ½‖d − y‖², averaged over the batch)::
+
+      E_B = (1/|B|) Σ_b ½ Σ_k (d_bk − y_bk)²
+
+* Error ``"cross_entropy"``; needs a softmax or a sigmoid output layer:
+
+  - softmax output (≥ 2 neurons), label c_b:
+    ``E_B = −(1/|B|) Σ_b log softmax(a_b)[c_b]``
+  - sigmoid output (any number of neurons), targets d_bk ∈ {0, 1}:
+    ``E_B = −(1/|B|) Σ_b Σ_k [d_bk log y_bk + (1 − d_bk) log(1 − y_bk)]``
+
+  Both are computed from the net input a (log-softmax, log-sigmoid), never by
+  taking the log of a rounded output.
+
+* Penalty (the slides' loss = error + λΨ), weights only, never biases::
+
+      Ψ = l2 · ½ Σ ω²  +  l1 · Σ |ω|        (d|ω|/dω = sign(ω), 0 at ω = 0)
+
+  so the objective of one update is ``J_B = E_B + Ψ`` and its gradient adds
+  ``l2 · ω + l1 · sign(ω)`` to ∂E_B/∂ω. (``l2`` is exactly PyTorch's
+  ``weight_decay``.)
+
+* Dropout (hidden layers only, training only): each hidden output h is
+  replaced by ``h · m / (1 − p)`` with m ~ Bernoulli(1 − p) drawn afresh for
+  every sample and update (inverted dropout, as ``torch.nn.Dropout``). Never
+  applied when evaluating.
+
+* Optimizers, with g = ∇J_B and PyTorch's exact update rules:
+
+  - ``"sgd"``: ``v ← μ v + g`` (v starts at 0), ``ω ← ω − η v``; μ = 0 is plain
+    SGD. No dampening, no Nesterov.
+  - ``"adam"``: ``m ← β1 m + (1−β1) g``, ``s ← β2 s + (1−β2) g²``,
+    ``ω ← ω − η · (m / (1−β1^t)) / (sqrt(s / (1−β2^t)) + ε)``, t = update count
+    since the optimizer state was reset.
+
+* Batches: at the start of every epoch the trainer draws one permutation of
+  the training set (``numpy.random.default_rng(seed)``, one ``permutation``
+  call per epoch, in epoch order; the identity order if ``shuffle`` is off).
+  Batches are consecutive slices of that order of ``batch_size`` samples; the
+  last one of an epoch may be smaller and is still one update. A batch size of
+  0 or at least the training set's size means full batch.
+
+* Metrics, evaluated after every epoch with dropout off: ``train_loss`` and
+  ``val_loss`` are the mean *error* E over the whole training / validation set
+  (no penalty; ``penalty`` reports Ψ separately); accuracy is the share of
+  samples whose predicted class is the label: argmax of the outputs, or for
+  one output ``y > 0.5`` (``y > 0`` when the targets are ±1).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from nnviz.core.data.dataset import Dataset
+from nnviz.core.errors import UserError
+from nnviz.core.model.network import Network
+from nnviz.core.training.config import TrainingConfig
+
+
+# ------------------------------------------------------------------ the math
+def penalty(weights: list[np.ndarray], l2: float, l1: float) -> float:
+    """Ψ = l2·½Σω² + l1·Σ|ω| over all weight matrices (biases excluded)."""
+    total = 0.0
+    for w in weights:
+        if l2:
+            total += 0.5 * l2 * float(np.sum(w * w))
+        if l1:
+            total += l1 * float(np.sum(np.abs(w)))
+    return total
+
+
+# ------------------------------------------------------------------ engines
+@dataclass
+class EngineData:
+    """The arrays an engine trains on (C order; float64, or float32 for a float32 torch run)."""
+
+    x_train: np.ndarray  # (n_train, n_inputs)
+    t_train: np.ndarray  # (n_train, n_outputs) targets d
+    y_train: np.ndarray  # (n_train,) int64 labels
+    x_val: np.ndarray
+    t_val: np.ndarray
+    y_val: np.ndarray
+    #: accuracy threshold for a single output (0.5, or 0 for ±1 targets)
+    threshold: float = 0.5
+
+
+class Engine(Protocol):
+    """The part that does the arithmetic; the trainer drives it.
+
+    An engine class is built as ``Engine(network, data, config, device)`` and
+    must reproduce the module docstring's math exactly (same loss, penalty,
+    batch mean and optimizer rules), so that from the same weights and batch
+    order every engine gives the same weights (to 1e-9 in float64).
+    """
+
+    #: "torch", "compiled", ...
+    name: str
+    #: where it computes: "cpu", "cuda:0", "mps"
+    device: str
+    #: batches the trainer hands over per :meth:`run_batches` call; the trainer
+    #: checks stop, pause and new settings between calls, so keep one call
+    #: short (a few milliseconds); torch uses 1
+    batches_per_call: int
+
+    def set_order(self, order: np.ndarray) -> None:
+        """The sample order of the coming epoch: positions in the training set."""
+        ...
+
+    def run_batches(self, start: int, n_batches: int, batch_size: int) -> int:
+        """Do up to ``n_batches`` updates on consecutive batches of the order.
+
+        Batch i covers ``order[start + i*batch_size : start + (i+1)*batch_size]``
+        (clipped at the end of the order). Returns the position after the last
+        sample used: the trainer's next ``start``.
+        """
+        ...
+
+    def evaluate(self, part: str) -> tuple[float, float]:
+        """(mean error, accuracy) on the whole ``"train"`` or ``"val"`` part, dropout off."""
+        ...
+
+    def epoch_error(self) -> float:
+        """Mean of the batch errors E_B of the epoch so far (for ``eval_train`` off)."""
+        ...
+
+    def predictions(self, part: str) -> np.ndarray | None:
+        """The classes predicted for each sample of ``part`` by the last :meth:`evaluate`
+        of it (int64), or None when the engine does not keep them."""
+        ...
+
+    def get_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Copies (float64 numpy) of weights[l][j, k] and biases[l][k]."""
+        ...
+
+    def set_parameters(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
+        """Replace the weights and biases (the optimizer state is kept)."""
+        ...
+
+    def set_hyper(self, *, lr: float, momentum: float, l2: float, l1: float) -> None:
+        """New learning rate, momentum and penalties, used from the next update on."""
+        ...
+
+    def reset_optimizer(self) -> None:
+        """Forget momentum / Adam moments and restart Adam's step count t."""
+        ...
+
+    def close(self) -> None:
+        """Release memory (device tensors, buffers)."""
+        ...
+
+
+#: engine name -> "module:Class"; imported only when that engine is built
+ENGINES: dict[str, str] = {
+    "torch": "nnviz.core.training.torch_engine:TorchEngine",
+    "compiled": "nnviz.core.training.compiled:CompiledEngine",
+}
+
+
+def engine_available(name: str) -> bool:
+    module = ENGINES[name].split(":")[0]
+    return importlib.util.find_spec(module) is not None
+
+
+def select_engine(network: Network, dataset: Dataset, config: TrainingConfig) -> tuple[str, str]:
+    """Which engine trains ``network`` on ``dataset`` and why (a sentence to show).
+
+    ``config.engine`` is the user's wish: "torch" is always honoured;
+    "compiled" raises :class:`UserError` (one sentence saying what to change)
+    when the compiled engine cannot run this job; "auto" takes the compiled
+    engine for a small network (at most
+    :data:`nnviz.core.training.compiled.MAX_PARAMETERS` parameters) without dropout,
+    on device "auto" or "cpu", when numba is installed, and torch otherwise
+    (also while :func:`nnviz.core.training.compiled.warm_up_in_background` is still
+    compiling: "compiled" waits for it in the calling thread instead). The
+    reasons are the fixed sentences :data:`nnviz.core.training.compiled.REASONS`.
+    """
+    from nnviz.core.training import compiled
+
+    if config.engine == "torch":
+        return "torch", compiled.REASON_TORCH_CHOSEN
+    dropout = config.dropout_for(len(network.layers) - 2)
+    limitation = compiled.compiled_limitation(network, dropout, config.device)
+    if config.engine == "compiled":
+        if limitation is not None:
+            raise limitation[1]
+        return "compiled", compiled.REASON_CHOSEN
+    if limitation is not None:
+        return "torch", limitation[0]
+    if compiled.warming_up():  # the window's first seconds: do not wait for the compiler
+        return "torch", compiled.REASON_COMPILING
+    return "compiled", compiled.REASON_AUTO
+
+
+def create_engine(
+    name: str, network: Network, data: EngineData, config: TrainingConfig, device: str
+) -> Engine:
+    module_name, cls_name = ENGINES[name].split(":")
+    cls = getattr(importlib.import_module(module_name), cls_name)
+    return cls(network, data, config, device)
+
+
+def resolve_device(name: str) -> str:
+    """The torch device for a setting: "auto" takes cuda, then mps, then cpu."""
+    import torch
+
+    if name == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        raise UserError("The device 'cuda' was asked for, but PyTorch sees no CUDA GPU here.")
+    if name == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise UserError("The device 'mps' was asked for, but this machine has no Apple GPU.")
+    return name

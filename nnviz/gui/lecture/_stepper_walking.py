@@ -1,0 +1,226 @@
+"""The walk through an update (a mixin of
+:class:`~nnviz.gui.lecture.stepper.StepperPanel`): step forward and back,
+finish, next sample, reset, train, play at a speed, the keys, and keeping the
+walk in step with the model when someone else changes its weights (a hand
+edit, its undo or redo: :class:`~nnviz.gui.lecture._edits.HandEdits`) or
+its network (a training lesson, a file).
+
+In perceptron mode the moves go to the
+:class:`~nnviz.gui.lecture.perceptron.PerceptronPanel`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+
+from nnviz.core.lecture.latex_numbers import format_plain
+from nnviz.core.lecture.stepping import BackpropWalk
+from nnviz.gui.lecture._stepper_controls import SPEEDS
+
+
+class StepperWalking:
+    """Moves, play and sync of StepperPanel (a mixin: reads the panel's state)."""
+
+    def step_forward(self) -> None:
+        if not self._sync():
+            return
+        if self._mode == "perceptron":
+            self.perceptron.step_forward()
+        elif self._walk is not None:
+            self._walk.forward()
+            self._refresh()
+
+    def step_back(self) -> None:
+        if not self._sync():
+            return
+        if self._mode == "perceptron":
+            self.perceptron.step_back()
+        elif self._walk is not None and self._walk.back():
+            self._refresh()
+
+    def finish_update(self) -> None:
+        if not self._sync():
+            return
+        if self._mode == "perceptron":
+            self.perceptron.finish_update()
+        elif self._walk is not None:
+            self._walk.finish()
+            self._refresh()
+
+    def next_sample(self) -> None:
+        if not self._sync():
+            return
+        if self._mode == "perceptron":
+            self.perceptron.next_sample()
+        elif self._walk is not None:
+            self._walk.next_sample()
+            self._refresh()
+
+    def reset(self) -> None:
+        self.pause()
+        self._stale = False
+        if self._lesson is None:
+            return
+        if not self._model.network.same_architecture(self._lesson.network):
+            self._pushing = True
+            try:
+                self._model.set_network(self._lesson.network)
+            finally:
+                self._pushing = False
+        self._forget_edits()
+        if self._mode == "perceptron":
+            self.perceptron.reset()
+        elif self._walk is not None:
+            self._walk.reset()
+            self._pushed_params = None
+            self._refresh()
+
+    def jump_to_slide_step(self, slide_step: int) -> None:
+        if not self._sync():
+            return
+        if self._walk is not None and self._walk.jump_to_slide_step(slide_step):
+            self._refresh()
+
+    def train_epochs(self) -> None:
+        """Run the lesson's ``train_epochs`` epochs at once (the MLP solving XOR);
+        in perceptron mode, on to convergence or the lesson's last epoch."""
+        if not self._sync():
+            return
+        if self._mode == "perceptron":
+            self.pause()
+            self.perceptron.run_epochs()
+            return
+        if self._walk is None or self._train_epochs <= 0:
+            return
+        self.pause()
+        self._forget_edits()
+        self._walk.train_epochs(self._train_epochs)
+        self._refresh()
+
+    def play(self) -> None:
+        self._timer.start(int(1000 / SPEEDS[self.speed.value()]))
+        self._update_enabled()
+
+    def pause(self) -> None:
+        self._timer.stop()
+        self._update_enabled()
+
+    def is_playing(self) -> bool:
+        return self._timer.isActive()
+
+    def set_speed(self, steps_per_second: float) -> None:
+        """Play speed, snapped to the nearest of :data:`SPEEDS`."""
+        i = int(np.argmin([abs(s - steps_per_second) for s in SPEEDS]))
+        self.speed.setValue(i)
+
+    def set_granularity(self, granularity: str) -> None:
+        """"scalar", "layer" or "update"."""
+        self._select_granularity(granularity)
+
+    def _select_granularity(self, granularity: str) -> None:
+        i = self.granularity.findData(granularity)
+        if i >= 0 and i != self.granularity.currentIndex():
+            self.granularity.setCurrentIndex(i)
+        elif self._walk is not None and self._walk.granularity != granularity:
+            self._granularity_chosen(i)
+
+    def _granularity_chosen(self, index: int) -> None:
+        g = self.granularity.itemData(index)
+        if self._walk is not None and g and g != self._walk.granularity:
+            self._walk.set_granularity(g)
+            self._refresh()
+        self.perceptron.set_granularity(g)
+
+    def _speed_changed(self, value: int) -> None:
+        self.speed_label.setText(self.tr("{0} steps/s").format(format_plain(SPEEDS[value], self._lang)))
+        if self._timer.isActive():
+            self._timer.setInterval(int(1000 / SPEEDS[value]))
+
+    def _tick(self) -> None:
+        if self._mode == "perceptron":
+            if not self.perceptron.step_forward():
+                self.pause()
+        else:
+            self.step_forward()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # the actions' shortcuts do this in a window; keys sent straight to the
+        # panel (a test, a shortcut context the window changed) still work
+        key = event.key()
+        handlers = {
+            Qt.Key.Key_Space: self.step_forward,
+            Qt.Key.Key_Right: self.step_forward,
+            Qt.Key.Key_Left: self.step_back,
+            Qt.Key.Key_R: self.reset,
+            Qt.Key.Key_End: self.finish_update,
+            Qt.Key.Key_N: self.next_sample,
+        }
+        if key in handlers and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            handlers[key]()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------- the model's own edits
+    def _model_weights_changed(self) -> None:
+        if not (self._pushing or self.perceptron.pushing):
+            self._stale = True
+            self._sync_timer.start()
+
+    def _active_walk(self) -> BackpropWalk | None:
+        return self.perceptron.walk() if self._mode == "perceptron" else self._walk
+
+    def _sync_soon(self) -> None:
+        if self._stale and self._active_walk() is not None:
+            self._sync()
+
+    def _model_architecture_changed(self) -> None:
+        if self._pushing or self.perceptron.pushing:
+            return
+        walk = self.perceptron.walk() if self._mode == "perceptron" else self._walk
+        if walk is not None and self._model.network.layers != walk.layers():
+            # another network (a training lesson, a file): nothing to step through
+            self._stale = False
+            self._deactivate()
+
+    def _sync(self) -> bool:
+        """Before a move: if the weights were edited by hand, go on from them;
+        if the network is no longer the lesson's (a training lesson, another
+        file), the stepper has nothing to step through."""
+        if not self._stale:
+            return self._lesson is not None
+        self._stale = False
+        net = self._model.network
+        walk = self._active_walk()
+        if walk is None or net.layers != walk.layers() or net.activations != self._lesson.network.activations:
+            self._deactivate()
+            return False
+        halfway = 0 <= walk.pos < len(walk.trace) - 1
+        change = self._edits.take_in(walk, net, keep_count=self._mode != "perceptron")
+        if change:
+            if self._mode == "perceptron":
+                self.perceptron.refresh()
+            else:
+                self._pushed_params = None
+                self._refresh()
+        if change == "edit" and halfway:
+            self.formula.set_note(
+                self.tr("Edited mid-update: the update starts again from its initial weights, with the edit.")
+            )
+        return True
+
+    def _forget_edits(self) -> None:
+        self._edits.forget()
+
+    def _deactivate(self) -> None:
+        self.pause()
+        self._forget_edits()
+        self._walk = None
+        self._lesson = None
+        self.perceptron.unload()
+        self.formula.set_lines(self.tr("Open a perceptron or MLP lesson to step through its formulas."), [])
+        self.status.setText("")
+        self.outline.set_current(None)
+        self._update_enabled()

@@ -1,0 +1,265 @@
+"""Run control of the training panel (a mixin of ``TrainingPanel``).
+
+Train / Pause / Resume / Stop / Reset and the run's state ("idle", "running",
+"paused") with the buttons it enables; the wiring of the
+:class:`~nnviz.gui.training.worker.TrainingController` (the trainer in a
+QThread) and what the panel says when a run finishes, diverges or picks its
+engine; settings changed while a run is live; a blocking run for ``nnviz shot``.
+Snapshots go on to the frame clock (:mod:`nnviz.gui.training._frames`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+import numpy as np
+
+from nnviz.core.errors import UserError
+from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.engine import select_engine
+from nnviz.core.training.records import Snapshot
+from nnviz.core.training.trainer import Trainer
+from nnviz.gui.core_strings import result_message, translate_core, user_message
+from nnviz.gui.training.worker import TrainingController
+
+#: snapshots a second the worker sends, by engine (the compiled engine: a
+#: little above the ~12 frames a second the views get, so that each frame has
+#: a new one; torch: about the frames its views get at their duty; each
+#: snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL)
+_SNAPSHOT_RATE = {"compiled": 15.0, "torch": 5.0}
+#: the interpreter's thread switch interval while the compiled engine runs. It
+#: releases the GIL for ~10 ms of epochs, then needs it for a moment; with
+#: Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up
+#: to 5 ms each time, and the trainer lost half its speed. (The torch loop
+#: needs the GIL between operations: a frame painted in Python held up each of
+#: its operations up to the interval, so it gets a short one too.)
+_LIVE_SWITCH_INTERVAL_S = {"compiled": 0.0005, "torch": 0.0005}
+
+
+def leave_a_core_for_the_gui() -> int:
+    """Limit torch's CPU threads to the cores minus one; returns that number.
+
+    With every core given to torch, its OpenMP helper threads spin at each
+    barrier while the GUI thread wants a core too: on a 2-core laptop a torch
+    run then crawls (measured 0.08 instead of 3.7 epochs/s, 784-128-64-10).
+    Before torch is imported this sets ``OMP_NUM_THREADS`` (read when the
+    worker first imports it); afterwards ``torch.set_num_threads``.
+    """
+    n = max(1, (os.cpu_count() or 1) - 1)
+    if "torch" in sys.modules:
+        import torch
+
+        if torch.get_num_threads() > n:
+            torch.set_num_threads(n)
+    else:
+        os.environ.setdefault("OMP_NUM_THREADS", str(n))
+    return n
+
+
+class RunControl:
+    """Start, pause, resume, stop and reset a run; the worker's signals (mixin of TrainingPanel)."""
+
+    def _init_run_control(self) -> None:
+        """The run's state and the worker, wired to this panel (called once by ``__init__``)."""
+        self._state = "idle"  # idle, running, paused
+        self._epochs_target = 0
+        self._run_started = 0.0
+        self._run_epochs0 = 0
+        self._engine = ""
+        #: (trained weights, epochs, updates) before the last Reset, for its undo
+        self._reset_from: tuple[list[np.ndarray], int, int] | None = None
+        self._saved_switch_interval: float | None = None
+        self._run_engine = ""
+
+        self.controller = TrainingController(self)
+        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.diverged.connect(self._on_diverged)
+        self.controller.engineChosen.connect(self._on_engine)
+
+    # -------------------------------------------------------------- running
+    def start(self) -> bool:
+        """Train from the weights on show (continues after Stop); False on a bad setting."""
+        if self._state != "idle":
+            return False
+        if self._dataset is None:
+            self._rebuild_from_form(keep_network=True)
+            if self._dataset is None:
+                return False
+        try:
+            config = self.form.config()
+            leave_a_core_for_the_gui()
+            self._set_snapshot_rate(config)
+            # the trainer works on its own copy of the network and the data
+            self.controller.start(self._model.network, self._dataset, config)
+        except UserError as exc:
+            self._show_message(user_message(exc), error=True)
+            return False
+        self._epochs_target = config.epochs
+        self._reset_from = None  # a new run: an older Reset no longer says where counters stand
+        self._run_started = time.perf_counter()
+        self._view_updates.clear()
+        self._run_epochs0 = self._epoch_offset
+        self._show_message("")
+        self.form.clear_error()
+        self._set_state("running")
+        self.trainingStarted.emit()
+        return True
+
+    def _set_snapshot_rate(self, config: TrainingConfig) -> None:
+        """Fewer snapshots for the torch engine: its views get few frames anyway
+        (see _frames._PAINT_DUTY), and each snapshot costs its loop a copy and the GIL."""
+        engine, _why = select_engine(self._model.network, self._dataset, config)
+        self._run_engine = engine
+        # TrainingController takes max_rate only in its constructor; it reads
+        # _max_rate when a run starts (asked the core engineer for a start() argument)
+        self.controller._max_rate = _SNAPSHOT_RATE.get(engine, 30.0)
+
+    def pause(self) -> None:
+        if self._state == "running":
+            self.controller.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self.controller.resume()
+            self._set_state("running")
+
+    def stop(self) -> None:
+        """Ask the run to stop (it ends at the next batch)."""
+        if self._state != "idle":
+            self.controller.stop()
+
+    def reset(self) -> None:
+        """Stop, put back the initial weights and start a new run of the plots."""
+        self.stop_and_wait()
+        if self._initial.same_architecture(self._model.network):
+            # what an undo of this Reset gives back, counters included
+            trained = [w.copy() for w in self._model.network.weights]
+            self._reset_from = (trained, self._epoch_offset, self._update_offset)
+            # one undoable step: Edit → Undo gives the trained weights back
+            self._model.replace_parameters_undoably(
+                self._initial.weights, self._initial.biases, self.tr("Reset the weights")
+            )
+        else:
+            self._model.set_network(self._initial)
+        self._model.set_activations([])  # no sample on show: the trained outputs are gone
+        self._reset_views(keep_old_runs=True)
+        self._last_snapshot = None  # the counters say epoch 0, also after a language switch
+        self._show_message("")
+
+    def stop_and_wait(self, timeout_ms: int = 5000) -> None:
+        """Stop a run and wait for its thread to end (closing the window, new lesson)."""
+        if self._state != "idle" or self.controller.is_running():
+            self.controller.stop()
+            self.controller.wait(timeout_ms)
+        self._flush()
+        self._set_state("idle")
+
+    def train_epochs_blocking(self, n: int) -> Snapshot | None:
+        """Train ``n`` epochs in this thread and show the result (``nnviz shot``)."""
+        self.stop_and_wait()
+        if self._dataset is None:
+            self._rebuild_from_form(keep_network=True)
+        if self._dataset is None or n <= 0:
+            return None
+        config = self.form.config().replace(epochs=int(n))
+        trainer = Trainer(self._model.network, self._dataset, config)
+        self._epochs_target = int(n)
+        self._run_epochs0 = self._epoch_offset
+        try:
+            self._on_engine(trainer.engine_name, trainer.engine_reason)
+            result = trainer.run(None)
+        finally:
+            trainer.close()
+        self._on_snapshot(result.snapshot)
+        self._flush()
+        if result.diverged:
+            self._on_diverged(result_message(result))
+        return result.snapshot
+
+    # ------------------------------------------------------- worker's signals
+    def _on_finished(self, result: Any) -> None:
+        self._flush()
+        status = getattr(result, "status", "completed")
+        message = getattr(result, "message", "")
+        self._set_state("idle")
+        if status == "failed":
+            self._show_message(message, error=True)
+        elif status != "diverged" and message:  # a divergence was shown by its own signal
+            self._show_message(self._finished_text(result, message))
+        self._plots.refresh()
+        self.trainingFinished.emit(status)
+
+    def _finished_text(self, result: Any, fallback: str) -> str:
+        """How the run ended, in the interface language (the core says it in English)."""
+        snap = getattr(result, "snapshot", None)
+        if snap is None:
+            return fallback
+        status = result.status
+        if status == "completed":
+            return self.tr("Trained {0} epochs.").format(snap.epoch)
+        if status == "stopped":
+            return self.tr("Stopped after epoch {0}.").format(snap.epoch)
+        if status == "early_stopping":
+            try:
+                cfg = self.config()
+            except UserError:
+                return fallback
+            text = self.tr(
+                "Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}."
+            ).format(snap.epoch, cfg.patience, snap.best_epoch)
+            if cfg.restore_best:
+                text += " " + self.tr("Its weights were restored.")
+            return text
+        return fallback
+
+    def _on_diverged(self, message: str) -> None:
+        self._show_message(message + " " + self._diverged_hint, error=True)
+        self.form.mark_lr_error()
+
+    def _on_engine(self, name: str, reason: str) -> None:
+        self._engine = name
+        # the reason names the engine ("Compiled engine: …", "PyTorch: …"); a
+        # PyTorch run also says where it computes (the compiled engine: the CPU)
+        text = translate_core(reason)
+        device = self.controller.device()
+        if name == "torch" and device:
+            text += " " + self._device_text.format(device)
+        self.engine_label.setText(text)
+        self.engine_label.setToolTip(self._engine_tip)
+
+    def _on_live_setting(self, name: str, value: object) -> None:
+        if self.message.property("error"):  # a valid value replaces the refused one
+            self._show_message("")
+        if self._state != "idle":
+            self.controller.update_settings(**{name: value})
+
+    # ----------------------------------------------------------------- state
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        self._set_live(state == "running")
+        idle = state == "idle"
+        self.train_button.setEnabled(idle)
+        self.pause_button.setEnabled(state == "running")
+        self.resume_button.setEnabled(state == "paused")
+        self.pause_button.setVisible(state != "paused")
+        self.resume_button.setVisible(state == "paused")
+        self.stop_button.setEnabled(not idle)
+        self.reset_button.setEnabled(True)
+        self.form.set_training(not idle)
+
+    def _set_live(self, on: bool) -> None:
+        """While a run is live: short GIL switches, coarser region grids; full ones when it stops."""
+        if on and self._saved_switch_interval is None and self._run_engine in _LIVE_SWITCH_INTERVAL_S:
+            self._saved_switch_interval = sys.getswitchinterval()
+            interval = _LIVE_SWITCH_INTERVAL_S[self._run_engine]
+            sys.setswitchinterval(min(self._saved_switch_interval, interval))
+        elif not on and self._saved_switch_interval is not None:
+            sys.setswitchinterval(self._saved_switch_interval)
+            self._saved_switch_interval = None
+        self._regions.set_live(on)
+

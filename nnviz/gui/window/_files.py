@@ -1,0 +1,125 @@
+"""The main window's file side (a mixin of ``MainWindow``): open and save a
+network, export the graph as an image or the worked example as a handout,
+and the question "save the trained weights first?" asked before they are
+lost (closing, another lesson, another network).
+
+It reads ``model``, ``network_view``, ``stepper``, ``training``, ``lesson``,
+``ask_to_save`` and ``_unsaved_training`` of the window, and opens files
+through ``MainWindow.open_file``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from nnviz.core.errors import UserError
+from nnviz.core.model.network import atomic_write_text, save_network
+from nnviz.gui import i18n
+from nnviz.gui.core_strings import user_message
+
+
+class WindowFiles:
+    """The File menu's dialogs and the guard of trained, unsaved weights."""
+
+    # ------------------------------------------------------ open and save
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open network"), "", self.tr("nnviz networks (*.nnviz.json *.json)")
+        )
+        if path and self._may_discard(self.tr("Save them before opening another network?")):
+            self.open_file(path)
+
+    def _save_dialog(self) -> bool:
+        """Ask where and save the network on show; True once it is saved."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save network"), "network.nnviz.json", self.tr("nnviz networks (*.nnviz.json)")
+        )
+        if not path:
+            return False
+        try:
+            save_network(self.model.network, path)
+        except UserError as exc:
+            self._error(user_message(exc))
+            return False
+        self._unsaved_training = False
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    # ------------------------------------------------ unsaved trained weights
+    def _on_training_finished(self, status: str) -> None:
+        if status in ("completed", "early_stopping", "stopped", "diverged"):
+            self._unsaved_training = True
+
+    def _may_close(self) -> bool:
+        return self._may_discard(self.tr("Save them before closing?"))
+
+    def _may_discard(self, question: str) -> bool:
+        """With trained weights not saved: Save, Discard or Cancel; True to go on."""
+        trained = self._unsaved_training or self.training.state != "idle"
+        if not (self.ask_to_save and trained):
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Trained network not saved"))
+        box.setText(self.tr("The network was trained and its weights are not saved.") + " " + question)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_dialog()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------- exports
+    def worked_example(self, kind: str) -> str:
+        """The stepper's current update as a handout: ``kind`` "markdown" or "latex"."""
+        from nnviz.core.lecture.handout import latex_handout, markdown_handout
+
+        walk = self.stepper.walk()
+        if walk is None or self.lesson is None or self.lesson.mode != "mlp":
+            raise UserError(
+                self.tr("The worked example is the update of a backpropagation lesson in lecture mode: "
+                        "open one from the Lesson menu first.")
+            )
+        render = latex_handout if kind == "latex" else markdown_handout
+        return render(walk.trace, i18n.current_language())
+
+    def _handout_dialog(self) -> None:
+        markdown, latex = self.tr("Markdown (*.md)"), self.tr("LaTeX (*.tex)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the worked example"), "worked-example.md", f"{markdown};;{latex}"
+        )
+        if not path:
+            return
+        kind = "latex" if path.endswith(".tex") or (chosen == latex and not path.endswith(".md")) else "markdown"
+        try:
+            atomic_write_text(path, self.worked_example(kind))
+        except UserError as exc:
+            self._error(user_message(exc))
+            return
+        except OSError as exc:
+            self._error(self.tr("Could not write %1: %2").replace("%1", path).replace("%2", exc.strerror or ""))
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export network view"), "network.png", self.tr("PNG images (*.png)")
+        )
+        if path:
+            if self.network_view.grab().save(path, "PNG"):
+                self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+            else:
+                self._error(self.tr("Could not write the image %1.").replace("%1", path))
+
+    def _error(self, message: str) -> None:
+        """A file or lesson that could not be read or written: the status bar
+        says why, and a box too where there is a screen to show it on."""
+        self.statusBar().showMessage(message, 10000)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.warning(self, self.tr("nnviz"), message)

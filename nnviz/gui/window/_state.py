@@ -1,0 +1,105 @@
+"""The main window's life across runs (a mixin of ``MainWindow``): the place
+and size it opens with, the network offered back after a crash, and what a
+normal close does (ask about trained weights, stop, remember, drop the
+autosave).
+
+It reads ``_settings``, ``autosave``, ``model``, ``training``, ``stepper``,
+``lesson``, ``lesson_actions`` and ``persist_state`` of the window, and opens
+lessons through ``MainWindow.load_lesson`` and ``MainWindow._show_lesson``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox
+
+from nnviz.core import lessons
+from nnviz.gui.window.settings import as_bytes, geometry_fits_screens
+
+DEFAULT_SIZE = (1600, 1000)
+
+
+class WindowState:
+    """Restores and saves the window, offers and restores the autosave."""
+
+    # ------------------------------------------------------------ geometry
+    def _restore_window(self) -> None:
+        geometry = as_bytes(self._settings.value("window/geometry"))
+        restored = False
+        if geometry is not None:
+            before = self.geometry()
+            if self.restoreGeometry(geometry) and geometry_fits_screens(self.frameGeometry()):
+                restored = True
+            else:
+                self.setGeometry(before)
+        if not restored:
+            self.resize(*DEFAULT_SIZE)
+
+    def save_window_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.sync()
+
+    # ------------------------------------------------------------ recovery
+    def offer_recovery(self) -> None:
+        """After a crash, offer the network that was autosaved, in its lesson."""
+        net = self.autosave.recoverable()
+        if net is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Recover network"),
+            self.tr("nnviz did not close normally last time. Restore the network you were working on?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_autosaved(net)
+        self.autosave.discard()
+
+    def _autosave_extra(self) -> dict[str, object]:
+        """Saved with the autosave: how far a training lesson's weights were trained."""
+        if self.lesson is None or self.lesson.mode != "train":
+            return {}
+        epochs, updates = self.training.progress_counts()
+        return {"nnviz_epochs": int(epochs), "nnviz_updates": int(updates)}
+
+    def restore_autosaved(self, net) -> None:
+        """Reopen the autosaved network's lesson with its weights, or as a file.
+
+        In a training lesson every view shows the restored weights (graph,
+        regions, hidden-neuron maps or confusion matrix, the epoch counter);
+        only the curves start empty, as their history is not saved."""
+        lesson_name = str(net.extra.pop("nnviz_lesson", ""))
+        epochs = _count(net.extra.pop("nnviz_epochs", 0))
+        updates = _count(net.extra.pop("nnviz_updates", 0))
+        if lesson_name in self.lesson_actions and self.load_lesson(lesson_name):
+            if net.same_architecture(self.model.network):
+                if self.lesson is not None and self.lesson.mode == "train":
+                    self.training.show_parameters(net.weights, net.biases, epochs, updates)
+                else:
+                    self.model.set_parameters(net.weights, net.biases)
+                return
+        lesson = lessons.lesson_for_network(net, self.tr("recovered network"))
+        self._show_lesson(lesson, lesson.dataset())
+
+    # --------------------------------------------------------------- close
+    def shutdown(self, save_state: bool = True) -> None:
+        """Stop training and playback, remember the window, drop the autosave."""
+        self.training.stop_and_wait()
+        self.stepper.pause()
+        if save_state:
+            self.save_window_state()
+        self.autosave.discard()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
+        self.shutdown(save_state=self.persist_state)
+        super().closeEvent(event)
+
+
+def _count(value: object) -> int:
+    """A non-negative whole number from a file, 0 when it is not one."""
+    try:
+        return max(0, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return 0
