@@ -228,6 +228,20 @@ def test_new_weights_recolour_without_new_geometry(xor, qtbot):
     assert len(view._layout.positions) == 4
 
 
+def test_a_closed_view_stops_following_its_model(xor, qtbot):
+    """A closed graph no longer reacts to the model (the model outlives it: a
+    preview window closed while the lesson goes on)."""
+    model, view = xor
+    view.close()
+    colours = view._values.copy()
+    model.set_parameters([-w for w in model.network.weights], model.network.biases)
+    model.set_network(Network.initialised([2, 8, 8, 1], "tanh", seed=1))
+    qtbot.wait(2 * 33 + 20)  # longer than the throttle
+    assert not view._timer.isActive()
+    assert np.array_equal(view._values, colours)
+    assert len(view._layout.positions) == 3
+
+
 def test_a_flood_of_updates_is_throttled(xor, qtbot, monkeypatch):
     model, view = xor
     calls = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+from PySide6.QtGui import QCloseEvent
 
 from nnviz.core.model import graph_layout as gl
 from nnviz.gui.network.legend import N_BINS
@@ -37,6 +38,20 @@ class ModelFollowing:
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+
+    def disconnect_model(self) -> None:
+        """Stop following the model (the view is going away)."""
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self._connections = []
+        self._timer.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.disconnect_model()
+        super().closeEvent(event)
 
     # ------------------------------------------------------------ updates
     def _rebuild(self) -> None:

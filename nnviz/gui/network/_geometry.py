@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnviz.core.model import graph_layout as gl
 from nnviz.gui.network.legend import fmt_scale
@@ -199,21 +199,3 @@ def _fitted(
     box = QRectF(0, 0, max(width, 1.0), 1e4)
     high = max((fm.boundingRect(box, _WRAP, t).height() for t in texts if t), default=fm.height())
     return f, high
-
-    # NOTE: the two defs below are unreachable (indented into _fitted, after its
-    # return, since commit 6e2984e), so NetworkView has neither closeEvent nor
-    # disconnect_model; moved here verbatim so that the split changes nothing.
-    # ------------------------------------------------------------- close
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.disconnect_model()
-        super().closeEvent(event)
-
-    def disconnect_model(self) -> None:
-        """Stop following the model (the view is going away)."""
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        self._connections = []
-        self._timer.stop()
