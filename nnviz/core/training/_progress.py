@@ -35,7 +35,6 @@ class TrainingProgress:
         #: epochs since the monitored loss last improved
         self._wait = 0
         self.stopped_early = False
-        self._params = params
         self._last_finite = params
 
     def _new_run(self) -> None:
@@ -45,7 +44,7 @@ class TrainingProgress:
 
     def _mark_finite(self, params: Parameters) -> None:
         """``params`` are the weights a later divergence goes back to."""
-        self._params = self._last_finite = params
+        self._last_finite = params
 
     def _judge(self, metrics: EpochMetrics, params: Parameters | None) -> None:
         """Note the epoch that just ended (``self.epoch``): a new best, or one more
@@ -65,7 +64,6 @@ class TrainingProgress:
                 self.stopped_early = True
                 if c.restore_best and self._best_params is not None:
                     self.engine.set_parameters(*self._best_params)
-                    self._params = self._best_params
 
     def _check_finite(
         self, train_loss: float, weights: list[np.ndarray], biases: list[np.ndarray]
@@ -78,7 +76,6 @@ class TrainingProgress:
         )
         if not finite:
             self.epoch -= 1
-            self._params = self._last_finite
             self.engine.set_parameters(*self._last_finite)
             self.engine.reset_optimizer()
             raise Diverged(
