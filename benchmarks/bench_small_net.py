@@ -47,10 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.core.data import (
-    dataset,  # noqa: E402
-    datasets,  # noqa: E402
-)
+from nnviz.core.data import dataset, datasets  # noqa: E402
 from nnviz.core.model.network import Network  # noqa: E402
 from nnviz.core.training.config import TrainingConfig  # noqa: E402
 from nnviz.core.training.trainer import Trainer  # noqa: E402

@@ -43,10 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.core.data import (
-    dataset,  # noqa: E402
-    datasets,  # noqa: E402
-)
+from nnviz.core.data import dataset, datasets  # noqa: E402
 from nnviz.core.data.dataset import Dataset  # noqa: E402
 from nnviz.core.model.network import Network  # noqa: E402
 from nnviz.core.training.config import TrainingConfig  # noqa: E402
@@ -74,7 +71,7 @@ def mlp784_job(n: int = 60000) -> tuple[Network, Dataset, TrainingConfig]:
 
 
 #: torch's own thread count, read before the app limits it (see
-#: nnviz.gui.training._run_control.leave_a_core_for_the_gui)
+#: nnviz.gui.training.worker.leave_a_core_for_the_gui)
 _TORCH_THREADS = [0]
 
 

@@ -74,7 +74,8 @@ def translations_by_source(ts: Path) -> dict[str, set[str]]:
 def carry_translations(ts: Path, known: dict[str, set[str]]) -> int:
     """Fill the unfinished entries of ``ts`` whose sentence had one translation
     in ``known`` (under another context: the code moved to another class, and
-    Qt's context is the class name). Returns how many were filled."""
+    Qt's context is the class name). Returns how many were filled. Plural
+    forms and disambiguation comments are not told apart (nnviz uses none)."""
     tree = ET.parse(ts)
     filled = 0
     for msg in tree.getroot().iter("message"):

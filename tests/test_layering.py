@@ -3,7 +3,7 @@
 Rules (the package docstrings say the same in words):
 
 1. ``nnviz.core`` never imports Qt, pyqtgraph, ``nnviz.gui``, ``nnviz.commands``
-   or ``nnviz.cli``.
+   or ``nnviz.cli``; ``nnviz.gui`` never imports ``nnviz.commands`` or ``nnviz.cli``.
 2. Inside ``nnviz.core`` and inside ``nnviz.gui`` the packages are ranked; a
    module imports only from its own package and from lower ranks:
 
@@ -11,13 +11,19 @@ Rules (the package docstrings say the same in words):
    - gui: shared modules (``i18n``, ``core_strings``, ...) < ``network``, ``data``
      < ``lecture``, ``training`` < ``window``
 
-   Two packages of the same rank never import each other.
-3. A private module (``_name.py``) is imported only from its own package.
+   Two packages of the same rank never import each other, and every package
+   of the core or the gui has a rank here (a new room is placed on purpose).
+3. A private module or package (``_name``) is imported only from within the
+   package that holds it.
 4. No import circle between modules. Imports under ``if __name__ ==
    "__main__":`` are entry points, not part of the module, so they do not count
    for circles (they do for the other rules).
 
-Imports inside functions count like those at the top: they run too.
+Imports inside functions count like those at the top: they run too. Imports
+under ``if TYPE_CHECKING:`` count as well: a type is a dependency. What no walk
+over ``import`` statements sees: ``importlib.import_module`` and names in
+strings (``nnviz.core.training.engine.ENGINES`` loads the engines that way, so
+that torch is imported only when it trains).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1] / "nnviz"
 
 QT_TOPS = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6")
 CORE_FORBIDDEN = ("nnviz.gui", "nnviz.commands", "nnviz.cli")
+GUI_FORBIDDEN = ("nnviz.commands", "nnviz.cli")
 RANKS = {
     "nnviz.core": {"errors": 0, "model": 1, "data": 2, "lecture": 3, "training": 3, "lessons": 4},
     # the shared modules of nnviz.gui (i18n, core_strings, ...) are rank 0
@@ -87,14 +94,27 @@ def imports_of(path: Path, root: Path, modules: set[str]) -> list[Import]:
     return out
 
 
-def _room(module: str) -> tuple[str, str] | None:
-    """(layer, package) of a module of nnviz.core or nnviz.gui: ("nnviz.core", "model")."""
+def _room(module: str, packages: set[str]) -> tuple[str, str] | None:
+    """(layer, package) of a module of nnviz.core or nnviz.gui: ("nnviz.core", "model");
+    the package is "" for a shared module at the layer's top (rank 0)."""
     for layer in RANKS:
         if module == layer:
             return layer, ""
         if module.startswith(layer + "."):
             first = module[len(layer) + 1 :].split(".")[0]
-            return layer, first if first in RANKS[layer] else ""
+            # a package, or a module with a rank of its own (core's ``lessons``)
+            ranked = f"{layer}.{first}" in packages or first in RANKS[layer]
+            return layer, first if ranked else ""
+    return None
+
+
+def _private_owner(module: str) -> str | None:
+    """The package that may import ``module``: the parent of its first private
+    part (``a._b.c`` -> ``a``), or None when no part is private."""
+    parts = module.split(".")
+    for i, part in enumerate(parts):
+        if part.startswith("_") and not part.startswith("__"):
+            return ".".join(parts[:i])
     return None
 
 
@@ -137,7 +157,13 @@ def layering_problems(root: Path = ROOT) -> list[str]:
     """One sentence per broken rule, empty when the layering holds."""
     files = sorted(root.rglob("*.py"))
     modules = {module_name(p, root) for p in files}
+    packages = {module_name(p, root) for p in files if p.name == "__init__.py"}
     problems: list[str] = []
+    for layer, ranks in RANKS.items():
+        for pkg in sorted(packages):
+            if pkg.startswith(layer + ".") and pkg.count(".") == layer.count(".") + 1:
+                if pkg.rpartition(".")[2] not in ranks:
+                    problems.append(f"{pkg} has no rank: place it in RANKS in tests/test_layering.py")
     edges: dict[str, set[str]] = {}
     for path in files:
         for imp in imports_of(path, root, modules):
@@ -148,14 +174,16 @@ def layering_problems(root: Path = ROOT) -> list[str]:
                     tgt == f or tgt.startswith(f + ".") for f in CORE_FORBIDDEN
                 ):
                     problems.append(f"{where}: the core imports {tgt}")
+            if src.startswith("nnviz.gui") and any(
+                tgt == f or tgt.startswith(f + ".") for f in GUI_FORBIDDEN
+            ):
+                problems.append(f"{where}: the gui imports {tgt}")
             if tgt not in modules:
                 continue
-            last = tgt.rpartition(".")[2]
-            if last.startswith("_") and not last.startswith("__"):
-                owner = tgt.rpartition(".")[0]
-                if src != owner and not src.startswith(owner + "."):
-                    problems.append(f"{where}: {src} imports the private module {tgt}")
-            a, b = _room(src), _room(tgt)
+            owner = _private_owner(tgt)
+            if owner is not None and src != owner and not src.startswith(owner + "."):
+                problems.append(f"{where}: {src} imports the private module {tgt}")
+            a, b = _room(src, packages), _room(tgt, packages)
             if a and b and a[0] == b[0] and a[1] != b[1]:
                 rank = RANKS[a[0]]
                 ra, rb = rank.get(a[1], 0), rank.get(b[1], 0)
@@ -193,6 +221,7 @@ GOOD = {
     "core/model/network.py": "from nnviz.core.errors import UserError\n",
     "core/data/datasets.py": "from nnviz.core.model import network\n",
     "core/training/_kernels.py": "",
+    "core/training/_sub/mod.py": "from nnviz.core.training import _kernels\n",
     "core/training/engine.py": "from nnviz.core.training import _kernels\n",
     "gui/i18n.py": "",
     "gui/network/view.py": "import PySide6\nfrom nnviz.gui import i18n\n",
@@ -221,6 +250,10 @@ def test_the_real_layout_of_a_small_tree_passes(tmp_path):
         ("core/model/network.py", "from nnviz.core.data import datasets\n", "not below it"),
         ("core/training/engine.py", "from nnviz.core.lecture import steps\n", "not below it"),
         ("core/lecture/steps.py", "from nnviz.core.lecture.backprop import x\n", "import circle"),
+        ("gui/network/view.py", "from nnviz.commands import train\n", "the gui imports nnviz.commands"),
+        ("gui/newroom/thing.py", "", "nnviz.gui.newroom has no rank"),
+        ("gui/window/main.py", "from nnviz.core.training._sub import mod\n", "private module"),
+        ("core/lecture/steps.py", "from . import backprop\n", "import circle"),
     ],
 )
 def test_a_wrong_import_is_caught(tmp_path, rel, text, expected):

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.core.data.dataset import Dataset, from_points, split
+from nnviz.core.data.digits import load_digits, load_mnist
 from nnviz.core.errors import UserError
 
 #: generators by name: ``fn(n=..., noise=..., seed=..., **extra) -> Dataset``
@@ -157,8 +158,6 @@ def gaussian(n: int = 300, noise: float = 0.15, seed: int = 0, classes: int = 3)
 @_register("digits")
 def digits(n: int | None = None, noise: float = 0.0, seed: int = 0) -> Dataset:
     """The bundled 8×8 handwritten digits (1,797 images, 10 classes); see :mod:`nnviz.core.data.digits`."""
-    from nnviz.core.data.digits import load_digits
-
     return load_digits(n=n, noise=noise, seed=seed)
 
 
@@ -167,8 +166,6 @@ def mnist(
     path: str = "", n: int | None = None, noise: float = 0.0, seed: int = 0, part: str = "train"
 ) -> Dataset:
     """MNIST-style IDX files in the folder ``path`` (the user's own copy)."""
-    from nnviz.core.data.digits import load_mnist
-
     if not path:
         raise UserError("Data set 'mnist' needs a 'path': the folder with the IDX files.")
     return load_mnist(path, part=part, n=n, seed=seed, noise=noise)

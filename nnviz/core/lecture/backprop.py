@@ -32,8 +32,6 @@ from nnviz.core.errors import UserError, template
 from nnviz.core.lecture._trace_arrays import TraceArrays
 from nnviz.core.lecture.formulas import BackpropRenderer
 from nnviz.core.lecture.steps import (
-    PHASES,
-    SLIDE_STEP_TITLES,
     Step,
     StepRenderer,
     StepState,
@@ -45,8 +43,6 @@ from nnviz.core.model.network import Network
 
 __all__ = [
     "GRANULARITIES",
-    "PHASES",
-    "SLIDE_STEP_TITLES",
     "Step",
     "StepState",
     "UpdateTrace",

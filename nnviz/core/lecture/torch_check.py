@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nnviz.core.lecture.backprop import as_vector, check_backprop_network, check_eta
+from nnviz.core.lecture.backprop import UpdateTrace, as_vector, check_backprop_network, check_eta
 from nnviz.core.model.network import Network
-
-if TYPE_CHECKING:
-    from nnviz.core.lecture.backprop import UpdateTrace
 
 #: the few lines of PyTorch that do the whole update (the slides' "una orden"
 #: is ``loss.backward()``); shown beside the manual steps

@@ -145,14 +145,14 @@ def kernels() -> ModuleType:
     with _kernels_lock:
         if _kernels_mod is None:
             try:
-                from nnviz.core.training import _kernels as compiled_kernels
+                from nnviz.core.training import _kernels
             except Exception as exc:  # an ImportError, or numba refusing its cache folder
                 _load_error = f"{type(exc).__name__}: {exc}"
                 raise UserError(
                     "The compiled engine could not load numba ({0}); choose the engine 'torch'.",
                     _load_error,
                 ) from None
-            _kernels_mod = compiled_kernels
+            _kernels_mod = _kernels
         return _kernels_mod
 
 

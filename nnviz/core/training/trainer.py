@@ -225,7 +225,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
     ) -> TrainingResult:
         """Train until epoch ``max_epochs`` (default ``config.epochs``) or a stop.
 
-        ``callback(snapshot) -> bool | None`` receives a :class:`Snapshot` at
+        ``callback(snapshot) -> bool | None`` receives a :class:`~nnviz.core.training.records.Snapshot` at
         most every ``snapshot_interval`` seconds (every epoch for 0), and always
         a last one with ``final=True`` (which carries the last epoch); returning
         False stops the run (the return value of the final call is ignored).

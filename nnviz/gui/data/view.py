@@ -26,7 +26,7 @@ API (all items are created once and updated in place)::
     view.set_scale(f)             # 1.0 laptop, 1.5–2 projector: fonts, points, lines
     view.bounds()                 # the frame a region should cover: the part of the plane
                                   # on show (aspect locked), the data's frame before shown
-    view.data_bounds()            # the padded frame of the data (core.regions.data_bounds)
+    view.data_bounds()            # the padded frame of the data (core.model.regions.data_bounds)
     view.view_bounds()            # the frame on show now (after pan/zoom)
     view.plot_item.vb.sigRangeChanged  # recompute a region when the frame changes
     view.pointClicked(int)        # signal: a sample was clicked (its index)

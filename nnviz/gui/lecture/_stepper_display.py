@@ -26,7 +26,7 @@ class StepperDisplay:
         state = walk.state()
         step = walk.step()
         net = state.network
-        weights_changed = self._pushed_params is None or not _arrays_equal(
+        weights_changed = self._pushed_params is None or not same_parameters(
             self._pushed_params, (net.weights, net.biases)
         )
         if weights_changed:
@@ -160,7 +160,8 @@ class StepperDisplay:
 
 
 # ------------------------------------------------------------------ helpers
-def _arrays_equal(a, b) -> bool:
+def same_parameters(a, b) -> bool:
+    """Whether two (weights, biases) pairs hold the same numbers."""
     return all(np.array_equal(x, y) for x, y in zip(a[0], b[0], strict=True)) and all(
         np.array_equal(x, y) for x, y in zip(a[1], b[1], strict=True)
     )

@@ -54,9 +54,10 @@ from nnviz.core.errors import UserError
 from nnviz.core.lecture.stepping import BackpropWalk, walk_for_lesson
 from nnviz.gui.lecture._edits import HandEdits
 from nnviz.gui.lecture._stepper_controls import StepperControls
-from nnviz.gui.lecture._stepper_display import StepperDisplay
+from nnviz.gui.lecture._stepper_display import StepperDisplay, same_parameters
 from nnviz.gui.lecture._stepper_walking import StepperWalking
 from nnviz.gui.lecture.formula_view import FormulaView
+from nnviz.gui.lecture.perceptron import PerceptronPanel
 from nnviz.gui.lecture.side_panels import ErrorPlot, StepOutline, TorchPanel
 from nnviz.gui.network.model import NetworkModel
 
@@ -114,8 +115,6 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self._build_actions()
         self._build_controls()
 
-        from nnviz.gui.lecture.perceptron import PerceptronPanel
-
         self.perceptron = PerceptronPanel(model, self.formula, network_view, data_view, lang=lang)
         self.perceptron.stateChanged.connect(self._after_perceptron_move)
         model.weightsChanged.connect(self._model_weights_changed)
@@ -154,8 +153,9 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self.pause()
         self._lesson = lesson
         self._mode = "perceptron" if lesson.mode == "perceptron" else "mlp"
-        if not self._model.network.same_architecture(lesson.network) or not _same_params(
-            self._model.network, lesson.network
+        now = self._model.network
+        if not now.same_architecture(lesson.network) or not same_parameters(
+            (now.weights, now.biases), (lesson.network.weights, lesson.network.biases)
         ):
             self._pushing = True
             try:
@@ -258,13 +258,6 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
     def closeEvent(self, event) -> None:
         self.pause()
         super().closeEvent(event)
-
-
-# ------------------------------------------------------------------ helpers
-def _same_params(a, b) -> bool:
-    return all(np.array_equal(x, y) for x, y in zip(a.weights, b.weights, strict=True)) and all(
-        np.array_equal(x, y) for x, y in zip(a.biases, b.biases, strict=True)
-    )
 
 
 if __name__ == "__main__":

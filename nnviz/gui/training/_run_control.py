@@ -10,7 +10,6 @@ Snapshots go on to the frame clock (:mod:`nnviz.gui.training._frames`).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import Any
@@ -23,7 +22,7 @@ from nnviz.core.training.engine import select_engine
 from nnviz.core.training.records import Snapshot
 from nnviz.core.training.trainer import Trainer
 from nnviz.gui.core_strings import result_message, translate_core, user_message
-from nnviz.gui.training.worker import TrainingController
+from nnviz.gui.training.worker import TrainingController, leave_a_core_for_the_gui
 
 #: snapshots a second the worker sends, by engine (the compiled engine: a
 #: little above the ~12 frames a second the views get, so that each frame has
@@ -39,27 +38,7 @@ _SNAPSHOT_RATE = {"compiled": 15.0, "torch": 5.0}
 _LIVE_SWITCH_INTERVAL_S = {"compiled": 0.0005, "torch": 0.0005}
 
 
-def leave_a_core_for_the_gui() -> int:
-    """Limit torch's CPU threads to the cores minus one; returns that number.
-
-    With every core given to torch, its OpenMP helper threads spin at each
-    barrier while the GUI thread wants a core too: on a 2-core laptop a torch
-    run then crawls (measured 0.08 instead of 3.7 epochs/s, 784-128-64-10).
-    Before torch is imported this sets ``OMP_NUM_THREADS`` (read when the
-    worker first imports it); afterwards ``torch.set_num_threads``.
-    """
-    n = max(1, (os.cpu_count() or 1) - 1)
-    if "torch" in sys.modules:
-        import torch
-
-        if torch.get_num_threads() > n:
-            torch.set_num_threads(n)
-    else:
-        os.environ.setdefault("OMP_NUM_THREADS", str(n))
-    return n
-
-
-class RunControl:
+class PanelRunControl:
     """Start, pause, resume, stop and reset a run; the worker's signals (mixin of TrainingPanel)."""
 
     def _init_run_control(self) -> None:

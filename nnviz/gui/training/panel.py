@@ -44,13 +44,13 @@ from nnviz.gui.core_strings import user_message
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.training._controls import PanelControls
 from nnviz.gui.training._frames import FrameScheduling
-from nnviz.gui.training._run_control import RunControl
+from nnviz.gui.training._run_control import PanelRunControl
 from nnviz.gui.training.image_views import ImageViews
 from nnviz.gui.training.plots import TrainingPlots
 from nnviz.gui.training.regions import RegionsView
 
 
-class TrainingPanel(PanelControls, RunControl, FrameScheduling, QWidget):
+class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
     """Training controls; drives the worker and feeds the live views."""
 
     #: a run started (the stepper pauses)

@@ -309,6 +309,7 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self._plots_box.setStretch(1, 3 if wide else 2)
         super().resizeEvent(event)
 
+
 def _preview_history(n: int) -> list[Any]:
     from nnviz.core.training.records import EpochMetrics
 

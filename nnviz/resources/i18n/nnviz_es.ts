@@ -952,6 +952,30 @@
     </message>
 </context>
 <context>
+    <name>PanelRunControl</name>
+    <message>
+        <source>Reset the weights</source>
+        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo</extracomment>
+        <translation>Reiniciar los pesos</translation>
+    </message>
+    <message>
+        <source>Trained {0} epochs.</source>
+        <translation>Entrenadas {0} épocas.</translation>
+    </message>
+    <message>
+        <source>Stopped after epoch {0}.</source>
+        <translation>Detenido tras la época {0}.</translation>
+    </message>
+    <message>
+        <source>Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}.</source>
+        <translation>Parada temprana tras la época {0}: sin mejora durante {1} épocas; mejor época {2}.</translation>
+    </message>
+    <message>
+        <source>Its weights were restored.</source>
+        <translation>Se restauraron sus pesos.</translation>
+    </message>
+</context>
+<context>
     <name>PerceptronPanel</name>
     <message>
         <source>Epoch {0}, sample {1}: is it on the right side of the line?</source>
@@ -1091,30 +1115,6 @@
     <message>
         <source>{0} of {1} in validation</source>
         <translation>{0} de {1} en validación</translation>
-    </message>
-</context>
-<context>
-    <name>RunControl</name>
-    <message>
-        <source>Reset the weights</source>
-        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo</extracomment>
-        <translation>Reiniciar los pesos</translation>
-    </message>
-    <message>
-        <source>Trained {0} epochs.</source>
-        <translation>Entrenadas {0} épocas.</translation>
-    </message>
-    <message>
-        <source>Stopped after epoch {0}.</source>
-        <translation>Detenido tras la época {0}.</translation>
-    </message>
-    <message>
-        <source>Early stopping after epoch {0}: no improvement for {1} epochs; best epoch {2}.</source>
-        <translation>Parada temprana tras la época {0}: sin mejora durante {1} épocas; mejor época {2}.</translation>
-    </message>
-    <message>
-        <source>Its weights were restored.</source>
-        <translation>Se restauraron sus pesos.</translation>
     </message>
 </context>
 <context>
