@@ -23,7 +23,23 @@ every epoch. Prints one JSON line, every figure from the same run:
   ``live_regions_updates_per_s`` and ``live_plots_updates_per_s``, how often
   each view showed a new state (the views must show the learning: ≥ 10).
 
-Targets: ``vs_numpy`` ≥ 10, ``live_vs_headless`` ≥ 0.8, ``lag_p99_ms`` ≤ 50.
+- ``vs_block_c``: nnviz's :class:`Trainer` (the engine it picks, headless)
+  against a C loop that processes each batch as a block (the samples as the
+  contiguous inner dimension, padded to 8, glibc's vectorised ``tanh``),
+  compiled here with ``cc -O3 -march=native -ffast-math``: the same job, the
+  same sample orders, epochs a second of CPU time, the two alternated
+  (``--reps`` each) and the medians compared; ``deep_vs_block_c`` the same
+  for Playground's deepest net, 2-8-8-8-8-8-8-1. Both null without a C
+  compiler. ``block_c_max_diff``: the largest difference between the C
+  loop's weights and the compiled engine's after the same epochs (the C loop
+  is a check of speed, not of another algorithm);
+- ``numpy_engine_epochs_per_s``, ``vs_numpy_engine`` (and ``deep_…``): the
+  same ratio against nnviz's NumPy engine (the engine that trains while
+  numba compiles), from the same alternated runs.
+
+Targets: ``vs_block_c`` ≥ 1.0 and ``deep_vs_block_c`` ≥ 1.0 (without a C
+compiler: ``vs_numpy_engine`` ≥ 20), ``live_vs_headless`` ≥ 0.9,
+``lag_p99_ms`` ≤ 50.
 """
 
 from __future__ import annotations
@@ -31,9 +47,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A first start: numba's cache in a fresh folder, so the compilation is measured
@@ -53,6 +71,8 @@ from nnviz.core.training.config import TrainingConfig  # noqa: E402
 from nnviz.core.training.trainer import Trainer  # noqa: E402
 
 LAYERS = [2, 8, 8, 1]
+#: TensorFlow Playground's deepest network
+DEEP_LAYERS = [2, 8, 8, 8, 8, 8, 8, 1]
 BATCH = 10
 LR = 0.03
 N_POINTS = 500
@@ -162,6 +182,217 @@ def numpy_rate(x: np.ndarray, t: np.ndarray, seconds: float) -> float:
                     bs[layer] -= LR * gb
 
     return _rate(epochs, seconds)
+
+
+# ----------------------------------------------------------------- block C
+#: The reference: each batch as a block with the samples inner (padded to 8),
+#: tanh everywhere, MSE ½‖d − y‖² averaged over the batch, plain SGD; the
+#: parameters in nnviz's packed layout. -ffast-math lets gcc call glibc's
+#: vectorised tanh (libmvec) and reassociate the sums.
+BLOCK_C = r"""
+#include <math.h>
+long train(long n_layers, const long *sizes, double *params, const long *w_off,
+           const long *b_off, const double *restrict x, const double *restrict t, long n,
+           const long *orders, long n_epochs, long batch, double lr,
+           double *restrict h, double *restrict d, double *epoch_err)
+{
+    long u_off[64];
+    u_off[0] = 0;
+    for (long l = 0; l <= n_layers; l++) u_off[l + 1] = u_off[l] + sizes[l];
+    long bw = (batch + 7) / 8 * 8;
+    long nin0 = sizes[0], nout = sizes[n_layers];
+    for (long e = 0; e < n_epochs; e++) {
+        const long *order = orders + e * n;
+        double err = 0.0;
+        for (long pos = 0; pos < n; pos += batch) {
+            long nb = n - pos < batch ? n - pos : batch;
+            for (long j = 0; j < nin0; j++) {
+                double *hj = h + j * bw;
+                for (long s = 0; s < nb; s++) hj[s] = x[order[pos + s] * nin0 + j];
+                for (long s = nb; s < bw; s++) hj[s] = 0.0;
+            }
+            for (long l = 0; l < n_layers; l++) {
+                long ni = sizes[l], no = sizes[l + 1];
+                const double *W = params + w_off[l], *B = params + b_off[l];
+                double *hin = h + u_off[l] * bw, *hout = h + u_off[l + 1] * bw;
+                for (long k = 0; k < no; k++) {
+                    double *a = hout + k * bw;
+                    for (long s = 0; s < bw; s++) a[s] = B[k];
+                    for (long j = 0; j < ni; j++) {
+                        double w = W[j * no + k];
+                        const double *hj = hin + j * bw;
+                        for (long s = 0; s < bw; s++) a[s] += w * hj[s];
+                    }
+                    for (long s = 0; s < bw; s++) a[s] = tanh(a[s]);
+                }
+            }
+            double *y = h + u_off[n_layers] * bw, *dy = d + u_off[n_layers] * bw;
+            for (long k = 0; k < nout; k++) {
+                for (long s = 0; s < nb; s++) {
+                    double ee = y[k * bw + s] - t[order[pos + s] * nout + k];
+                    err += ee * ee;
+                    dy[k * bw + s] = ee * (1.0 - y[k * bw + s] * y[k * bw + s]);
+                }
+                for (long s = nb; s < bw; s++) dy[k * bw + s] = 0.0;
+            }
+            double inv = 1.0 / nb;
+            for (long l = n_layers - 1; l >= 0; l--) {
+                long ni = sizes[l], no = sizes[l + 1];
+                double *W = params + w_off[l], *B = params + b_off[l];
+                double *hin = h + u_off[l] * bw, *dout = d + u_off[l + 1] * bw;
+                double *din = d + u_off[l] * bw;
+                if (l > 0) {
+                    for (long j = 0; j < ni; j++) {
+                        double *dj = din + j * bw;
+                        for (long s = 0; s < bw; s++) dj[s] = 0.0;
+                        for (long k = 0; k < no; k++) {
+                            double w = W[j * no + k];
+                            const double *dk = dout + k * bw;
+                            for (long s = 0; s < bw; s++) dj[s] += w * dk[s];
+                        }
+                        const double *hj = hin + j * bw;
+                        for (long s = 0; s < bw; s++) dj[s] *= 1.0 - hj[s] * hj[s];
+                    }
+                }
+                for (long k = 0; k < no; k++) {
+                    double acc = 0.0;
+                    const double *dk = dout + k * bw;
+                    for (long s = 0; s < bw; s++) acc += dk[s];
+                    B[k] -= lr * acc * inv;
+                }
+                for (long j = 0; j < ni; j++) {
+                    const double *hj = hin + j * bw;
+                    for (long k = 0; k < no; k++) {
+                        const double *dk = dout + k * bw;
+                        double acc = 0.0;
+                        for (long s = 0; s < bw; s++) acc += hj[s] * dk[s];
+                        W[j * no + k] -= lr * acc * inv;
+                    }
+                }
+            }
+        }
+        epoch_err[e] = 0.5 * err / n;
+    }
+    return n_epochs;
+}
+"""
+
+
+def compile_block_c() -> Any | None:
+    """The C reference as a ctypes function, or None without a working C compiler."""
+    import ctypes
+    import shutil
+    import subprocess
+    import tempfile
+
+    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not cc:
+        return None
+    folder = tempfile.mkdtemp(prefix="nnviz-block-c-")
+    src, lib = os.path.join(folder, "block.c"), os.path.join(folder, "block.so")
+    with open(src, "w") as f:
+        f.write(BLOCK_C)
+    flags = ["-O3", "-march=native", "-ffast-math", "-shared", "-fPIC"]
+    done = subprocess.run([cc, *flags, "-o", lib, src, "-lm"], capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    fn = ctypes.CDLL(lib).train
+    fn.restype = ctypes.c_long
+    return fn
+
+
+class BlockC:
+    """The C reference on a network's packed parameters (its own copy)."""
+
+    def __init__(self, fn: Any, net: Network, x: np.ndarray, t: np.ndarray) -> None:
+        from nnviz.core.training.compiled import packed_layout
+
+        self.fn = fn
+        self.sizes = np.array(net.layers, dtype=np.int64)
+        self.w_off, self.b_off, n_params = packed_layout(net.layers)
+        self.params = np.zeros(n_params)
+        for layer, (w, b) in enumerate(zip(net.weights, net.biases, strict=True)):
+            lo, mid = self.w_off[layer], self.b_off[layer]
+            self.params[lo:mid] = w.ravel()
+            self.params[mid : mid + len(b)] = b
+        self.x, self.t = np.ascontiguousarray(x), np.ascontiguousarray(t)
+        units = int(self.sizes.sum())
+        self.h = np.zeros(units * 64)
+        self.d = np.zeros(units * 64)
+
+    def epochs(self, orders: np.ndarray) -> np.ndarray:
+        import ctypes
+
+        p = ctypes.c_void_p
+        orders = np.ascontiguousarray(orders, dtype=np.int64)
+        errors = np.zeros(len(orders))
+        self.fn(
+            ctypes.c_long(len(self.sizes) - 1), self.sizes.ctypes.data_as(p),
+            self.params.ctypes.data_as(p), self.w_off.ctypes.data_as(p),
+            self.b_off.ctypes.data_as(p), self.x.ctypes.data_as(p), self.t.ctypes.data_as(p),
+            ctypes.c_long(len(self.x)), orders.ctypes.data_as(p), ctypes.c_long(len(orders)),
+            ctypes.c_long(BATCH), ctypes.c_double(LR), self.h.ctypes.data_as(p),
+            self.d.ctypes.data_as(p), errors.ctypes.data_as(p),
+        )  # fmt: skip
+        return errors
+
+
+def versus_block_c(layers: list[int], ds: dataset.Dataset, reps: int, c_fn: Any) -> dict:
+    """Epochs a second (CPU time) of nnviz's Trainer, the NumPy engine and the C
+    reference on one job, alternated, medians; their ratios and the C check."""
+    from nnviz.core.training.compiled import CompiledEngine
+    from nnviz.core.training.problem import prepare_data
+
+    net = Network.initialised(layers, "tanh", seed=0)
+    cfg = TrainingConfig.from_dict(job_training(val_fraction=0.0, eval_train=False))
+    trainer = Trainer(net, ds, cfg)
+    numpy_trainer = Trainer(net, ds, cfg.replace(engine="numpy"))
+    data = trainer.data
+    rng = np.random.default_rng(1)
+    out: dict = {"engine": trainer.engine_name}
+    c = BlockC(c_fn, net, data.x_train, data.t_train) if c_fn is not None else None
+    if c is not None:  # the same epochs on the C loop and the compiled engine: same weights?
+        orders = np.stack([rng.permutation(len(data.x_train)) for _ in range(20)])
+        check = CompiledEngine(net.copy(), prepare_data(net, ds), cfg, "cpu")
+        check.run_epochs(orders, BATCH)
+        c.epochs(orders)
+        w, b = check.get_parameters()
+        mine = np.concatenate([np.concatenate([wi.ravel(), bi]) for wi, bi in zip(w, b)])
+        out["block_c_max_diff"] = float(np.abs(mine - c.params).max())
+    # epochs per run: about 0.15 s of nnviz (a run's own start and final
+    # snapshot then weigh under 1 %, as in the app's runs of thousands of epochs)
+    trainer.run(max_epochs=trainer.epoch + 5)
+    t0 = time.process_time()
+    trainer.run(max_epochs=trainer.epoch + 200)
+    per_epoch = max(1e-6, (time.process_time() - t0) / 200)
+    k = max(5, int(0.15 / per_epoch))
+    orders = np.stack([rng.permutation(len(data.x_train)) for _ in range(k)])
+    runs: dict[str, Any] = {
+        "nnviz": lambda: trainer.run(max_epochs=trainer.epoch + k),
+        "numpy_engine": lambda: numpy_trainer.run(max_epochs=numpy_trainer.epoch + max(1, k // 20)),
+    }
+    sizes = {"nnviz": k, "numpy_engine": max(1, k // 20)}
+    if c is not None:
+        runs["block_c"] = lambda: c.epochs(orders)
+        sizes["block_c"] = k
+    for run in runs.values():
+        run()  # warm
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    names = list(runs)
+    for r in range(reps):
+        for name in names if r % 2 == 0 else names[::-1]:
+            t0 = time.process_time()
+            runs[name]()
+            times[name].append(sizes[name] / max(1e-9, time.process_time() - t0))
+    trainer.close()
+    numpy_trainer.close()
+    rate = {name: statistics.median(v) for name, v in times.items()}
+    out["epochs_per_s"] = round(rate["nnviz"], 1)
+    out["numpy_engine_epochs_per_s"] = round(rate["numpy_engine"], 1)
+    out["vs_numpy_engine"] = round(rate["nnviz"] / rate["numpy_engine"], 2)
+    out["block_c_epochs_per_s"] = round(rate["block_c"], 1) if c is not None else None
+    out["vs_block_c"] = round(rate["nnviz"] / rate["block_c"], 3) if c is not None else None
+    return out
 
 
 # ----------------------------------------------------------------- live
@@ -322,6 +553,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     parser.add_argument("--no-gui", action="store_true", help="headless figures only")
     parser.add_argument("--warm", action="store_true", help="use the user's numba cache")
+    parser.add_argument("--reps", type=int, default=15, help="alternated runs against block C")
     args = parser.parse_args()
 
     ds = job_data(0.0)
@@ -340,6 +572,23 @@ def main() -> int:
     out["numpy_epochs_per_s"] = round(numpy_rate(x, t, args.seconds), 1)
     out["vs_numpy"] = round(rate / out["numpy_epochs_per_s"], 2)
     out["vs_torch"] = round(rate / out["torch_epochs_per_s"], 1)
+    c_fn = compile_block_c()
+    spiral = versus_block_c(LAYERS, ds, args.reps, c_fn)
+    deep = versus_block_c(DEEP_LAYERS, ds, args.reps, c_fn)
+    out.update(
+        vs_block_c=spiral["vs_block_c"],
+        deep_vs_block_c=deep["vs_block_c"],
+        block_c_epochs_per_s=spiral["block_c_epochs_per_s"],
+        block_c_alternated_epochs_per_s=spiral["epochs_per_s"],
+        deep_block_c_epochs_per_s=deep["block_c_epochs_per_s"],
+        deep_epochs_per_s=deep["epochs_per_s"],
+        block_c_max_diff=max(spiral.get("block_c_max_diff", 0.0), deep.get("block_c_max_diff", 0.0))
+        if c_fn is not None
+        else None,
+        numpy_engine_epochs_per_s=spiral["numpy_engine_epochs_per_s"],
+        vs_numpy_engine=spiral["vs_numpy_engine"],
+        deep_vs_numpy_engine=deep["vs_numpy_engine"],
+    )
     if not args.no_gui:
         try:
             out.update(live_figures(args.seconds))

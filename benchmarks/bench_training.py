@@ -79,16 +79,15 @@ def app_threads(net: Network, ds: Dataset, cfg: TrainingConfig, device: str) -> 
     """The torch CPU threads the app trains this job with, so both sides get the same.
 
     The panel leaves a core for the GUI (``leave_a_core_for_the_gui``) and the
-    torch engine takes one thread for small jobs (``SINGLE_THREAD_WORK``).
+    torch engine takes its threads from the batch's work (``costs.torch_threads``).
     """
-    from nnviz.core.training.torch_engine import SINGLE_THREAD_WORK
+    from nnviz.core.training.costs import torch_threads
 
     threads = max(1, min(_TORCH_THREADS[0] or 1, (os.cpu_count() or 1) - 1))
     if device == "cpu":
         n_train = max(1, len(ds.train_idx))
         batch = cfg.batch_size if 0 < cfg.batch_size < n_train else n_train
-        if batch * net.n_edges < SINGLE_THREAD_WORK:
-            threads = 1
+        threads = torch_threads(batch * net.n_edges, threads)
     return threads
 
 

@@ -23,15 +23,24 @@ ENGINE_REASONS = (
     QT_TRANSLATE_NOOP("CoreText", "Compiled engine: a small network on the CPU."),
     QT_TRANSLATE_NOOP("CoreText", "Compiled engine, as chosen in the settings."),
     QT_TRANSLATE_NOOP("CoreText", "PyTorch, as chosen in the settings."),
+    QT_TRANSLATE_NOOP("CoreText", "NumPy engine, as chosen in the settings."),
     QT_TRANSLATE_NOOP("CoreText", "PyTorch: the compiled engine needs numba, which is not available."),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "NumPy engine: the compiled engine needs numba, which is not available."
+    ),
     QT_TRANSLATE_NOOP("CoreText", "PyTorch: dropout needs the PyTorch engine."),
+    QT_TRANSLATE_NOOP("CoreText", "NumPy engine: the compiled engine cannot train with dropout."),
     QT_TRANSLATE_NOOP("CoreText", "PyTorch: the compiled engine runs only on the CPU, and a GPU was chosen."),
     QT_TRANSLATE_NOOP(
-        "CoreText", "PyTorch: the network is too big for the compiled engine (over 5,000 parameters)."
+        "CoreText",
+        "PyTorch: faster than the compiled engine for a network this big at this batch size.",
     ),
     QT_TRANSLATE_NOOP("CoreText", "PyTorch: the compiled engine cannot train this activation."),
     QT_TRANSLATE_NOOP(
         "CoreText", "PyTorch, while the compiled engine is being prepared (once, a few seconds)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreText", "NumPy engine, while the compiled engine is being prepared (once, a few seconds)."
     ),
 )
 

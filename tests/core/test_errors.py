@@ -40,12 +40,11 @@ def test_numbers_keep_their_format_in_english():
     assert str(err) == "Setting 'lr' must be at most 10000, not 500000.0."
     err = raised(TrainingConfig(momentum=1.5).validate)
     assert str(err) == "Setting 'momentum' must be in [0, 1), not 1.5."
-    big = Network.initialised([64, 100, 10], ["relu", "softmax"], seed=0)
-    reason, error = compiled.compiled_limitation(big, [], "cpu")
-    assert reason == compiled.REASON_BIG
+    net = Network.initialised([2, 4, 1], ["relu", "sigmoid"], seed=0)
+    reason, error = compiled.compiled_limitation(net, [0.25], "cpu")
+    assert reason == compiled.REASON_DROPOUT
     assert str(error) == (
-        f"The compiled engine is for networks of at most 5,000 parameters; this one has "
-        f"{big.n_parameters:,}. Choose the engine 'torch' or 'auto'."
+        "The compiled engine cannot train with dropout; set dropout to 0 or choose the engine 'torch' or 'auto'."
     )
 
 

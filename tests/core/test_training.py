@@ -29,8 +29,8 @@ def xor_data() -> Dataset:
 
 
 def engines() -> list[str]:
-    """torch always; the compiled engine when it can take a small sigmoid network."""
-    names = ["torch"]
+    """torch and NumPy always; the compiled engine when it can take a small sigmoid network."""
+    names = ["torch", "numpy"]
     net = Network.initialised([2, 3, 1], ["tanh", "sigmoid"], seed=0)
     try:
         t = Trainer(net, xor_data(), TrainingConfig(engine="compiled", val_fraction=0.0))

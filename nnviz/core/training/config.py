@@ -17,7 +17,7 @@ from nnviz.core.errors import UserError
 LOSSES = ("mse", "cross_entropy")
 OPTIMIZERS = ("sgd", "adam")
 DEVICES = ("auto", "cpu", "cuda", "mps")
-ENGINE_CHOICES = ("auto", "torch", "compiled")
+ENGINE_CHOICES = ("auto", "torch", "compiled", "numpy")
 DTYPES = ("float32", "float64")
 
 #: activations that training can differentiate through
@@ -66,10 +66,10 @@ class TrainingConfig:
     shuffle: bool = True
     #: "auto" (cuda, then mps, then cpu), "cpu", "cuda" or "mps"
     device: str = "auto"
-    #: "auto", "torch" or "compiled"; see
+    #: "auto", "torch", "compiled" or "numpy"; see
     #: :func:`nnviz.core.training.engine.select_engine`
     engine: str = "auto"
-    #: torch's float type; the compiled engine always uses float64
+    #: torch's float type; the compiled and NumPy engines always use float64
     dtype: str = "float32"
     #: evaluate the whole training set after each epoch (False: train_loss is
     #: the mean of the epoch's batch errors, cheaper on big data)

@@ -3,12 +3,14 @@
 The loop (:class:`nnviz.core.training.trainer.Trainer`) owns the epochs, batch
 order, early stopping, divergence, live setting changes and reporting. The
 arithmetic on arrays is done by an *engine* (:class:`Engine`):
-:class:`nnviz.core.training.torch_engine.TorchEngine` runs everything; a
-compiled engine for small CPU networks lives in
-``nnviz/core/training/compiled.py``. :func:`select_engine` decides which one
-runs and says why; :data:`ENGINES` says where each engine class lives, and
-:func:`create_engine` builds it. The arrays an engine trains on
-(:class:`EngineData`) come from :func:`nnviz.core.training.problem.prepare_data`.
+:class:`nnviz.core.training.torch_engine.TorchEngine` runs everything (CPU or
+GPU); the compiled engine (``nnviz/core/training/compiled.py``, numba) and
+the NumPy engine (``numpy_engine.py``) train on the CPU without dropout, and
+``handover.py`` runs NumPy while numba compiles, then the compiled engine.
+:func:`select_engine` decides which one runs and says why, from a cost model
+(:mod:`nnviz.core.training.costs`); :data:`ENGINES` says where each engine
+class lives, and :func:`create_engine` builds it. The arrays an engine trains
+on (:class:`EngineData`) come from :func:`nnviz.core.training.problem.prepare_data`.
 
 The math, stated exactly so that every engine computes the same numbers
 -----------------------------------------------------------------------
@@ -174,10 +176,14 @@ class Engine(Protocol):
         ...
 
 
-#: engine name -> "module:Class"; imported only when that engine is built
+#: engine name -> "module:Class"; imported only when that engine is built.
+#: "numpy-then-compiled" reports itself as "numpy", then "compiled" (its
+#: ``name`` and ``reason`` follow the engine running).
 ENGINES: dict[str, str] = {
     "torch": "nnviz.core.training.torch_engine:TorchEngine",
     "compiled": "nnviz.core.training.compiled:CompiledEngine",
+    "numpy": "nnviz.core.training.numpy_engine:NumpyEngine",
+    "numpy-then-compiled": "nnviz.core.training.handover:HandoverEngine",
 }
 
 
@@ -189,31 +195,68 @@ def engine_available(name: str) -> bool:
 def select_engine(network: Network, dataset: Dataset, config: TrainingConfig) -> tuple[str, str]:
     """Which engine trains ``network`` on ``dataset`` and why (a sentence to show).
 
-    ``config.engine`` is the user's wish: "torch" is always honoured;
-    "compiled" raises :class:`UserError` (one sentence saying what to change)
-    when the compiled engine cannot run this job; "auto" takes the compiled
-    engine for a small network (at most
-    :data:`nnviz.core.training.compiled.MAX_PARAMETERS` parameters) without dropout,
-    on device "auto" or "cpu", when numba is installed, and torch otherwise
-    (also while :func:`nnviz.core.training.compiled.warm_up_in_background` is still
-    compiling: "compiled" waits for it in the calling thread instead). The
-    reasons are the fixed sentences :data:`nnviz.core.training.compiled.REASONS`.
+    ``config.engine`` is the user's wish and overrides the cost model:
+    "torch" is always honoured; "compiled" and "numpy" raise
+    :class:`UserError` (one sentence saying what to change) when that engine
+    cannot run this job ("compiled" waits for numba's compilation in the
+    calling thread). "auto" takes, of the engines that can run the job, the
+    one with the cheapest predicted update for this network and batch size
+    (:func:`nnviz.core.training.costs.cheapest`): the compiled engine for
+    small work, PyTorch for big work or a GPU, and with dropout (which the
+    compiled engine lacks) NumPy or PyTorch, whichever is cheaper. When the compiled
+    engine is the cheapest but :func:`nnviz.core.training.compiled.warm_up_in_background`
+    is still compiling its kernel (the app starts it at launch),
+    "numpy-then-compiled" trains on NumPy (or PyTorch, if that is cheaper)
+    meanwhile and hands over at an epoch's end; with no compilation under way
+    the kernel is compiled (or loaded from the disk cache) on first use.
+    Without numba, NumPy or PyTorch, whichever is cheaper. The reasons are the
+    fixed sentences :data:`nnviz.core.training.compiled.REASONS`.
     """
-    from nnviz.core.training import compiled
+    from nnviz.core.training import compiled, costs
+    from nnviz.core.training.numpy_engine import numpy_limitation
 
     if config.engine == "torch":
         return "torch", compiled.REASON_TORCH_CHOSEN
     dropout = config.dropout_for(len(network.layers) - 2)
+    if config.engine == "numpy":
+        refusal = numpy_limitation(config.device)
+        if refusal is not None:
+            raise refusal
+        return "numpy", compiled.REASON_NUMPY_CHOSEN
     limitation = compiled.compiled_limitation(network, dropout, config.device)
     if config.engine == "compiled":
         if limitation is not None:
             raise limitation[1]
         return "compiled", compiled.REASON_CHOSEN
+    batch = _effective_batch(dataset, config)
     if limitation is not None:
-        return "torch", limitation[0]
-    if compiled.warming_up():  # the window's first seconds: do not wait for the compiler
-        return "torch", compiled.REASON_COMPILING
-    return "compiled", compiled.REASON_AUTO
+        reason = limitation[0]
+        instead = {
+            compiled.REASON_NO_NUMBA: compiled.REASON_NUMPY_NO_NUMBA,
+            compiled.REASON_DROPOUT: compiled.REASON_NUMPY_DROPOUT,
+        }.get(reason)
+        if instead and numpy_limitation(config.device) is None:
+            if costs.cheapest(("numpy", "torch"), network.layers, batch) == "numpy":
+                return "numpy", instead
+        return "torch", reason
+    best = costs.cheapest(("compiled", "torch"), network.layers, batch)
+    if best == "torch":
+        return "torch", compiled.REASON_BIG
+    if not compiled.warming_up():  # ready, or compiled on first use in the calling thread
+        return "compiled", compiled.REASON_AUTO
+    # the window's first seconds on a fresh machine: do not wait for the compiler
+    if costs.cheapest(("numpy", "torch"), network.layers, batch) == "numpy":
+        return "numpy-then-compiled", compiled.REASON_NUMPY_COMPILING
+    return "torch", compiled.REASON_COMPILING
+
+
+def _effective_batch(dataset: Dataset, config: TrainingConfig) -> int:
+    """Samples per update: the batch size, or the training part's size for full batch."""
+    n = int(dataset.train_idx.size)
+    if dataset.val_idx.size == 0 and config.val_fraction > 0:
+        n = int(round(len(dataset.x) * (1.0 - config.val_fraction)))
+    n = max(1, n)
+    return n if config.batch_size <= 0 or config.batch_size >= n else int(config.batch_size)
 
 
 def create_engine(

@@ -14,12 +14,8 @@ import torch.nn.functional as F
 
 from nnviz.core.model.network import Network
 from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.costs import torch_threads
 from nnviz.core.training.engine import EngineData
-
-#: below this many multiply-adds per update a CPU run uses one torch thread:
-#: for small matrices the threads' hand-offs cost more than they save, and on
-#: a busy 2-core machine two spinning threads made digits 10-40× slower
-SINGLE_THREAD_WORK = 4_000_000
 
 _HIDDEN = {
     "identity": lambda a: a,
@@ -56,11 +52,13 @@ class TorchEngine:
         self.dropout = config.dropout_for(len(network.layers) - 2)
         self._threads_before: int | None = None
         if dev.type == "cpu":
+            # threads from the batch's work (see nnviz.core.training.costs.torch_threads)
             n_train = max(1, len(data.x_train))
             batch = config.batch_size if 0 < config.batch_size < n_train else n_train
-            if batch * network.n_edges < SINGLE_THREAD_WORK and torch.get_num_threads() > 1:
+            threads = torch_threads(batch * network.n_edges, torch.get_num_threads())
+            if threads < torch.get_num_threads():
                 self._threads_before = torch.get_num_threads()
-                torch.set_num_threads(1)
+                torch.set_num_threads(threads)
         self._gen = torch.Generator(device=dev)
         self._gen.manual_seed(int(config.seed))
 

@@ -28,14 +28,16 @@ from nnviz.gui.training.worker import TrainingController, leave_a_core_for_the_g
 #: little above the ~12 frames a second the views get, so that each frame has
 #: a new one; torch: about the frames its views get at their duty; each
 #: snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL)
-_SNAPSHOT_RATE = {"compiled": 15.0, "torch": 5.0}
+_SNAPSHOT_RATE = {"compiled": 15.0, "numpy-then-compiled": 15.0, "numpy": 15.0, "torch": 5.0}
 #: the interpreter's thread switch interval while the compiled engine runs. It
 #: releases the GIL for ~10 ms of epochs, then needs it for a moment; with
 #: Python's default 5 ms a GUI thread busy in Python (a repaint) made it wait up
 #: to 5 ms each time, and the trainer lost half its speed. (The torch loop
 #: needs the GIL between operations: a frame painted in Python held up each of
 #: its operations up to the interval, so it gets a short one too.)
-_LIVE_SWITCH_INTERVAL_S = {"compiled": 0.0005, "torch": 0.0005}
+_LIVE_SWITCH_INTERVAL_S = {
+    "compiled": 0.0005, "numpy-then-compiled": 0.0005, "numpy": 0.0005, "torch": 0.0005
+}
 
 
 class PanelRunControl:

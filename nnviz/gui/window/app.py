@@ -89,7 +89,9 @@ def run_gui(file: str | None = None, preset: str | None = None, lang: str | None
         )
     app, window = build_window(file, preset, lang)
     # Compile (or load from the cache) the small-network engine while the
-    # lecturer looks at the first slide; training uses torch until it is ready.
+    # lecturer looks at the first slide; training uses the NumPy engine until
+    # it is ready. (Not before the window is built: numba's imports in that
+    # thread beside pyqtgraph's in this one broke an import of colorama.)
     from nnviz.core.training import compiled
 
     compiled.warm_up_in_background()
