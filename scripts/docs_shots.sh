@@ -10,3 +10,4 @@ nnviz shot --preset perceptron-xor --steps 60 --lang es --out docs/perceptron-xo
 nnviz shot --preset spiral --epochs 150 --lang es --out docs/spiral-es.png
 nnviz shot --preset digits --epochs 20 --lang es --out docs/digits-es.png
 nnviz shot --preset mlp-xor --steps 9 --lang es --scale 2 --high-contrast --out docs/presentation-es.png
+nnviz shot --data examples/examen.csv --label resultado --epochs 150 --lang es --out docs/csv-es.png

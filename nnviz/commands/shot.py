@@ -22,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     p.add_argument("--preset", metavar="NAME", help="lesson to open (default: the default lesson)")
     p.add_argument("--file", metavar="NETWORK", help="a network file to open instead of a lesson")
+    p.add_argument("--data", metavar="PATH", help="a CSV table to import instead of a lesson")
+    p.add_argument("--label", metavar="COLUMN", help="--data: the label column (name or number from 1)")
+    p.add_argument("--features", metavar="A,B,...", help="--data: the input columns (default: numeric ones)")
     p.add_argument("--size", default="1600x1000", metavar="WxH", help="window size (default 1600x1000)")
     p.add_argument("--lang", choices=("es", "en"), default="es", help="language (default es)")
     p.add_argument("--steps", type=int, default=0, metavar="N",
@@ -80,8 +83,17 @@ def run(args: argparse.Namespace) -> int:
 
     previous = qInstallMessageHandler(quiet)
 
+    dataset = None
+    if args.data:
+        from nnviz.commands.train import read_data
+
+        dataset = read_data(args)  # before any window: a bad file is one line and exit 2
     preset = None if args.file else (args.preset or DEFAULT_LESSON)
     app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True)
+    if dataset is not None and not window.show_imported(dataset, Path(args.data).name):
+        window.persist_state = False
+        window.close()
+        raise UserError(window.statusBar().currentMessage())
     if args.epochs and (window.lesson is None or window.lesson.mode != "train"):
         window.persist_state = False
         window.close()

@@ -1,8 +1,18 @@
-"""``nnviz train``: train a lesson headless, with a progress bar on stderr.
+"""``nnviz train``: train a lesson or a CSV table headless, with a progress bar on stderr.
 
-Writes ``DIR/metrics.csv`` (epoch, train_loss, val_loss, train_acc, val_acc)
+``--preset NAME`` trains a lesson; ``--data PATH.csv --label COLUMN`` trains
+the table as the window's File -> Import data does (same reader, same
+sentences for bad files, same network unless ``--hidden``, ``--activation``
+or ``--output`` say otherwise). Writes ``DIR/metrics.csv`` (epoch, train_loss, val_loss, train_acc, val_acc)
 and the trained network ``DIR/network.nnviz.json``. Bad arguments exit with
 status 2, a diverged training with status 3, each with one line on stderr.
+
+The image lessons (``--preset mnist``, ``--preset fashion-mnist``) read their
+IDX files from ``--data-dir DIR`` or from the download folder; ``--download``
+fetches missing files there first (the bar shows the download too). Their
+10,000 test images are kept apart from training and validation and measured
+once, after the last epoch: ``DIR/test.csv`` (epoch, test_loss, test_acc,
+n_test), a file of its own so that ``metrics.csv`` stays one row per epoch.
 """
 
 from __future__ import annotations
@@ -21,11 +31,35 @@ from nnviz.core.training.trainer import Trainer
 
 METRICS_FILE = "metrics.csv"
 NETWORK_FILE = "network.nnviz.json"
+TEST_FILE = "test.csv"
 COLUMNS = ("epoch", "train_loss", "val_loss", "train_acc", "val_acc")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--preset", required=True, metavar="NAME", help="the lesson to train")
+    p.add_argument("--preset", metavar="NAME", help="the lesson to train")
+    p.add_argument("--data", metavar="PATH", help="a CSV table to train on instead of a lesson")
+    p.add_argument("--label", metavar="COLUMN", help="--data: the label column (its name or number from 1)")
+    p.add_argument(
+        "--features", metavar="A,B,...", help="--data: the input columns (default: every numeric one)"
+    )
+    p.add_argument(
+        "--task", choices=("auto", "classification", "regression"), default="auto",
+        help="--data: is the label a class or a number to predict (default: decided from its values)",
+    )
+    p.add_argument("--hidden", metavar="N,N", help="--data: hidden layer sizes (default: 16,16)")
+    p.add_argument("--activation", default="relu", metavar="NAME", help="--data: hidden activation")
+    p.add_argument(
+        "--output", default="auto", choices=("auto", "sigmoid", "softmax", "identity"),
+        help="--data: output layer (default: from the label)",
+    )
+    p.add_argument(
+        "--data-dir", metavar="DIR",
+        help="--preset mnist / fashion-mnist: the folder with the four IDX files (default: the download folder)",
+    )
+    p.add_argument(
+        "--download", action="store_true",
+        help="--preset mnist / fashion-mnist: download the files first if they are missing",
+    )
     p.add_argument("--epochs", type=int, metavar="N", help="epochs to train (default: the lesson's)")
     p.add_argument("--lr", type=float, metavar="X", help="learning rate η")
     p.add_argument("--batch-size", type=int, metavar="B", help="samples per update; 0 = the full set")
@@ -118,8 +152,10 @@ class ProgressBar:
         bar = "#" * filled + "." * (width - filled)
         text = f"epoch {snap.epoch:>{len(str(self.total))}}/{self.total} [{bar}] loss {m.train_loss:.4f}"
         if not math.isnan(m.val_loss):
-            text += f" val {m.val_loss:.4f} val acc {100 * m.val_acc:5.1f}%"
-        else:
+            text += f" val {m.val_loss:.4f}"
+            if not math.isnan(m.val_acc):
+                text += f" val acc {100 * m.val_acc:5.1f}%"
+        elif not math.isnan(m.train_acc):
             text += f" acc {100 * m.train_acc:5.1f}%"
         return text
 
@@ -140,11 +176,100 @@ def _out_dir(path: str) -> Path:
     return out
 
 
+def _column(names: list[str], text: str, option: str) -> int:
+    """The column ``text`` names: a header name, else a number counted from 1."""
+    if text in names:
+        return names.index(text)
+    if text.isdigit() and 1 <= int(text) <= len(names):
+        return int(text) - 1
+    shown = ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
+    raise UserError("{0}: there is no column '{1}' (columns: {2}).", option, text[:80], shown)
+
+
+def read_data(args: argparse.Namespace) -> Any:
+    """The table of ``--data`` with ``--label`` and ``--features``, read as the window reads it."""
+    from nnviz.core.data.source import DataSource, build
+    from nnviz.core.data.table import preview
+
+    if not args.label:
+        raise UserError("--data needs --label: the column to predict.")
+    first = preview(args.data)
+    names = list(first.names)
+    label = _column(names, args.label, "--label")
+    if args.features:
+        features = [_column(names, f.strip(), "--features") for f in args.features.split(",") if f.strip()]
+    else:
+        # every other column: one that is not numeric is named in the error, and --features leaves it out
+        features = [c for c in range(len(names)) if c != label]
+    if label in features:
+        raise UserError("--features: the label column '{0}' cannot also be an input.", names[label])
+    source = DataSource.csv(
+        args.data, first.format, label=label, features=features, task=getattr(args, "task", "auto"),
+        val_fraction=0.2, seed=getattr(args, "seed", None) or 0,
+        label_name=names[label] if first.format.header else "",
+        feature_names=[names[c] for c in features] if first.format.header else (),
+    )
+    shown = not getattr(args, "quiet", True)
+
+    def progress(fraction: float) -> None:
+        if shown:
+            sys.stderr.write(f"\rreading {Path(args.data).name}: {100 * fraction:5.1f}%")
+            sys.stderr.flush()
+
+    ds = build(source, progress, lambda: False)
+    if shown:
+        sys.stderr.write("\n")
+    return ds
+
+
+def _data_lesson(args: argparse.Namespace) -> Any:
+    """The training lesson of ``--data``: the network the window would make, or the one asked for."""
+    from nnviz.core.lessons import DEFAULT_HIDDEN, lesson_for_data
+
+    hidden = list(DEFAULT_HIDDEN)
+    if args.hidden is not None:
+        try:
+            hidden = [int(h) for h in args.hidden.split(",") if h.strip()]
+        except ValueError:
+            raise UserError("--hidden: give layer sizes as whole numbers, e.g. 16,16.") from None
+        if any(not 1 <= h <= 4096 for h in hidden):
+            raise UserError("--hidden: every layer needs 1 to 4096 neurons.")
+    ds = read_data(args)
+    return lesson_for_data(
+        ds, Path(args.data).name, hidden=hidden, activation=args.activation, output=args.output,
+        seed=args.seed or 0,
+    )
+
+
+def _image_files(lesson: Any, args: argparse.Namespace) -> None:
+    """``--data-dir`` and ``--download`` for a lesson that reads image files (MNIST)."""
+    data_dir, fetch_first = getattr(args, "data_dir", None), getattr(args, "download", False)
+    if not lesson.reads_files:
+        if data_dir or fetch_first:
+            raise UserError(
+                "--data-dir and --download are for the lessons that read image files "
+                "(mnist, fashion-mnist), not '{0}'.", lesson.name,
+            )
+        return
+    key = lesson.data["kind"]
+    if data_dir:
+        lesson.data["path"] = str(Path(data_dir).expanduser())
+    if fetch_first:
+        from nnviz.commands.data import fetch
+        from nnviz.core.data.download import missing_files
+
+        if missing_files(key, data_dir):
+            fetch(key, data_dir, args.quiet)
+
+
 def run(args: argparse.Namespace) -> int:
     from nnviz.core.lessons import load_lesson
     from nnviz.core.model.network import Network, atomic_write_text, save_network
 
-    lesson = load_lesson(args.preset)
+    if (args.preset is None) == (args.data is None):
+        raise UserError("Give either --preset NAME (a lesson) or --data PATH.csv --label COLUMN.")
+    lesson = load_lesson(args.preset) if args.preset else _data_lesson(args)
+    _image_files(lesson, args)
     training = dict(lesson.training)
     if lesson.mode != "train":
         # A stepper lesson has a handful of points (XOR has four): all of them
@@ -160,24 +285,41 @@ def run(args: argparse.Namespace) -> int:
     config = config_from_args(training, args)
     out = _out_dir(args.out)
     network = lesson.network
-    if args.seed is not None:
+    if args.seed is not None and args.preset:
         network = Network.initialised(network.layers, network.activations, seed=config.seed)
-    trainer = Trainer(network, lesson.dataset(), config)
+    data = lesson.dataset()
+    trainer = Trainer(network, data, config)
     bar = ProgressBar(config.epochs, sys.stderr, enabled=not args.quiet)
+    tested = None
     try:
         result = trainer.run(bar.update, snapshot_interval=0.0)
     finally:
         bar.close()
         atomic_write_text(out / METRICS_FILE, metrics_csv(trainer.history))
-        save_network(trainer.network(), out / NETWORK_FILE)
+        trained = trainer.network()
+        save_network(trained, out / NETWORK_FILE)
         trainer.close()
     if result.diverged:
         raise UserError(result.message, exit_code=3)
+    if getattr(data, "test", None) is not None:
+        from nnviz.core.training.test_set import evaluate, test_csv
+
+        # once, after the last epoch: the test images chose nothing
+        tested = evaluate(trained, data.test, config.loss, epoch=trainer.epoch)
+        atomic_write_text(out / TEST_FILE, test_csv(tested))
     last = trainer.history[-1] if trainer.history else None
-    summary = f"{args.preset}: {result.message} {result.seconds:.2f} s on {trainer.engine_name} ({trainer.device})"
-    if last is not None:
+    summary = f"{args.preset or Path(args.data).name}: {result.message} {result.seconds:.2f} s on {trainer.engine_name} ({trainer.device})"
+    if last is not None and math.isnan(last.train_acc):  # regression: the error is the measure
+        summary += f"; train loss {last.train_loss:.4g}"
+        if not math.isnan(last.val_loss):
+            summary += f", val loss {last.val_loss:.4g}"
+    elif last is not None:
         summary += f"; train acc {100 * last.train_acc:.1f}%"
         if not math.isnan(last.val_acc):
             summary += f", val acc {100 * last.val_acc:.1f}%"
+    if tested is not None:
+        summary += f"; test acc {100 * tested.accuracy:.1f}% on {tested.n} images kept apart"
+        print(summary + f"; wrote {out / METRICS_FILE}, {out / TEST_FILE} and {out / NETWORK_FILE}")
+        return 0
     print(summary + f"; wrote {out / METRICS_FILE} and {out / NETWORK_FILE}")
     return 0

@@ -12,6 +12,8 @@ Fields of a lesson file (see ``mlp-xor.json``)::
     network     an nnviz-network object (layers, activations, weights, biases)
     data        a data set spec for datasets.make: {"kind": "points", "x": [[x1, x2], ...],
                 "y": [class, ...]} or a generator {"kind": "spiral", "n": ..., ...}
+                or image files {"kind": "mnist" | "fashion-mnist", "path": folder (default:
+                the download folder)}, read once and then kept (Lesson.keep_files)
     stepper     settings of the stepper: eta, freeze_biases, sample, granularity,
                 max_epochs (perceptron), train_epochs, hidden_lines, and
                 targets: [[d1, d2, ...], ...] one desired output per sample when
@@ -39,7 +41,8 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core.data import dataset, datasets
+from nnviz.core.data import dataset, datasets, image_sets
+from nnviz.core.data.origin import DataSource
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import Network, parse_network
 
@@ -73,6 +76,13 @@ class Lesson:
     order: int = 100
     #: slow motion the training panel starts with, in epochs a second (0: full speed)
     pace: float = 0.0
+    #: data the user brought (an imported table, drawn points), already built;
+    #: ``data`` then only says ``{"kind": "custom"}`` and ``dataset.source``
+    #: says how to rebuild it
+    given_data: dataset.Dataset | None = None
+    #: the ``data`` spec of image files the lesson read (MNIST), once read:
+    #: the images are then kept as ``given_data`` (see :meth:`keep_files`)
+    files: dict[str, Any] | None = None
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -82,6 +92,10 @@ class Lesson:
 
     def dataset(self) -> LessonDataset:
         """The lesson's data, with the desired outputs d its network learns."""
+        if self.given_data is not None:
+            return self.given_data  # type: ignore[return-value]  # its labels are the classes
+        if self.reads_files:
+            return self.keep_files(datasets.make(self.data))  # type: ignore[return-value]
         ds = datasets.make(self.data)
         fields = {f.name: getattr(ds, f.name) for f in dataclasses.fields(ds)}
         targets = self.stepper.get("targets")
@@ -107,6 +121,32 @@ class Lesson:
             classes = np.arange(max(ds.n_classes, 1))
             per_class = dataset.targets_for(classes, 1, self.network.activations[-1])[:, 0]
         return LessonDataset(**fields, targets=d, class_targets=per_class)
+
+
+    @property
+    def reads_files(self) -> bool:
+        """Its data are image files from a folder (MNIST, Fashion-MNIST), read or still to read."""
+        return self.files is not None or self.data.get("kind") in image_sets.IMAGE_SETS
+
+    def keep_files(self, ds: dataset.Dataset) -> dataset.Dataset:
+        """From now on train on ``ds``, the images this lesson's ``data`` spec names, read once.
+
+        70,000 images take a moment to read: the panel, the views and a change
+        of layers then use these, as they use a table the user imported
+        (``data`` becomes ``{"kind": "custom", ...}``; ``files`` and
+        ``ds.source`` keep the spec, to read them again).
+        """
+        if self.files is None:
+            self.files = dict(self.data)
+        if ds.source is None:
+            ds.source = DataSource.from_spec(self.files)
+        self.data = {
+            "kind": "custom",
+            "val_fraction": float(len(ds.val_idx)) / max(len(ds.x), 1),
+            "split_seed": int(self.files.get("split_seed", 0)),
+        }
+        self.given_data = ds
+        return ds
 
 
 def lessons_dir() -> Path:
@@ -200,4 +240,83 @@ def lesson_for_network(net: Network, source: str) -> Lesson:
         network=net,
         data=data,
         stepper={"eta": 0.5, "freeze_biases": False, "sample": 0},
+    )
+
+
+#: what ``--output auto`` and the import dialog choose from
+OUTPUTS = ("auto", "sigmoid", "softmax", "identity")
+#: the hidden layers an imported table trains with unless told otherwise
+DEFAULT_HIDDEN = (16, 16)
+
+
+def lesson_for_data(
+    ds: dataset.Dataset,
+    source: str,
+    hidden: list[int] | tuple[int, ...] = DEFAULT_HIDDEN,
+    activation: str = "relu",
+    output: str = "auto",
+    seed: int = 0,
+) -> Lesson:
+    """A training lesson for data the user brought (a CSV table, drawn points).
+
+    The output layer follows the data unless ``output`` says otherwise:
+    regression -> one identity neuron and MSE; two classes -> one sigmoid
+    neuron and cross-entropy; more -> a softmax neuron per class and
+    cross-entropy. Adam at η = 0.01 in batches of 32 with a fifth held out
+    trains small tables in a few seconds and big ones without diverging.
+    """
+    if output not in OUTPUTS:
+        raise UserError("The output must be one of {0}, not '{1}'.", ", ".join(OUTPUTS), output)
+    regression = bool(getattr(ds, "is_regression", False))
+    if output == "auto":
+        output = "identity" if regression else ("sigmoid" if ds.n_classes <= 2 else "softmax")
+    if regression and output != "identity":
+        raise UserError("A regression (predicting a number) needs the identity output, not '{0}'.", output)
+    if not regression and output == "identity":
+        raise UserError("Class labels need a sigmoid or softmax output; identity is for regression.")
+    n_out = 1 if output in ("identity", "sigmoid") else max(ds.n_classes, 2)
+    if output == "sigmoid" and ds.n_classes > 2:
+        raise UserError(
+            "One sigmoid output neuron can tell two classes apart, but the data has {0}; "
+            "use the softmax output.",
+            ds.n_classes,
+        )
+    layers = [ds.n_features, *[int(h) for h in hidden], n_out]
+    acts = [activation] * len(hidden) + [output]
+    net = Network.initialised(layers, acts, seed=seed)
+    training = {
+        "loss": "mse" if output == "identity" else "cross_entropy",
+        "optimizer": "adam",
+        "lr": 0.01,
+        "batch_size": 32,
+        "epochs": 200,
+        "seed": seed,
+        "val_fraction": 0.2,
+    }
+    shape = "-".join(map(str, layers))
+    what = {
+        "en": "a number to predict (regression, MSE)" if regression else f"{ds.n_classes} classes",
+        "es": "un número que predecir (regresión, ECM)" if regression else f"{ds.n_classes} clases",
+    }
+    text = {
+        "en": (
+            f"{len(ds.x)} rows of {source}: {ds.n_features} features, {what['en']}. Network {shape}. "
+            "The features are standardised: x' = (x − mean) / standard deviation, both measured on the "
+            "training part only, so that the validation part stays unseen."
+        ),
+        "es": (
+            f"{len(ds.x)} filas de {source}: {ds.n_features} variables, {what['es']}. Red {shape}. "
+            "Las variables se estandarizan: x' = (x − media) / desviación típica, ambas medidas solo en "
+            "la parte de entrenamiento, para que la de validación siga sin verse."
+        ),
+    }
+    return Lesson(
+        name=f"data:{source}",
+        mode="train",
+        title={"en": source, "es": source},
+        text=text,
+        network=net,
+        data={"kind": "custom", "val_fraction": float(len(ds.val_idx)) / max(len(ds.x), 1)},
+        training=training,
+        given_data=ds,
     )

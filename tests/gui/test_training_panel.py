@@ -48,7 +48,7 @@ def test_spiral_trains_a_few_epochs_and_every_view_follows(panel, qtbot):
     assert panel.progress.value() == 100
     assert panel.train_button.isEnabled()
     engine = panel.engine_label.text()
-    assert engine.startswith(("Compiled engine", "PyTorch"))  # the engine and why, once
+    assert engine.startswith(("Compiled engine", "NumPy engine", "PyTorch"))  # the engine and why, once
     assert engine.count("ompiled engine") <= 1
 
 

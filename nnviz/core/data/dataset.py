@@ -3,17 +3,29 @@
 A :class:`Dataset` holds inputs ``x`` (n, d) float64 and integer class labels
 ``y`` (n,). How labels become targets depends on the network's output layer:
 see :func:`targets_for`. Where data sets come from is in
-:mod:`nnviz.core.data.datasets` (generators, lesson data) and
-:mod:`nnviz.core.data.digits` (images).
+:mod:`nnviz.core.data.datasets` (generators, lesson data),
+:mod:`nnviz.core.data.digits` (images) and :mod:`nnviz.core.data.tabular`
+(the user's own tables).
+
+Optional parts, all None unless the data has them: ``class_names`` (a name
+per class, e.g. from a table's label column), ``values`` (regression
+targets: the data set is then a regression, :attr:`Dataset.is_regression`,
+with ``n_classes`` 0), ``scaling`` (the standardisation applied to ``x``),
+``feature_names``, ``source`` (how to build it again) and ``test`` (a test
+part kept apart from training and validation, as MNIST's test images). ``x`` stays float32
+when it is given as float32 (a big table: see :mod:`nnviz.core.data.table`);
+anything else becomes float64.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
+from nnviz.core.data.origin import DataSource
+from nnviz.core.data.scaling import Standardisation
 from nnviz.core.errors import UserError
 
 
@@ -28,12 +40,51 @@ class Dataset:
     #: indices of the training and validation samples
     train_idx: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     val_idx: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: a name per class (index = class), or None: the classes are 0, 1, …
+    class_names: list[str] | None = None
+    #: (n, k) float64 regression targets, or None for class labels
+    values: np.ndarray | None = None
+    #: the standardisation already applied to ``x`` (to show it, and to undo it)
+    scaling: Standardisation | None = None
+    #: a name per feature (column of ``x``), or None
+    feature_names: list[str] | None = None
+    #: where the data came from and how to build it again
+    source: DataSource | None = None
+    #: the test part, kept apart: never trained on, never used to choose a
+    #: setting, evaluated on its own (MNIST's 10,000 test images); or None
+    test: Dataset | None = None
 
     def __post_init__(self) -> None:
-        self.x = np.asarray(self.x, dtype=np.float64)
+        if not (isinstance(self.x, np.ndarray) and self.x.dtype == np.float32):
+            self.x = np.asarray(self.x, dtype=np.float64)
         self.y = np.asarray(self.y, dtype=np.int64)
         if self.train_idx.size == 0 and self.val_idx.size == 0:
             self.train_idx = np.arange(len(self.x))
+        if self.values is not None:
+            v = np.asarray(self.values, dtype=np.float64)
+            self.values = v.reshape(len(v), -1) if v.ndim == 1 else v
+            if len(self.values) != len(self.x):
+                raise ValueError("one regression target row per sample")
+        if self.class_names is not None and len(self.class_names) != self.n_classes:
+            raise ValueError("one class name per class")
+
+    @property
+    def is_regression(self) -> bool:
+        """True when the targets are numbers to predict (``values``), not classes."""
+        return self.values is not None
+
+    def class_name(self, k: int) -> str:
+        """The name of class ``k``: its ``class_names`` entry, else the number."""
+        if self.class_names is not None and 0 <= k < len(self.class_names):
+            return self.class_names[k]
+        return str(k)
+
+    def without_split(self) -> Dataset:
+        """The same data (the same arrays, names, scaling and source) with no
+        train/validation split yet: every sample trains."""
+        return replace(
+            self, train_idx=np.zeros(0, dtype=np.int64), val_idx=np.zeros(0, dtype=np.int64)
+        )
 
     @property
     def n_features(self) -> int:

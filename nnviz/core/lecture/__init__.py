@@ -7,6 +7,8 @@
   ``latex_numbers``: how a number is written (decimal comma, parentheses).
 - ``stepping``: walking through updates one step at a time (forward, back, edits).
 - ``perceptron`` and ``perceptron_walk``: the perceptron rule, stepped the same way.
+- ``truth_tables``: AND, OR, NAND, NOR, XOR and typed tables, and the lesson
+  a table makes of a perceptron or MLP lesson.
 - ``torch_check``: the same update by PyTorch's one ``backward()``.
 - ``handout``: an update as a Markdown or LaTeX worked example.
 

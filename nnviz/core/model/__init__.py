@@ -6,6 +6,7 @@
 - ``graph_layout``: where neurons and edges go, colour bins, symbols.
 - ``regions``: what the network answers over the plane (decision regions and
   lines, per-neuron maps), computed in blocks.
+- ``mistakes``: the samples a network gets wrong, the most confident first.
 
 May import: :mod:`nnviz.core.errors`. Everything else in the core builds on this.
 """

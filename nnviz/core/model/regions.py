@@ -12,6 +12,9 @@ Everything a region map needs, in numpy and without Qt:
 - :func:`region_maps`, one forward pass of the grid through a
   :class:`~nnviz.core.model.network.Network` → the output region and a map per hidden
   neuron;
+- :func:`value_range` and :func:`values_to_rgba`, a regression's numbers →
+  colours (low: class-0 blue, middle: white, high: class-1 orange), the same
+  scale for the output map and for the points' targets;
 - :func:`clip_line`, the segment of ``w1·x1 + w2·x2 + b = 0`` inside a frame.
 """
 
@@ -129,7 +132,8 @@ def probabilities_to_rgba(p: np.ndarray, strength: float = 0.6) -> np.ndarray:
 
 
 def values_to_rgba(v: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """A hidden neuron's outputs → RGBA: class-0 colour at ``lo``, white between, class 1 at ``hi``."""
+    """Numbers → RGBA: class-0 colour at ``lo``, white between, class 1 at ``hi``
+    (a hidden neuron's outputs, a regression's outputs and targets)."""
     v = np.asarray(v, dtype=np.float64)
     t = np.clip((v - lo) / (hi - lo if hi > lo else 1.0), 0.0, 1.0)
     p = np.stack([1.0 - t, t], axis=-1)
@@ -151,6 +155,22 @@ class RegionMaps:
     hidden_rgba: list[list[np.ndarray]]
 
 
+def value_range(values: np.ndarray) -> tuple[float, float]:
+    """The colour scale of a regression's targets: symmetric around their mean.
+
+    The middle (white) is the mean target, the ends the mean ± the largest
+    distance from it, so that 0 in standardised targets is white and both
+    sides use the full colour."""
+    v = np.asarray(values, dtype=np.float64).ravel()
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        return (-1.0, 1.0)
+    mid = float(v.mean())
+    half = float(np.abs(v - mid).max())
+    half = half if half > 1e-12 else 1.0
+    return (mid - half, mid + half)
+
+
 def region_maps(
     net: Network,
     bounds: Bounds,
@@ -158,8 +178,14 @@ def region_maps(
     hidden_n: int = 48,
     max_per_layer: int | None = None,
     hidden_bounds: Bounds | None = None,
+    values: tuple[float, float] | None = None,
 ) -> RegionMaps:
     """Decision regions of ``net`` over ``bounds``, and a small map per hidden neuron.
+
+    With ``values`` = (lo, hi) the network is a regression: the output map
+    shows its first output's number on the :func:`values_to_rgba` scale
+    instead of class regions (``probabilities`` then hold that scale's
+    position t ∈ [0, 1] as [1 − t, t]).
 
     The hidden maps cover ``hidden_bounds`` (default ``bounds``) on a coarser
     grid of ``hidden_n`` cells (they are drawn small); only the first
@@ -169,7 +195,14 @@ def region_maps(
     if net.layers[0] != 2:
         raise ValueError("region_maps needs a network with 2 inputs")
     outs = _outputs_in_blocks(net, grid_points(bounds, n), keep=0)
-    probs = class_probabilities(outs[-1], net.activations[-1]).reshape(n, n, -1)
+    if values is not None:
+        lo, hi = values
+        t = np.clip((outs[-1][:, 0] - lo) / (hi - lo if hi > lo else 1.0), 0.0, 1.0)
+        probs = np.stack([1.0 - t, t], axis=-1).reshape(n, n, 2)
+        output_rgba = probabilities_to_rgba(probs, strength=0.8)
+    else:
+        probs = class_probabilities(outs[-1], net.activations[-1]).reshape(n, n, -1)
+        output_rgba = probabilities_to_rgba(probs)
     hidden: list[list[np.ndarray]] = []
     if len(net.layers) > 2 and hidden_n > 0:
         keep = max(net.layers) if max_per_layer is None else max_per_layer
@@ -188,7 +221,7 @@ def region_maps(
             t = np.clip((v - lo) / (hi - lo), 0.0, 1.0)
             rgba = probabilities_to_rgba(np.stack([1.0 - t, t], axis=-1), strength=0.8)
             hidden.append([np.ascontiguousarray(rgba[:, k].reshape(hidden_n, hidden_n, 4)) for k in range(count)])
-    return RegionMaps(bounds, n, probs, probabilities_to_rgba(probs), hidden)
+    return RegionMaps(bounds, n, probs, output_rgba, hidden)
 
 
 def predicted_classes(net: Network, x: np.ndarray) -> np.ndarray:

@@ -1,7 +1,9 @@
 """The trainer's controls that another thread may use while it runs (a mixin
 of :class:`nnviz.core.training.trainer.Trainer`): stop, pause and resume,
 slow motion, the probe sample, and new settings (η, batch size, momentum,
-the λs), which wait in a queue until the loop takes them before the next batch.
+the λs), which wait in a queue until the loop takes them before the next batch;
+new data (:meth:`TrainerControls.set_dataset`) waits for the next epoch
+(taken by :mod:`nnviz.core.training._data_swap`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from typing import Any
 
 from nnviz.core.data.dataset import Dataset
 from nnviz.core.errors import UserError
+from nnviz.core.model.network import Network
 from nnviz.core.training.config import TrainingConfig, in_range, learning_rate, whole
 from nnviz.core.training.engine import Engine
+from nnviz.core.training.problem import check_problem
 
 
 class TrainerControls:
@@ -25,6 +29,7 @@ class TrainerControls:
     dataset: Dataset
     engine: Engine
     probe_index: int
+    _template: Network
     #: when the current epoch's training time began (moved on by a pause)
     _t0: float
 
@@ -36,6 +41,8 @@ class TrainerControls:
         self._pace = 0.0
         self._resume = threading.Event()
         self._resume.set()
+        #: data for the next epoch (set_dataset), None when there is none
+        self._next_dataset: Dataset | None = None
 
     def request_stop(self) -> None:
         """Stop before the next batch (also wakes a paused loop)."""
@@ -71,6 +78,21 @@ class TrainerControls:
         if l1 is not None:
             in_range(l1, 0.0, math.inf, "l1")
             self._queue(l1=float(l1))
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Train on ``dataset`` from the start of the next epoch (points drawn meanwhile).
+
+        Its own training/validation split is used as it is (no validation part:
+        every sample trains). The weights stay, and so does the optimizer state
+        (momentum, Adam's moments and step count). Raises :class:`UserError` at
+        once, in the caller's thread, when the network cannot learn it; a later
+        call before that epoch replaces an earlier one.
+        """
+        check_problem(self._template, dataset, self.config)
+        if dataset.train_idx.size == 0:
+            raise UserError("The training part of the data set is empty.")
+        with self._lock:
+            self._next_dataset = dataset
 
     def set_pace(self, epochs_per_s: float) -> None:
         """Slow motion for a class to watch: after each epoch, wait until at least

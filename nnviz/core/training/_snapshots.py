@@ -76,6 +76,8 @@ class SnapshotMaking:
             status=status,
             confusion=self._confusion_matrix(),
             confusion_part="val" if len(self.data.x_val) else "train",
+            n_train=len(self.data.x_train),
+            n_val=len(self.data.x_val),
         )
 
     def _confusion_matrix(self) -> np.ndarray | None:

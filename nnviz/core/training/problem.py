@@ -2,10 +2,14 @@
 
 :func:`check_problem` refuses, in one sentence, a network that cannot learn
 the data that way (an activation without a derivative, the wrong number of
-inputs or outputs, cross-entropy without a softmax or sigmoid output);
+inputs or outputs, cross-entropy without a softmax or sigmoid output, or
+for a regression: a softmax output or cross-entropy);
 :func:`prepare_data` gathers the training and validation rows and their
 targets into the :class:`~nnviz.core.training.engine.EngineData` an engine
-trains on.
+trains on: for classes, :func:`~nnviz.core.data.dataset.targets_for` of the
+labels; for a regression (``dataset.values``), the target numbers themselves
+(the labels are then zeros, and the engines' accuracy means nothing: the
+trainer reports NaN).
 """
 
 from __future__ import annotations
@@ -47,6 +51,10 @@ def check_problem(network: Network, dataset: Dataset, config: TrainingConfig) ->
             network.layers[0],
             dataset.n_features,
         )
+    if dataset.is_regression:
+        _check_regression(network, dataset, config)
+        config.dropout_for(len(network.layers) - 2)
+        return
     if n_out == 1 and dataset.n_classes > 2:
         raise UserError(
             "One output neuron can tell two classes apart, but the data has {0}; "
@@ -58,6 +66,35 @@ def check_problem(network: Network, dataset: Dataset, config: TrainingConfig) ->
             "The output layer has {0} neurons but the data has {1} classes.", n_out, dataset.n_classes
         )
     config.dropout_for(len(network.layers) - 2)
+
+
+def _check_regression(network: Network, dataset: Dataset, config: TrainingConfig) -> None:
+    """A regression: one output neuron per target, not softmax, and the MSE loss."""
+    assert dataset.values is not None
+    out_act, n_out = network.activations[-1], network.layers[-1]
+    k = dataset.values.shape[1]
+    if n_out != k and k == 1:
+        raise UserError(
+            "A regression predicts one number per sample, so the output layer needs one neuron, not {0}.",
+            n_out,
+        )
+    if n_out != k:
+        raise UserError(
+            "A regression predicts {1} numbers per sample here, so the output layer needs {1} "
+            "neurons, not {0}.",
+            n_out,
+            k,
+        )
+    if out_act == "softmax":
+        raise UserError(
+            "A softmax output's values add up to 1 across the classes; a regression needs "
+            "the identity output to predict any number."
+        )
+    if config.loss == "cross_entropy":
+        raise UserError(
+            "Cross-entropy measures classes, but these labels are numbers to predict "
+            "(a regression); use the MSE loss."
+        )
 
 
 def prepare_data(network: Network, dataset: Dataset, dtype: Any = np.float64) -> EngineData:
@@ -76,7 +113,10 @@ def prepare_data(network: Network, dataset: Dataset, dtype: Any = np.float64) ->
             block = idx[start : start + _GATHER_ROWS]
             x[start : start + len(block)] = dataset.x[block]
         y = np.ascontiguousarray(dataset.y[idx], dtype=np.int64)
-        t = np.ascontiguousarray(targets_for(y, n_out, out_act), dtype=dtype)
+        if dataset.values is not None:  # regression: the numbers themselves (y: zeros)
+            t = np.ascontiguousarray(dataset.values[idx], dtype=dtype)
+        else:
+            t = np.ascontiguousarray(targets_for(y, n_out, out_act), dtype=dtype)
         return x, t, y
 
     xt, tt, yt = part(dataset.train_idx)

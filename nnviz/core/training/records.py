@@ -71,6 +71,10 @@ class Snapshot:
     confusion: np.ndarray | None = None
     #: "val" or "train": the part ``confusion`` counts
     confusion_part: str = "val"
+    #: samples in the training and validation parts of the data trained on now
+    #: (they change when new data arrives: Trainer.set_dataset)
+    n_train: int = 0
+    n_val: int = 0
 
     @property
     def train_loss(self) -> float:

@@ -6,7 +6,8 @@ in ``nnviz train`` and in the GUI's worker thread
 batch order and the run with its reports; its other parts are mixins:
 
 - ``_controls``: what another thread may change while it runs (stop, pause,
-  slow motion, new settings);
+  slow motion, new settings, new data);
+- ``_data_swap``: new data taken at the start of an epoch;
 - ``_progress``: the best epoch, early stopping and divergence;
 - ``_snapshots``: the snapshots a live view draws.
 
@@ -27,6 +28,7 @@ from nnviz.core.data.dataset import Dataset, split
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import Network
 from nnviz.core.training._controls import TrainerControls
+from nnviz.core.training._data_swap import DataSwapping
 from nnviz.core.training._progress import TrainingProgress
 from nnviz.core.training._snapshots import SnapshotMaking
 from nnviz.core.training.config import TrainingConfig
@@ -41,7 +43,7 @@ from nnviz.core.training.problem import check_problem, prepare_data
 from nnviz.core.training.records import Diverged, EpochMetrics, TrainingResult
 
 
-class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
+class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
     """Trains a copy of ``network`` on ``dataset``; the caller's objects stay as they were.
 
     Synchronous use: ``step_epoch()`` trains one epoch and returns its
@@ -52,17 +54,16 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
     :class:`TrainingResult`.
 
     ``request_stop``, ``pause``, ``resume`` and the ``set_*`` methods may be
-    called from any thread; the loop picks them up before the next batch.
+    called from any thread; the loop picks them up before the next batch
+    (``set_dataset``: before the next epoch).
     """
 
     def __init__(self, network: Network, dataset: Dataset, config: TrainingConfig) -> None:
         config = TrainingConfig.from_dict(config.to_dict())
         check_problem(network, dataset, config)
         if dataset.val_idx.size == 0 and config.val_fraction > 0:
-            dataset = Dataset(
-                dataset.x, dataset.y, dataset.n_classes, dataset.name, dataset.image_shape
-            )
-            split(dataset, config.val_fraction, config.seed)
+            # the caller's data set keeps its own split (none); names, targets and source stay
+            dataset = split(dataset.without_split(), config.val_fraction, config.seed)
         if dataset.train_idx.size == 0:
             raise UserError("The training part of the data set is empty.")
         self.config = config
@@ -72,7 +73,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
         # a float32 torch run gets float32 arrays that its tensors can share
         single = self.engine_name == "torch" and config.dtype == "float32"
         self.data = prepare_data(network, dataset, np.float32 if single else np.float64)
-        if self.engine_name == "compiled":
+        if self.engine_name != "torch":  # the CPU engines (and no torch import for them)
             self.device = "cpu"
         else:
             self.device = resolve_device(config.device)
@@ -80,6 +81,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
             self.engine_name, network.copy(), self.data, config, self.device
         )
         self.device = self.engine.device
+        self._follow_engine()
         self._rng = np.random.default_rng(config.seed)
         self.epoch = 0
         self.updates = 0
@@ -94,6 +96,12 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
         self._last_emit = self._run_started = -math.inf
 
     # ------------------------------------------------------- training
+    def _follow_engine(self) -> None:
+        """Name the engine running: one that hands over (NumPy while numba compiles,
+        then the compiled engine) changes its ``name`` and ``reason``."""
+        self.engine_name = self.engine.name
+        self.engine_reason = getattr(self.engine, "reason", self.engine_reason)
+
     def _batch_size(self) -> int:
         n = len(self.data.x_train)
         bs = self.config.batch_size
@@ -108,6 +116,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
             self._elapsed += time.perf_counter() - self._t0
 
     def _step_epoch(self) -> EpochMetrics | None:
+        self._take_dataset()
         n = len(self.data.x_train)
         order = self._rng.permutation(n) if self.config.shuffle else np.arange(n)
         self.engine.set_order(order)
@@ -138,6 +147,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
         order (the same permutations, drawn in the same order) and same math as
         epoch by epoch.
         """
+        self._take_dataset()
         c, engine = self.config, self.engine
         if (
             not hasattr(engine, "run_epochs")
@@ -170,8 +180,8 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
                 updates=self.updates,
                 train_loss=float(r[0] if c.eval_train else r[4]),
                 val_loss=float(r[2]),
-                train_acc=float(r[1]),
-                val_acc=float(r[3]),
+                train_acc=self._accuracy(r[1]),
+                val_acc=self._accuracy(r[3]),
                 penalty=float(r[5]),
                 lr=c.lr,
                 batch_size=bs,
@@ -186,6 +196,10 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
             self._unsent.extend(done)
             raise self._diverged_in_chunk()
         return done
+
+    def _accuracy(self, value: float) -> float:
+        """An engine's accuracy, or NaN for a regression (no classes to be right about)."""
+        return math.nan if self.dataset.is_regression else float(value)
 
     def _finish_epoch(self) -> EpochMetrics:
         c = self.config
@@ -204,8 +218,8 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
             updates=self.updates,
             train_loss=float(train_loss),
             val_loss=float(val_loss),
-            train_acc=float(train_acc),
-            val_acc=float(val_acc),
+            train_acc=self._accuracy(train_acc),
+            val_acc=self._accuracy(val_acc),
             penalty=penalty(weights, c.l2, c.l1),
             lr=c.lr,
             batch_size=self._batch_size(),
@@ -253,6 +267,7 @@ class Trainer(TrainerControls, TrainingProgress, SnapshotMaking):
                     metrics: EpochMetrics | None = chunk[-1]
                 else:
                     metrics = self.step_epoch()
+                self._follow_engine()
                 if metrics is None:
                     status = "stopped"
                     break

@@ -28,6 +28,9 @@ API (all items are created once and updated in place)::
                                   # on show (aspect locked), the data's frame before shown
     view.data_bounds()            # the padded frame of the data (core.model.regions.data_bounds)
     view.view_bounds()            # the frame on show now (after pan/zoom)
+    view.keep_range = True        # set_dataset leaves the frame alone (draw mode:
+                                  # nnviz.gui.data.drawing.DrawingTools)
+    view.add_toolbar(widget)      # a bar above the legend (the draw mode's tools)
     view.plot_item.vb.sigRangeChanged  # recompute a region when the frame changes
     view.pointClicked(int)        # signal: a sample was clicked (its index)
 
@@ -92,6 +95,8 @@ class DataView(DecisionOverlays, QWidget):
         self._bounds: regions.Bounds = (-1.0, 1.0, -1.0, 1.0)
         self._marked = np.zeros(0, dtype=np.int64)
         self._marked_label = ""
+        #: True: set_dataset does not reframe the view (points being drawn)
+        self.keep_range = False
 
         self.plot = pg.PlotWidget(background="w", axisItems=locale_axes())
         self.plot.setMenuEnabled(False)
@@ -155,10 +160,16 @@ class DataView(DecisionOverlays, QWidget):
             self._draw_points()
         self._draw_rings()
         self._rebuild_legend()
+        self._axis_labels()
         # no empty axes for data that has no plane to draw (images, 3+ inputs)
         self.plot.setVisible(dataset is None or dataset.n_features == 2)
-        x0, x1, y0, y1 = self._bounds
-        self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        if not self.keep_range:
+            x0, x1, y0, y1 = self._bounds
+            self.plot_item.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def add_toolbar(self, bar: QWidget) -> None:
+        """Put ``bar`` above the legend and the plot (the draw mode's tools)."""
+        self.layout().insertWidget(0, bar)
 
     def dataset(self) -> Dataset | None:
         return self._dataset
@@ -223,8 +234,12 @@ class DataView(DecisionOverlays, QWidget):
         return None if t is None else np.asarray(t, dtype=np.float64)
 
     def class_name(self, k: int) -> str:
-        """What the legend and tooltips call class ``k``: "class 0", or "d = −1"
-        when the network's desired output for it is not the class number."""
+        """What the legend and tooltips call class ``k``: its name in an imported
+        table, "class 0", or "d = −1" when the network's desired output for it
+        is not the class number."""
+        names = getattr(self._dataset, "class_names", None)
+        if names and k < len(names):
+            return str(names[k])
         per_class = getattr(self._dataset, "class_targets", None)
         if per_class is not None and k < len(per_class) and not np.array_equal(
             np.asarray(per_class, dtype=np.float64), np.arange(len(per_class), dtype=np.float64)
@@ -255,13 +270,23 @@ class DataView(DecisionOverlays, QWidget):
         brushes = [pg.mkBrush(*c) for c in colors]
         pens = [pg.mkPen(*c, width=max(2.0, 2.2 * self._scale)) for c in colors]
         ti, vi = ds.train_idx, ds.val_idx
+        if getattr(ds, "is_regression", False):
+            # a number per point: its colour on the scale of the output map
+            lo, hi = regions.value_range(ds.values[:, 0])
+            rgba = regions.values_to_rgba(ds.values[:, 0], lo, hi)
+            brushes = [pg.mkBrush(*c[:3]) for c in rgba.tolist()]
+            pens = [pg.mkPen(*c[:3], width=max(2.0, 2.2 * self._scale)) for c in rgba.tolist()]
+            train_brush = [brushes[i] for i in ti]
+            val_pen = [pens[i] for i in vi]
+        else:
+            train_brush = [brushes[c] for c in ds.y[ti]]
+            val_pen = [pens[c] for c in ds.y[vi]]
         self._train.setData(
-            x=ds.x[ti, 0], y=ds.x[ti, 1], size=size, symbol="o", pen=outline,
-            brush=[brushes[c] for c in ds.y[ti]], data=ti,
+            x=ds.x[ti, 0], y=ds.x[ti, 1], size=size, symbol="o", pen=outline, brush=train_brush, data=ti,
         )
         self._val.setData(
             x=ds.x[vi, 0], y=ds.x[vi, 1], size=size, symbol="o",
-            pen=[pens[c] for c in ds.y[vi]], brush=pg.mkBrush(255, 255, 255, 140), data=vi,
+            pen=val_pen, brush=pg.mkBrush(255, 255, 255, 140), data=vi,
         )
         self._draw_target_labels()
 
@@ -346,6 +371,8 @@ class DataView(DecisionOverlays, QWidget):
         for k in range(ds.n_classes if targets is None else 0):
             r, g, b = regions.class_color(k)
             parts.append(f'<span style="color:rgb({r},{g},{b})">\u25cf</span> ' + self.class_name(k))
+        if getattr(ds, "is_regression", False):
+            parts.append(self._value_legend(ds))
         if ds.val_idx.size:
             parts.append("\u25cf " + self.tr("training"))
             parts.append("\u25cb " + self.tr("validation"))
@@ -354,14 +381,38 @@ class DataView(DecisionOverlays, QWidget):
         self._legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
         self._legend.setVisible(True)
 
+    def _value_legend(self, ds: Dataset) -> str:
+        """A regression's colour scale: its low and high ends in the file's units."""
+        lo, hi = regions.value_range(ds.values[:, 0])
+        scaling = getattr(ds, "scaling", None)
+        if scaling is not None:
+            lo, hi = (float(v) for v in np.ravel(scaling.unscale_target(np.array([[lo], [hi]]))))
+        name = getattr(getattr(ds, "source", None), "label_name", "") or self.tr("value")
+        low, high = regions.class_color(0), regions.class_color(1)
+        return (
+            f'<span style="color:rgb{low}">\u25cf</span> {number_text(lo)} … '
+            f'<span style="color:rgb{high}">\u25cf</span> {number_text(hi)}: '
+            + self.tr("%1 (colour of each point; the map: the network's output)").replace("%1", name)
+        )
+
     def _on_clicked(self, item: pg.ScatterPlotItem, points: Sequence[object], *args: object) -> None:
         if len(points):
             self.pointClicked.emit(int(points[0].data()))
 
     # --------------------------------------------------------- translation
+    def _axis_labels(self) -> None:
+        """x₁ and x₂, or an imported table's column names (standardised, as the network sees them)."""
+        names = getattr(self._dataset, "feature_names", None)
+        if names and len(names) == 2:
+            scaled = getattr(self._dataset, "scaling", None) is not None
+            x1, x2 = (self.tr("%1 (standardised)").replace("%1", n) if scaled else n for n in names)
+        else:
+            x1, x2 = "x₁", "x₂"
+        self.plot_item.setLabel("bottom", x1)
+        self.plot_item.setLabel("left", x2)
+
     def retranslate(self) -> None:
-        self.plot_item.setLabel("bottom", "x₁")
-        self.plot_item.setLabel("left", "x₂")
+        self._axis_labels()
         self._rebuild_legend()
         self._draw_target_labels()  # the decimal mark follows the language
 

@@ -9,6 +9,8 @@
 - ``side_panels``: the outline of the seven steps, the error plot, PyTorch's
   one ``backward()``.
 - ``perceptron``: the perceptron lessons.
+- ``truth_table``: the truth-table editor of the perceptron and XOR lessons
+  (AND, OR, NAND, NOR, XOR or typed, 2 or 3 inputs; its grid in ``_truth_grid``).
 - ``preview``: the stepper alone beside a graph and a data view.
 
 May import: :mod:`nnviz.gui.network`, :mod:`nnviz.gui.data`, the shared

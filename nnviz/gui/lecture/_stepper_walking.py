@@ -220,6 +220,7 @@ class StepperWalking:
         self._walk = None
         self._lesson = None
         self.perceptron.unload()
+        self.tables.set_lesson(None)
         self.formula.set_lines(self.tr("Open a perceptron or MLP lesson to step through its formulas."), [])
         self.status.setText("")
         self.outline.set_current(None)

@@ -5,7 +5,8 @@ rings the misclassified point that caused it; the formula view shows the
 perceptron rule with its numbers. Epoch by epoch the panel counts mistakes;
 on AND the count reaches 0 (converged), on XOR it never does, and after the
 lesson's ``max_epochs`` the panel says why: the classes are not linearly
-separable.
+separable. A truth table of 3 inputs (``truth_table``) gives a neuron with 3
+inputs: its boundary is the plane 0 = w·x + b, written out, not drawn.
 
 The :class:`~nnviz.gui.lecture.stepper.StepperPanel` owns this panel, its actions and
 the shared :class:`~nnviz.gui.lecture.formula_view.FormulaView`.
@@ -183,8 +184,9 @@ class PerceptronPanel(QWidget):
         walk = self._walk
         assert walk is not None
         step = walk.step()
-        w1, w2, b = walk.line()
-        line = decision_line(np.array([w1, w2]), b, self._lang)
+        # every weight: with 3 inputs the boundary is the plane 0 = w1 x1 + w2 x2 + w3 x3 + b
+        net = walk.network()
+        line = decision_line(net.weights[0][:, 0], float(net.biases[0][0]), self._lang)
         if step is None:
             self.formula.set_lines(
                 self.tr("Epoch {0}, sample {1}: is it on the right side of the line?").format(
@@ -201,7 +203,10 @@ class PerceptronPanel(QWidget):
         numeric, result = split_result(step.numbers_in(self._lang))
         self.formula.show_formula(step.caption_in(self._lang), step.latex, numeric, result)
         if step.phase == "update":
-            self.formula.set_note(self.tr("Decision line:"), line)
+            if net.layers[0] == 2:
+                self.formula.set_note(self.tr("Decision line:"), line)
+            else:
+                self.formula.set_note(self.tr("Decision plane:"), line)
         else:
             self.formula.set_note(self.tr("On the slide:"), FORMULAS[step.formula_id].latex)
 
@@ -246,18 +251,31 @@ class PerceptronPanel(QWidget):
         """The sentence under the plot: how the rule is doing, or why it never settles."""
         walk = self._walk
         assert walk is not None
+        plane = walk.layers()[0] == 3  # a truth table of 3 inputs: a plane, not a line
+        if rep.converged and plane:
+            return self.tr(
+                "Converged after {0} epochs: a whole epoch without mistakes. The plane separates the "
+                "two classes, so the rule changes nothing more."
+            ).format(len(rep.mistakes))
         if rep.converged:
             return self.tr(
                 "Converged after {0} epochs: a whole epoch without mistakes. The line separates the "
                 "two classes, so the rule changes nothing more."
             ).format(len(rep.mistakes))
         if rep.gave_up:
-            text = self.tr(
-                "After {0} epochs the line still has not settled: every epoch some point is on the "
-                "wrong side. It never will: the classes are not linearly separable, no straight "
-                "line puts each class on its own side. A hidden layer is needed (lesson “XOR with a "
-                "2-2-1 multilayer perceptron”)."
-            ).format(rep.epochs)
+            if plane:
+                text = self.tr(
+                    "After {0} epochs the plane still has not settled: every epoch some point is on the "
+                    "wrong side. It never will: the classes are not linearly separable, no plane puts "
+                    "each class on its own side. A hidden layer is needed."
+                ).format(rep.epochs)
+            else:
+                text = self.tr(
+                    "After {0} epochs the line still has not settled: every epoch some point is on the "
+                    "wrong side. It never will: the classes are not linearly separable, no straight "
+                    "line puts each class on its own side. A hidden layer is needed (lesson “XOR with a "
+                    "2-2-1 multilayer perceptron”)."
+                ).format(rep.epochs)
             if rep.cycle_from is not None:
                 text += " " + self.tr(
                     "The weights at the end of epoch {0} were already those of the end of epoch {1}: "

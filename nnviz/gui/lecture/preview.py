@@ -41,6 +41,7 @@ def main_preview(argv: list[str] | None = None, default_lesson: str = "backprop-
     panel = StepperPanel(model, nv, dv, lang=args.lang)
     for w in (nv, panel, dv):
         window.addWidget(w)
+    panel.lessonRequested.connect(panel.load_lesson)  # a truth table chosen: the panel shows it
     panel.load_lesson(lesson)
     for _ in range(args.steps):
         panel.step_forward()

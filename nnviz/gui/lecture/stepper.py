@@ -19,6 +19,9 @@ API for the main window::
     panel.set_lang("es")               # numbers' decimal mark, slide texts
     panel.stateChanged                 # signal after every move
     panel.unload()                     # a training lesson is on show: nothing to step
+    panel.lessonRequested              # signal(lesson): a truth table was chosen in
+                                       # panel.tables; show that lesson (the main window's
+                                       # path; alone, connect it to panel.load_lesson)
     panel.network_to_keep()            # for the autosave: the update's start, never half-updated
 
 A weight edited on the graph halfway through an update applies to the
@@ -29,7 +32,9 @@ Keys (the actions' shortcuts): Space/→ step, ← back, P play, Shift+P pause,
 End finish the update, N next sample, R reset, T train (the lesson's epochs).
 
 The perceptron lessons run in :class:`~nnviz.gui.lecture.perceptron.PerceptronPanel`,
-which shares this panel's formula view and actions.
+which shares this panel's formula view and actions. Beside it (and beside the
+MLP's outline) :class:`~nnviz.gui.lecture.truth_table.TruthTableEditor` picks
+the lesson's truth table when the lesson can take one.
 
 This module builds the panel and loads lessons; its mixins hold the rest:
 ``_stepper_controls`` (actions, buttons, their texts), ``_stepper_walking``
@@ -59,6 +64,7 @@ from nnviz.gui.lecture._stepper_walking import StepperWalking
 from nnviz.gui.lecture.formula_view import FormulaView
 from nnviz.gui.lecture.perceptron import PerceptronPanel
 from nnviz.gui.lecture.side_panels import ErrorPlot, StepOutline, TorchPanel
+from nnviz.gui.lecture.truth_table import TruthTableEditor
 from nnviz.gui.network.model import NetworkModel
 
 
@@ -67,6 +73,8 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
 
     #: after every move (step, back, jump, reset, new lesson)
     stateChanged = Signal()
+    #: a truth table was applied: the lesson to show (see the module doc)
+    lessonRequested = Signal(object)
 
     def __init__(
         self,
@@ -131,6 +139,13 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(mlp_page)
         self.pages.addWidget(self.perceptron)
+        self.tables = TruthTableEditor()
+        self.tables.lessonChosen.connect(self._table_lesson_chosen)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.pages)
+        lower.addWidget(self.tables)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
 
         # the formulas take the height they need (it changes with the step and
         # the scale); the outline, the plots and PyTorch get the rest
@@ -140,7 +155,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.controls)
         lay.addWidget(self.settings_row)
-        lay.addWidget(self.pages, 1)
+        lay.addWidget(lower, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
         self._update_enabled()
@@ -186,7 +201,12 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
             self.pages.setCurrentWidget(self.pages.widget(0))
             self._pushed_params = None
             self._refresh()
+        self.tables.set_lesson(lesson)
         self.retranslate()
+
+    def _table_lesson_chosen(self, lesson) -> None:
+        self.lessonRequested.emit(lesson)
+        self.setFocus()  # Space steps through the new lesson, not the table's cells
 
     def lesson(self):
         return self._lesson
@@ -221,6 +241,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self.error_plot.set_scale(self._scale)
         self.torch_panel.set_scale(self._scale)
         self.perceptron.set_scale(self._scale)
+        self.tables.set_scale(self._scale)
         font = self.font()
         font.setPointSizeF(10.0 * self._scale)
         for w in (self.status, self.controls, self.settings_row, self.bottom.tabBar()):

@@ -1,9 +1,10 @@
 """Training in the window: controls, the worker thread and every live view of a run.
 
 - ``panel``: :class:`~nnviz.gui.training.panel.TrainingPanel`, with its mixins
-  ``_controls`` (buttons, keys, counters, speed, their texts), ``_run_control``
-  (start, pause, stop, reset, how a run ended) and ``_frames`` (snapshots to
-  views, a stage a frame).
+  ``_controls`` (buttons, keys, counters, speed, their texts), ``_drawn_data``
+  (points drawn on the data plot as the data, also while it trains),
+  ``_run_control`` (start, pause, stop, reset, how a run ended) and ``_frames``
+  (snapshots to views, a stage a frame).
 - ``settings_form``: every setting of a run as a form, with its mixins
   ``_settings_sections`` (the fields), ``_settings_reading`` (the form as a
   network, data and config, or a refusal) and ``_settings_loading`` (a lesson
@@ -14,6 +15,12 @@
   (earlier runs), ``_plot_export`` and ``plot_style`` (colours, theme).
 - ``regions``: decision regions over the data and a map per hidden neuron.
 - ``image_views``: the confusion matrix and first-layer weights as images.
+- ``mistakes_gallery``: the misclassified images, click one to feed it
+  through the graph.
+- ``draw_digit``: the "Draw a digit" panel, with ``drawing_pad`` (the pad)
+  and ``probability_bars`` (the network's answer per class).
+- ``test_set_view``: "Evaluate on the test set" and its figures, for data
+  with a test part kept apart (MNIST).
 
 May import: :mod:`nnviz.gui.network`, :mod:`nnviz.gui.data`, the shared
 modules of :mod:`nnviz.gui`, and :mod:`nnviz.core`; never lecture or window.

@@ -99,6 +99,7 @@ class PanelControls:
         self._status.addLayout(speed_row)
         layout.addLayout(self._status)
         layout.addWidget(self.engine_label)
+        layout.addWidget(self.test_set)  # hidden unless the data keep a test part apart
         layout.addWidget(scroll, 1)
         # under the form: a message that comes and goes never moves the fields
         # under the pointer
@@ -175,6 +176,7 @@ class PanelControls:
         )
         self._counter_text = self.tr("epoch {0} · {1} updates")
         self._acc_text = self.tr("accuracy {0}%")
+        self._loss_text = self.tr("error E {0}")
         self._rate_text = self.tr("{0:.0f} epochs/s")
         self._device_text = self.tr("Device: {0}.")
         self._engine_tip = self.tr(

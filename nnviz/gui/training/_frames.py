@@ -11,7 +11,9 @@ everything at once when a run ends.
 Reads the panel's views (``_model``, ``_plots``, ``_regions``, ``_images``,
 ``_data_stack``), its ``speed`` box, ``progress`` and ``counters``, and the run's
 counters (``_epoch_offset``, ``_update_offset``, ``_run_epochs0``,
-``_epochs_target``, ``_run_started``, ``_state``, ``_engine``).
+``_epochs_target``, ``_run_started``, ``_state``, ``_engine``); a snapshot
+from another engine than the line names (the NumPy engine hands over to the
+compiled one once numba has compiled) goes to the run control's ``_on_engine``.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class FrameScheduling:
     # ------------------------------------------------------------ snapshots
     def _on_snapshot(self, snap: Snapshot) -> None:
         """Plots take every epoch now (cheap); the heavy views wait for the next frame."""
+        if snap.engine and snap.engine != self._engine:  # NumPy handed over to the compiled engine
+            self._on_engine(snap.engine, snap.engine_reason)
         offsets = (self._epoch_offset, self._update_offset)
         if self._epoch_offset or self._update_offset:
             # the history keeps the run's own counters: the plots shift them in one
@@ -207,7 +211,11 @@ class FrameScheduling:
         m = snap.metrics
         if m is not None:
             acc = m.val_acc if math.isfinite(m.val_acc) else m.train_acc
-            text += " · " + self._acc_text.format(QLocale().toString(100.0 * acc, "f", 1))
+            if math.isfinite(acc):
+                text += " · " + self._acc_text.format(QLocale().toString(100.0 * acc, "f", 1))
+            else:  # a regression has no accuracy: its error is the measure
+                loss = m.val_loss if math.isfinite(m.val_loss) else m.train_loss
+                text += " · " + self._loss_text.format(QLocale().toString(loss, "g", 3))
         if rate > 0:
             text += " · " + self._rate_text.format(rate)
         self.counters.setText(text)

@@ -74,6 +74,20 @@ class SettingsLoading:
         self._on_optimizer()
         self._on_kind()
 
+    def show_given_data(self, val_fraction: float) -> None:
+        """Data given to the panel (points drawn on the plot): the "custom" kind with
+        the validation share it has, the other settings as they are (no signals)."""
+        was = self._loading
+        self._loading = True
+        try:
+            custom = DATA_KINDS.index("custom")
+            self.data_kind.model().item(custom).setEnabled(True)
+            self.data_kind.setCurrentIndex(custom)
+            self.val_fraction.setValue(float(val_fraction))
+        finally:
+            self._loading = was
+        self._on_kind()
+
     def show_network(self, network: Network) -> None:
         """Fill the layer fields from ``network`` without asking for a rebuild."""
         was = self._loading

@@ -1,5 +1,9 @@
-"""Views for image data sets (digits, MNIST): a confusion matrix and the
-first-layer weights as images.
+"""Views for image data sets (digits, MNIST) and tables of more than two
+features: a confusion matrix and the first-layer weights as images.
+
+A table (an imported CSV) has no image to draw: its side of ``ImageViews``
+says instead why the data plot is hidden (it draws two features), and for a
+regression, that there are no classes to count.
 
 ``ConfusionMatrixView`` paints the counts of (true class, predicted class)
 on the validation set (the training set when there is none): cells coloured
@@ -25,7 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QShowEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from nnviz.core.data.dataset import Dataset
 from nnviz.core.model import regions
@@ -49,6 +53,8 @@ class ConfusionMatrixView(QWidget):
         super().__init__(parent)
         self._m = np.zeros((0, 0), dtype=np.int64)
         self._part = ""
+        #: the classes' names (an imported table's labels); None: their numbers
+        self._names: list[str] | None = None
         self._colors: list[list[tuple[QColor, bool]]] = []
         self._scale = 1.0
         self._grid_rect = QRectF()
@@ -66,6 +72,17 @@ class ConfusionMatrixView(QWidget):
         self._part = part
         self._colors = self._cell_colors(m)
         self.update()
+
+    def set_class_names(self, names: list[str] | None) -> None:
+        """Name rows and columns (``names[k]`` for class k); None: the class numbers."""
+        self._names = list(names) if names else None
+        self.update()
+
+    def class_label(self, k: int) -> str:
+        """What row and column ``k`` are called on screen."""
+        if self._names is not None and k < len(self._names):
+            return self._names[k]
+        return str(k)
 
     @staticmethod
     def _cell_colors(m: np.ndarray) -> list[list[tuple[QColor, bool]]]:
@@ -122,17 +139,32 @@ class ConfusionMatrixView(QWidget):
         line = QFontMetricsF(font).height()
         title_font, title_h = fitted_title(font, self.title(), self.width() - 2 * margin)
         head = 2 + title_h + 4 + line * 2.2  # title, "predicted class", the column numbers
-        side = line * 2.6  # "true class" turned upright and the row numbers
-        size = max(10.0, min(self.width() - side - 2 * margin, self.height() - head - margin))
-        left = margin + side + max(0.0, (self.width() - side - 2 * margin - size) / 2)
-        cell = size / n
-        # the counts: as big as the label text, smaller when the cell or the digits say so
+        # "true class" turned upright and the row labels (numbers, or names up to ~8 letters)
+        longest = max((len(self.class_label(k)) for k in range(self._m.shape[0])), default=1)
+        side = line * (1.6 + 0.55 * min(max(longest, 2), 8))
         digits = len(str(int(self._m.max()))) if self._m.size else 1
-        small = QFont(font)
-        small.setPointSizeF(max(5.0, min(10.0 * scale, cell * 0.42, cell * 0.9 / (0.8 * max(digits, 2)))))
+        band = line  # the column labels' height: one line, or names turned upright
+
+        def place(head: float) -> tuple[float, float, float, QFont]:
+            size = max(10.0, min(self.width() - side - 2 * margin, self.height() - head - margin))
+            left = margin + side + max(0.0, (self.width() - side - 2 * margin - size) / 2)
+            cell = size / n
+            # the counts: as big as the label text, smaller when the cell or the digits say so
+            small = QFont(font)
+            small.setPointSizeF(max(5.0, min(10.0 * scale, cell * 0.42, cell * 0.9 / (0.8 * max(digits, 2)))))
+            return size, left, cell, small
+
+        size, left, cell, small = place(head)
+        widest = max((QFontMetricsF(small).horizontalAdvance(self.class_label(k)) for k in range(n)), default=0.0)
+        if widest > cell:
+            # names wider than their column ("T-shirt/top", "Trouser" would both read "T…"):
+            # written upright above the columns, up to about ten letters
+            band = min(widest, line * 5.5) + 4
+            head += band - line
+            size, left, cell, small = place(head)
         return {"font": font, "line": line, "title_font": title_font, "title_h": title_h,
                 "margin": margin, "side": side, "grid": QRectF(left, head, size, size),
-                "cell": cell, "small": small}
+                "cell": cell, "small": small, "band": band}
 
     def _fitted_geometry(self) -> dict[str, Any]:
         """The geometry at the presentation scale, or at a smaller text scale
@@ -170,7 +202,8 @@ class ConfusionMatrixView(QWidget):
         p.drawText(self._title_box[0], TITLE_FLAGS, self.title())
         # axes: rows = true class (left), columns = predicted class (top)
         p.setFont(fitted_line(font, self._predicted, size))
-        p.drawText(QRectF(left, top - line * 2.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
+        band = g["band"]
+        p.drawText(QRectF(left, top - band - line * 1.2, size, line), Qt.AlignmentFlag.AlignHCenter, self._predicted)
         p.save()
         p.setFont(fitted_line(font, self._true, size))
         p.translate(left - side, top + size / 2)
@@ -178,10 +211,24 @@ class ConfusionMatrixView(QWidget):
         p.drawText(QRectF(-size / 2, 0, size, line), Qt.AlignmentFlag.AlignHCenter, self._true)
         p.restore()
         p.setFont(g["small"])
+        metrics = QFontMetricsF(g["small"])
         for k in range(n):
-            p.drawText(QRectF(left + k * cell, top - line, cell, line), Qt.AlignmentFlag.AlignCenter, str(k))
-            p.drawText(QRectF(left - line * 1.2, top + k * cell, line * 1.1, cell),
-                       Qt.AlignmentFlag.AlignCenter, str(k))
+            # a class name is cut to its cell (the tooltip-free projector view keeps the start)
+            if band > line:  # upright, reading upwards from the column
+                name = metrics.elidedText(self.class_label(k), Qt.TextElideMode.ElideRight, band - 4)
+                p.save()
+                p.translate(left + (k + 0.5) * cell, top - 3)
+                p.rotate(-90)
+                p.drawText(QRectF(0, -cell / 2, band - 3, cell),
+                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+                p.restore()
+            else:
+                name = metrics.elidedText(self.class_label(k), Qt.TextElideMode.ElideRight, cell)
+                p.drawText(QRectF(left + k * cell, top - line, cell, line), Qt.AlignmentFlag.AlignCenter, name)
+            row_name = metrics.elidedText(self.class_label(k), Qt.TextElideMode.ElideRight, side - line * 0.6)
+            row_w = side - line * 0.5
+            p.drawText(QRectF(left - row_w - 1, top + k * cell, row_w, cell),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, row_name)
         grid_pen = QPen(QColor(200, 200, 200), 1)
         light, dark = QColor(255, 255, 255), QColor(20, 20, 20)
         counts = self._m.tolist()
@@ -220,15 +267,45 @@ class ImageViews(QWidget):
         self._stale: tuple[Network, int | None] | None = None
         self.confusion = ConfusionMatrixView()
         self.weights = ReceptiveFieldGallery(model)
+        # 128 fields of 28x28 do not fit a dock at a legible size: the gallery scrolls
+        self.weights_area = QScrollArea()
+        self.weights_area.setWidgetResizable(True)
+        self.weights_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.weights_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.weights_area.setWidget(self.weights)
+        #: a table's side: why the data plot is hidden
+        self.note = QLabel()
+        self.note.setObjectName("tableNote")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setMargin(12)
+        self.note.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.confusion, 1)
-        layout.addWidget(self.weights, 1)
+        layout.addWidget(self.weights_area, 1)
+        layout.addWidget(self.note, 1)
         self.retranslate()
 
     def set_dataset(self, dataset: Dataset | None) -> None:
         self._dataset = dataset
         self.confusion.set_matrix(np.zeros((0, 0)))
+        self.confusion.set_class_names(getattr(dataset, "class_names", None))
+        table = dataset is not None and dataset.image_shape is None
+        self.weights_area.setVisible(not table)
+        self.note.setVisible(table)
+        self.confusion.setVisible(not (table and getattr(dataset, "is_regression", False)))
+        self._show_note()
+
+    def _show_note(self) -> None:
+        ds = self._dataset
+        if ds is None or ds.image_shape is not None:
+            self.note.setText("")
+            return
+        text = self._hidden_plot.format(ds.n_features)
+        if getattr(ds, "is_regression", False):
+            text += " " + self._regression
+        self.note.setText(text)
 
     def set_network(self, network: Network, max_samples: int | None = None) -> None:
         """Predict the validation samples (or all) with ``network`` and show the matrix.
@@ -241,7 +318,7 @@ class ImageViews(QWidget):
         if self._stale is not None:
             return
         ds = self._dataset
-        if ds is None or network.layers[0] != ds.n_features:
+        if ds is None or network.layers[0] != ds.n_features or getattr(ds, "is_regression", False):
             self.confusion.set_matrix(np.zeros((0, 0)))
             return
         idx, part = (ds.val_idx, self._val) if ds.val_idx.size else (ds.train_idx, self._train)
@@ -270,6 +347,15 @@ class ImageViews(QWidget):
         self._val = self.tr("validation")
         self._train = self.tr("training")
         self._first = self.tr("{0}, first {1} of {2}")
+        self._hidden_plot = self.tr(
+            "The data plot is hidden: this data has {0} features per sample and the plot draws two. "
+            "The curves, the network and its weights work as usual."
+        )
+        self._regression = self.tr(
+            "The label is a number to predict (regression): there are no classes to count, so the "
+            "error curves are the measure."
+        )
+        self._show_note()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

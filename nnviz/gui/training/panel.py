@@ -19,7 +19,8 @@ applies them at the next batch. For the main window: :meth:`load_lesson`,
 shot --epochs N``), signals ``trainingStarted`` and ``trainingFinished(str)``.
 
 The class is split by responsibility into mixins, each in its own module:
-``_controls`` (the controls, their layout and their words), ``_run_control``
+``_controls`` (the controls, their layout and their words), ``_drawn_data``
+(points drawn on the data plot as the data, also mid-run), ``_run_control``
 (Train / Pause / Resume / Stop / Reset and the worker's signals) and
 ``_frames`` (snapshots to staged repaints on a frame clock). This module keeps
 what ties them together: the views it owns, the data set and the network on
@@ -43,14 +44,17 @@ from nnviz.core.training.config import TrainingConfig
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.training._controls import PanelControls
+from nnviz.gui.training._drawn_data import PanelDrawnData
 from nnviz.gui.training._frames import FrameScheduling
 from nnviz.gui.training._run_control import PanelRunControl
 from nnviz.gui.training.image_views import ImageViews
+from nnviz.gui.training.mistakes_gallery import MistakesGallery
 from nnviz.gui.training.plots import TrainingPlots
 from nnviz.gui.training.regions import RegionsView
+from nnviz.gui.training.test_set_view import TestSetView
 
 
-class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
+class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameScheduling, QWidget):
     """Training controls; drives the worker and feeds the live views."""
 
     #: a run started (the stepper pauses)
@@ -72,13 +76,20 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
         self._plots.set_auto_refresh(False)  # repainted on this panel's frame clock
         self._regions = RegionsView()
         self._images = ImageViews(model)
+        #: the misclassified validation images (the main window docks it)
+        self._mistakes = MistakesGallery(model)
         self._data_stack = QStackedWidget()
         self._data_stack.addWidget(self._regions)
         self._data_stack.addWidget(self._images)
 
         self._init_frame_clock()
+        #: the test part of the data (MNIST's test images): a button and its figures
+        self.test_set = TestSetView()
+        self.test_set.requested.connect(self.evaluate_test)
+        self.trainingFinished.connect(self._test_after_run)
 
         self._build_controls()
+        self._init_drawn_data()
 
         model.architectureChanged.connect(self._on_model_architecture)
         model.weightsChanged.connect(self._on_model_weights)
@@ -103,6 +114,10 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
     def image_views(self) -> ImageViews:
         return self._images
 
+    def mistakes_widget(self) -> MistakesGallery:
+        """The misclassified validation images of image data (the main window's Mistakes dock)."""
+        return self._mistakes
+
     def dataset(self) -> Dataset | None:
         return self._dataset
 
@@ -118,7 +133,7 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
     def load_lesson(self, lesson: Lesson) -> None:
         """Show a lesson's network, data and training settings (stops a run first)."""
         self.stop_and_wait()
-        self._custom_dataset = None
+        self._custom_dataset = lesson.given_data  # imported or drawn data, else None
         self.form.load(lesson.network, lesson.data, lesson.training)
         self._show_problem(lesson.network, lesson.dataset())
         self.set_pace(lesson.pace)
@@ -160,6 +175,7 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
         self._show_problem(network, dataset)
 
     def _show_problem(self, network: Network, dataset: Dataset) -> None:
+        self._forget_drawing()
         self._reset_from = None
         self._initial = network.copy()
         self._model.set_network(network)
@@ -172,6 +188,7 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
         self._plots.set_scale(factor)
         self._regions.set_scale(factor)
         self._images.set_scale(factor)
+        self._mistakes.set_scale(factor)
 
     # ------------------------------------------------------------- structure
     def _on_structure_changed(self) -> None:
@@ -243,6 +260,10 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
         self._data_stack.setCurrentWidget(self._regions if two_d else self._images)
         self._regions.set_dataset(ds if two_d else None)
         self._images.set_dataset(ds)
+        self.test_set.set_test(ds.test)
+        self._mistakes.set_dataset(ds)
+        # a regression has no accuracy: its plot would stay empty
+        self._plots.acc_plot.setVisible(not ds.is_regression)
 
     def _reset_views(self, keep_old_runs: bool) -> None:
         self._pending = None
@@ -259,8 +280,23 @@ class TrainingPanel(PanelControls, PanelRunControl, FrameScheduling, QWidget):
         self._regions.set_network(net)
         if self._dataset is not None and self._dataset.n_features != 2:
             self._images.set_network(net)
+        self.test_set.forget()  # figures of weights no longer on show
         self.progress.setValue(0)
         self.counters.setText(self._counter_text.format(0, 0))
+
+    # -------------------------------------------------------------- test set
+    def evaluate_test(self) -> Any:
+        """Measure the weights on show on the test part (a TestResult, or None without one)."""
+        try:
+            loss = self.form.config().loss
+        except UserError:
+            loss = self.form.loss.currentData()
+        return self.test_set.evaluate(self._model.network, loss, self.progress_counts()[0])
+
+    def _test_after_run(self, status: str) -> None:
+        # once at the end of every run that leaves trained weights
+        if status in ("completed", "early_stopping", "stopped") and self.test_set.test() is not None:
+            self.evaluate_test()
 
     # ---------------------------------------------------------------- events
     def changeEvent(self, event: QEvent) -> None:

@@ -263,9 +263,16 @@ class RegionsView(QWidget):
         """True while hidden with a drawing that waits for the view to be shown."""
         return self._stale
 
+    def _value_range(self) -> tuple[float, float] | None:
+        """A regression's colour scale (its targets'), None for classes."""
+        ds = self._dataset
+        if ds is None or not getattr(ds, "is_regression", False):
+            return None
+        return regions.value_range(ds.values[:, 0])
+
     def misclassified(self) -> np.ndarray:
-        """Indices of the samples the network gets wrong now."""
-        if not self._can_draw():
+        """Indices of the samples the network gets wrong now (none in a regression: no classes)."""
+        if not self._can_draw() or self._dataset is None or getattr(self._dataset, "is_regression", False):
             return np.zeros(0, dtype=np.int64)
         pred = regions.predicted_classes(self._network, self._dataset.x)
         return np.flatnonzero(pred != self._dataset.y)
@@ -280,10 +287,11 @@ class RegionsView(QWidget):
 
     # ------------------------------------------------------------- drawing
     def _can_draw(self) -> bool:
+        # no data (every drawn point cleared): the network's regions still show,
+        # so that the plot does not jump and the first new point lands on them
         return (
             self._network is not None
-            and self._dataset is not None
-            and self._dataset.n_features == 2
+            and (self._dataset is None or self._dataset.n_features == 2)
             and self._network.layers[0] == 2
         )
 
@@ -306,12 +314,12 @@ class RegionsView(QWidget):
             return
         bounds = self.data_view.bounds()
         # the small maps show each neuron around the data, whatever the zoom
-        data = regions.data_bounds(self._dataset.x, pad=0.05)
+        data = regions.data_bounds(self._dataset.x, pad=0.05) if self._dataset is not None else bounds
         n = min(self._grid, LIVE_GRID) if self._live else self._grid
         hidden_n = LIVE_HIDDEN_GRID if self._live else HIDDEN_GRID
         maps = regions.region_maps(
             self._network, bounds, n=n, hidden_n=hidden_n if self.show_hidden.isChecked() else 0,
-            max_per_layer=MAX_MAPS_PER_LAYER, hidden_bounds=data,
+            max_per_layer=MAX_MAPS_PER_LAYER, hidden_bounds=data, values=self._value_range(),
         )
         self._drawn_grid = n
         self.data_view.set_region(maps.output_rgba, bounds)
@@ -321,6 +329,9 @@ class RegionsView(QWidget):
             self.hidden_maps.set_maps(maps.hidden_rgba, self._network.layers[1:-1])
         self._draw_lines()
         ds = self._dataset
+        if ds is None:
+            self._accuracy.setText("")
+            return
         val_wrong = np.isin(ds.val_idx, wrong).sum() if ds.val_idx.size else 0
         text = self._wrong_text.format(len(wrong), len(ds.x))
         if ds.val_idx.size:

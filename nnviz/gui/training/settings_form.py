@@ -229,7 +229,7 @@ class SettingsForm(SettingsSections, SettingsReading, SettingsLoading, QWidget):
             "points": self.tr("lesson's points"), "blobs": self.tr("blobs (linearly separable)"), "xor": self.tr("XOR"),
             "circles": self.tr("circles"), "moons": self.tr("moons"), "spiral": self.tr("spiral"),
             "gaussian": self.tr("Gaussian clusters"), "digits": self.tr("handwritten digits 8×8"),
-            "custom": self.tr("data given to the panel"),
+            "custom": self.tr("your data (imported or drawn)"),
         }
         for i in range(self.data_kind.count()):
             self.data_kind.setItemText(i, kind_names[self.data_kind.itemData(i)])

@@ -11,7 +11,8 @@ and the window must not wait for that). It reports through its callback,
 throttled to about 30 snapshots a second; each snapshot holds numpy copies
 only. Stop, pause, resume and live settings go through :class:`RunControl`, a
 plain thread-safe object that the trainer checks before every batch, so they
-act at the next batch even while the worker thread is busy.
+act at the next batch even while the worker thread is busy; new data (points
+drawn while it trains) acts at the next epoch.
 
 :class:`TrainingController` is what a window uses: it owns the thread and the
 worker of the current run, and relays their signals.
@@ -150,6 +151,14 @@ class RunControl:
             else:
                 self._pending["probe"] = int(index)
 
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Train on ``dataset`` from the next epoch (the trainer checks it; UserError)."""
+        with self._lock:
+            if self._trainer is not None:
+                self._trainer.set_dataset(dataset)
+            else:
+                self._pending["dataset"] = dataset
+
     def update(self, **settings: Any) -> None:
         """New values of :data:`LIVE_SETTINGS`; :class:`UserError` for a bad one."""
         for key, value in settings.items():
@@ -173,6 +182,8 @@ def _apply(trainer: Trainer, key: str, value: Any) -> None:
         trainer.set_probe(value)
     elif key == "pace":
         trainer.set_pace(value)
+    elif key == "dataset":
+        trainer.set_dataset(value)
     elif key == "lr":
         trainer.set_lr(value)
     elif key == "batch_size":
@@ -271,6 +282,8 @@ class TrainingController(QObject):
         self._device = ""
         self._probe: int | None = None
         self._pace = 0.0
+        #: the network and settings of the current run (to check new data against)
+        self._problem: tuple[Network, TrainingConfig] | None = None
         self.last_snapshot: Snapshot | None = None
 
     # -------------------------------------------------------------- state
@@ -302,6 +315,7 @@ class TrainingController(QObject):
             )
         config = TrainingConfig.from_dict(config.to_dict())
         check_problem(network, dataset, config)
+        self._problem = (network.copy(), config)
         if self._probe is not None and not 0 <= self._probe < len(dataset.x):
             self._probe = None
         self._control = RunControl()
@@ -358,6 +372,18 @@ class TrainingController(QObject):
     def set_regularization(self, l2: float | None = None, l1: float | None = None) -> None:
         changes = {k: v for k, v in (("l2", l2), ("l1", l1)) if v is not None}
         self.update_settings(**changes)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """The current run trains on ``dataset`` from its next epoch, weights and
+        optimizer state kept (points drawn while it trains). :class:`UserError` at
+        once when the run's network cannot learn it; nothing without a run."""
+        if self._thread is None or self._problem is None:
+            return
+        network, config = self._problem
+        check_problem(network, dataset, config)
+        if dataset.train_idx.size == 0:
+            raise UserError("The training part of the data set is empty.")
+        self._control.set_dataset(dataset)
 
     def set_pace(self, epochs_per_s: float) -> None:
         """Slow motion, for this run (at once) and the next: at most ``epochs_per_s``

@@ -4,7 +4,8 @@
 - ``main_window``: menus, docks, lessons, files, undo; it places the panels of
   :mod:`nnviz.gui.network`, :mod:`nnviz.gui.lecture`, :mod:`nnviz.gui.training`
   and :mod:`nnviz.gui.data`. Its mixins: ``_chrome`` (docks, actions, menus,
-  toolbar, their texts), ``_files`` (open, save, export, unsaved weights) and
+  toolbar, their texts), ``_files`` (open, save, export, unsaved weights),
+  ``_data_menu`` (Data → Get MNIST…, File → Open data folder…) and
   ``_state`` (geometry, crash recovery, close).
 - ``settings``: the stored settings (versioned); ``autosave``: crash recovery.
 - ``presentation``: F11, the scale, the high-contrast switch.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -54,14 +55,31 @@ class WindowChrome:
         """The panels around the network; a lesson's mode picks those shown."""
         self._docks: dict[str, QDockWidget] = {}
         self._add_dock("formulas", self.stepper, Qt.DockWidgetArea.RightDockWidgetArea, scroll=True)
-        # The Data dock shows the points (stepper lessons) or the decision
+        # The Data dock shows the points and their truth table (stepper lessons) or the decision
         # regions / confusion matrix of the training panel (training lessons).
         self._data_stack = QStackedWidget()
-        self._data_stack.addWidget(self.data_view)
+        # the stepper's truth tables sit beside the points they make (the
+        # formulas' side keeps its room for the outline, the error and PyTorch)
+        lecture_data = QSplitter(Qt.Orientation.Horizontal)
+        lecture_data.setObjectName("lectureData")
+        lecture_data.setChildrenCollapsible(False)
+        lecture_data.addWidget(self.data_view)
+        lecture_data.addWidget(self.stepper.tables)
+        lecture_data.setStretchFactor(0, 3)
+        lecture_data.setStretchFactor(1, 1)
+        self._data_stack.addWidget(lecture_data)
         self._data_stack.addWidget(self.training.regions_widget())
         self._add_dock("data", self._data_stack, Qt.DockWidgetArea.RightDockWidgetArea)
         self._add_dock("training", self.training, Qt.DockWidgetArea.LeftDockWidgetArea, scroll=True)
         self._add_dock("plots", self.training.plots_widget(), Qt.DockWidgetArea.BottomDockWidgetArea)
+        # image lessons: the misclassified images and the drawing pad, tabs beside the Data dock
+        self._add_dock("mistakes", self.training.mistakes_widget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("draw", self.draw_digit, Qt.DockWidgetArea.RightDockWidgetArea, scroll=True)
+        self._docks["draw"].widget().setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.tabifyDockWidget(self._docks["data"], self._docks["mistakes"])
+        self.tabifyDockWidget(self._docks["mistakes"], self._docks["draw"])
+        self._docks["mistakes"].hide()
+        self._docks["draw"].hide()
 
     def _add_dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea, scroll: bool = False) -> None:
         dock = QDockWidget(self)
@@ -81,6 +99,7 @@ class WindowChrome:
     def _build_actions(self) -> None:
         self.act_open = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._open_dialog)
         self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.SaveAs, triggered=self._save_dialog)
+        self.act_import = QAction(self, shortcut="Ctrl+I", triggered=self._import_data_dialog)
         self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self._export_dialog)
         self.act_handout = QAction(self, shortcut="Ctrl+Shift+E", triggered=self._handout_dialog)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
@@ -88,6 +107,7 @@ class WindowChrome:
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.model.undo_stack.createRedoAction(self)
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self._build_data_actions()  # Data menu and File -> Open data folder… (WindowData)
         self.act_about = QAction(self, triggered=self._about)
         self.act_keys = QAction(self, shortcut="F1", triggered=self._show_keys)
         self.act_lesson_text = QAction(self, checkable=True, checked=True, shortcut="Ctrl+L")
@@ -119,7 +139,8 @@ class WindowChrome:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for act in (self.act_open, self.act_save, self.act_export, self.act_handout):
+        for act in (self.act_open, self.act_save, self.act_import, self.act_open_data_folder,
+                    self.act_export, self.act_handout):
             self.menu_file.addAction(act)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -129,6 +150,7 @@ class WindowChrome:
         self.menu_lesson = bar.addMenu("")
         for act in self.lesson_actions.values():
             self.menu_lesson.addAction(act)
+        self._build_data_menu(bar)
         self.menu_view = bar.addMenu("")
         for dock in self._docks.values():
             self.menu_view.addAction(dock.toggleViewAction())
@@ -167,6 +189,10 @@ class WindowChrome:
         self.act_open.setToolTip(self.tr("Open a network file (*.nnviz.json)"))
         self.act_save.setText(self.tr("&Save network as…"))
         self.act_save.setToolTip(self.tr("Save the current network and its weights as a *.nnviz.json file"))
+        self.act_import.setText(self.tr("&Import data…"))
+        self.act_import.setToolTip(
+            self.tr("Train on your own table: a CSV file with one row per sample and a label column")
+        )
         self.act_export.setText(self.tr("&Export network view as image…"))
         self.act_handout.setText(self.tr("Export the &worked example…"))
         self.act_handout.setToolTip(
@@ -187,12 +213,15 @@ class WindowChrome:
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_language.setTitle(self.tr("L&anguage"))
         self.menu_help.setTitle(self.tr("&Help"))
+        self._retranslate_data()
         self.toolbar.setWindowTitle(self.tr("Stepper"))
         titles = {
             "formulas": self.tr("Formulas and stepper"),
             "data": self.tr("Data"),
             "training": self.tr("Training"),
             "plots": self.tr("Plots"),
+            "mistakes": self.tr("Mistakes"),
+            "draw": self.tr("Draw a digit"),
         }
         for key, dock in self._docks.items():
             dock.setWindowTitle(titles[key])
@@ -244,6 +273,7 @@ class WindowChrome:
             ("Ctrl++ / Ctrl+-", self.tr("larger / smaller presentation scale")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("undo / redo a weight edit")),
             ("Ctrl+1 … Ctrl+9", self.tr("open a lesson")),
+            ("Ctrl+I", self.tr("import data from a CSV table")),
             ("F5 / F6 / Shift+F5", self.tr("train / pause or resume / stop (training lessons)")),
         ]
         html = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import atomic_write_text, save_network
@@ -28,7 +29,9 @@ class WindowFiles:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open network"), "", self.tr("nnviz networks (*.nnviz.json *.json)")
         )
-        if path and self._may_discard(self.tr("Save them before opening another network?")):
+        if path and self._may_drop_imported() and self._may_discard(
+            self.tr("Save them before opening another network?")
+        ):
             self.open_file(path)
 
     def _save_dialog(self) -> bool:
@@ -45,6 +48,98 @@ class WindowFiles:
             return False
         self._unsaved_training = False
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    # ------------------------------------------------------------- import
+    def _import_data_dialog(self) -> None:
+        """File -> Import data…: a CSV table, previewed, then read in the background."""
+        if self.data_loader.is_running():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import data"), "", self.tr("Tables (*.csv *.tsv *.txt);;All files (*)")
+        )
+        if path:
+            self.import_csv(path)
+
+    def import_csv(self, path: str, choose=None) -> bool:
+        """Preview ``path``, let the user choose columns, then load it; True once loading began.
+
+        ``choose(dialog)`` stands in for the user (tests): it sets the dialog's
+        fields and returns True to import. Errors leave the lesson on show as it was.
+        """
+        from nnviz.core.data.table import preview
+        from nnviz.gui.data.csv_import import CsvImportDialog
+
+        if not self._may_discard(self.tr("Save them before importing data?")):
+            return False
+        try:
+            first_rows = preview(path)
+        except UserError as exc:
+            self._error(user_message(exc))
+            return False
+        dialog = CsvImportDialog(path, first_rows, self)
+        accepted = choose(dialog) if choose is not None else dialog.exec() == dialog.DialogCode.Accepted
+        if not accepted:
+            return False
+        self.load_data_source(dialog.source(), os.path.basename(path))
+        return True
+
+    def load_data_source(self, source, name: str) -> None:
+        """Build ``source`` in the background with a progress bar and Cancel, then train on it."""
+        from nnviz.core.data.source import build
+
+        bar = QProgressDialog(self.tr("Reading %1…").replace("%1", name), self.tr("Cancel"), 0, 1000, self)
+        bar.setWindowTitle(self.tr("Import data"))
+        bar.setWindowModality(Qt.WindowModality.WindowModal)
+        bar.setMinimumDuration(400)
+        bar.setAutoClose(False)
+        bar.setAutoReset(False)
+        self._import_bar = bar
+        loader = self.data_loader
+        bar.canceled.connect(loader.cancel)
+
+        def progressed(fraction: float) -> None:
+            bar.setValue(int(1000 * min(max(fraction, 0.0), 1.0)))
+
+        def finish() -> None:
+            for signal, slot in ((loader.progressed, progressed), (loader.loaded, loaded),
+                                 (loader.failed, failed), (loader.cancelled, cancelled)):
+                signal.disconnect(slot)
+            bar.close()
+            bar.deleteLater()
+            self._import_bar = None
+
+        def loaded(dataset) -> None:
+            finish()
+            self.show_imported(dataset, name)
+
+        def failed(sentence: str) -> None:
+            finish()
+            self._error(sentence)
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."), 5000)
+
+        loader.progressed.connect(progressed)
+        loader.loaded.connect(loaded)
+        loader.failed.connect(failed)
+        loader.cancelled.connect(cancelled)
+        loader.start(lambda progress, is_cancelled: build(source, progress, is_cancelled))
+
+    def show_imported(self, dataset, name: str) -> bool:
+        """Train on imported data: a fresh network sized for it, in a training lesson."""
+        from nnviz.core.lessons import lesson_for_data
+
+        try:
+            lesson = lesson_for_data(dataset, name)
+        except UserError as exc:
+            self._error(user_message(exc))
+            return False
+        self._show_lesson(lesson, dataset)
+        self.statusBar().showMessage(
+            self.tr("Imported %1 rows from %2.").replace("%1", str(len(dataset.x))).replace("%2", name), 8000
+        )
         return True
 
     # ------------------------------------------------ unsaved trained weights
@@ -74,6 +169,22 @@ class WindowFiles:
         if answer == QMessageBox.StandardButton.Save:
             return self._save_dialog()
         return answer == QMessageBox.StandardButton.Discard
+
+    def _may_drop_imported(self) -> bool:
+        """Imported or drawn data goes when another lesson or network opens: ask
+        first (reading a big table again takes time; drawn points are gone); True to go on."""
+        lesson = self.lesson
+        if not self.ask_to_save or lesson is None:
+            return True
+        if lesson.given_data is not None and lesson.files is None:  # (MNIST's files are read again)
+            text = self.tr("The data imported from %1 will be closed (the file itself stays as it is). "
+                           "Go on?").replace("%1", lesson.title_in("en"))
+        elif lesson.mode == "train" and self.training.drawn_points_in_use():
+            text = self.tr("The points you drew will be lost (Save points as CSV keeps them). Go on?")
+        else:
+            return True
+        answer = QMessageBox.question(self, self.tr("Your data"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     # ------------------------------------------------------------- exports
     def worked_example(self, kind: str) -> str:

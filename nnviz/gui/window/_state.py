@@ -84,6 +84,7 @@ class WindowState:
     def shutdown(self, save_state: bool = True) -> None:
         """Stop training and playback, remember the window, drop the autosave."""
         self.training.stop_and_wait()
+        self.data_loader.wait()
         self.stepper.pause()
         if save_state:
             self.save_window_state()

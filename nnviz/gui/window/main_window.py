@@ -7,6 +7,8 @@ module); its mixins do the rest, each in its own module:
   texts and the language, the Help menu;
 - ``_files.WindowFiles``: open, save and export dialogs, the worked-example
   handout, the question before trained weights are lost;
+- ``_data_menu.WindowData``: Data → Get MNIST / Fashion-MNIST… (download with
+  progress and Cancel), File → Open data folder…, class names in the language;
 - ``_state.WindowState``: geometry, crash recovery, shutdown and close.
 """
 
@@ -22,12 +24,15 @@ from nnviz.core.errors import UserError
 from nnviz.core.lessons import Lesson
 from nnviz.core.model.network import load_network
 from nnviz.gui.core_strings import user_message
+from nnviz.gui.data.loader import DataLoader
 from nnviz.gui.data.view import DataView
 from nnviz.gui.lecture.stepper import StepperPanel
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.network.view import NetworkView
+from nnviz.gui.training.draw_digit import DrawDigitPanel
 from nnviz.gui.training.panel import TrainingPanel
 from nnviz.gui.window._chrome import WindowChrome
+from nnviz.gui.window._data_menu import WindowData
 from nnviz.gui.window._files import WindowFiles
 from nnviz.gui.window._state import WindowState
 from nnviz.gui.window.autosave import Autosave
@@ -35,7 +40,7 @@ from nnviz.gui.window.presentation import Presentation
 from nnviz.gui.window.settings import open_settings
 
 
-class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
+class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow):
     """The network, the lesson's panels around it, and the lesson on show."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -60,6 +65,10 @@ class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
         self.data_view = DataView()
         self.stepper = StepperPanel(self.model, self.network_view, self.data_view)
         self.training = TrainingPanel(self.model)
+        #: a digit drawn for an image network to read (the "Draw a digit" dock)
+        self.draw_digit = DrawDigitPanel(self.model)
+        #: reads imported tables in the background (File -> Import data…)
+        self.data_loader = DataLoader(self)
         # The window's toolbar carries the stepper's buttons; one row is enough.
         self.stepper.controls.hide()
         self._build_docks()
@@ -76,15 +85,18 @@ class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
         self.retranslate()
         self.training.trainingStarted.connect(self.stepper.pause)
         self.training.trainingFinished.connect(self._on_training_finished)
+        self.stepper.lessonRequested.connect(self._show_requested_lesson)
 
     # ------------------------------------------------------------- lessons
     def initial_lesson(self) -> str:
         saved = self._settings.value("ui/lesson")
-        return str(saved) if saved in self.lesson_actions else lessons.DEFAULT_LESSON
+        if saved in self.lesson_actions and not self._files_missing(str(saved)):  # MNIST deleted since
+            return str(saved)
+        return lessons.DEFAULT_LESSON
 
     def _choose_lesson(self, name: str) -> None:
         """The Lesson menu: another lesson, once trained weights are saved or given up."""
-        if self._may_discard(self.tr("Save them before opening another lesson?")):
+        if self._may_drop_imported() and self._may_discard(self.tr("Save them before opening another lesson?")):
             self.load_lesson(name)
 
     def load_lesson(self, name: str, raise_errors: bool = False) -> bool:
@@ -109,6 +121,13 @@ class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
         d["plots"].setVisible(train)
         d["data"].setVisible(True)
         self._data_stack.setCurrentIndex(1 if train else 0)
+        # image lessons: their mistakes and a pad to draw a digit on, tabs beside the Data dock
+        data = self.training.dataset()
+        images = train and data is not None and data.image_shape is not None
+        d["mistakes"].setVisible(images)
+        d["draw"].setVisible(images and self.draw_digit.supported())
+        if images:
+            d["data"].raise_()
         # the toolbar drives the stepper, which a training lesson does not use
         self.toolbar.setVisible(not train)
         w, h = max(self.width(), 800), max(self.height(), 600)
@@ -131,6 +150,9 @@ class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
         self._unsaved_training = False
         self.lesson = lesson
         self.model.set_network(lesson.network)
+        self._localise_data(dataset)  # Fashion-MNIST's class names in the interface language
+        names = getattr(dataset, "class_names", None)
+        self.model.set_output_names(list(names) if names and len(names) == lesson.network.layers[-1] else None)
         self.data_view.set_dataset(dataset)
         if lesson.mode == "train":
             self.stepper.unload()  # no walk follows the training's weights
@@ -145,6 +167,10 @@ class MainWindow(WindowChrome, WindowFiles, WindowState, QMainWindow):
         self._update_banner()
         if self._laid_out:
             self._apply_mode_layout()
+
+    def _show_requested_lesson(self, lesson: Lesson) -> None:
+        """A lesson a panel made from the one on show (a truth table chosen): shown as any lesson."""
+        self._open(lambda: lesson, raise_errors=False)
 
     def open_file(self, path: str, raise_errors: bool = False) -> bool:
         """Open a network file; it replaces the network of a stepper lesson."""

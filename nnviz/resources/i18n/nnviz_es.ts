@@ -5,6 +5,7 @@
     <name>ConfusionMatrixView</name>
     <message>
         <source>Confusion matrix ({0}): {1}% right</source>
+        <extracomment>the classes&apos; names (an imported table&apos;s labels); None: their numbers</extracomment>
         <translation>Matriz de confusión ({0}): {1}% de aciertos</translation>
     </message>
     <message>
@@ -36,20 +37,32 @@
         <translation>PyTorch, como se eligió en los ajustes.</translation>
     </message>
     <message>
+        <source>NumPy engine, as chosen in the settings.</source>
+        <translation>Motor NumPy, como se eligió en los ajustes.</translation>
+    </message>
+    <message>
         <source>PyTorch: the compiled engine needs numba, which is not available.</source>
         <translation>PyTorch: el motor compilado necesita numba, que no está disponible.</translation>
+    </message>
+    <message>
+        <source>NumPy engine: the compiled engine needs numba, which is not available.</source>
+        <translation>Motor NumPy: el motor compilado necesita numba, que no está disponible.</translation>
     </message>
     <message>
         <source>PyTorch: dropout needs the PyTorch engine.</source>
         <translation>PyTorch: el dropout necesita el motor de PyTorch.</translation>
     </message>
     <message>
+        <source>NumPy engine: the compiled engine cannot train with dropout.</source>
+        <translation>Motor NumPy: el motor compilado no puede entrenar con dropout.</translation>
+    </message>
+    <message>
         <source>PyTorch: the compiled engine runs only on the CPU, and a GPU was chosen.</source>
         <translation>PyTorch: el motor compilado solo funciona en la CPU y se eligió una GPU.</translation>
     </message>
     <message>
-        <source>PyTorch: the network is too big for the compiled engine (over 5,000 parameters).</source>
-        <translation>PyTorch: la red es demasiado grande para el motor compilado (más de 5.000 parámetros).</translation>
+        <source>PyTorch: faster than the compiled engine for a network this big at this batch size.</source>
+        <translation>PyTorch: más rápido que el motor compilado para una red así de grande con este tamaño de lote.</translation>
     </message>
     <message>
         <source>PyTorch: the compiled engine cannot train this activation.</source>
@@ -58,6 +71,10 @@
     <message>
         <source>PyTorch, while the compiled engine is being prepared (once, a few seconds).</source>
         <translation>PyTorch, mientras se prepara el motor compilado (una sola vez, unos segundos).</translation>
+    </message>
+    <message>
+        <source>NumPy engine, while the compiled engine is being prepared (once, a few seconds).</source>
+        <translation>Motor NumPy, mientras se prepara el motor compilado (una sola vez, unos segundos).</translation>
     </message>
     <message>
         <source>identity</source>
@@ -89,6 +106,22 @@
         <translation>softmax</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; has a header row but no data rows.</source>
+        <translation>&apos;{0}&apos; tiene fila de encabezado, pero ninguna fila de datos.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has changed since it was imported: column {1} is now &apos;{2}&apos;, not &apos;{3}&apos;.</source>
+        <translation>&apos;{0}&apos; ha cambiado desde que se importó: la columna {1} ahora es &apos;{2}&apos;, no &apos;{3}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has changed since it was imported: it has no column {1} (&apos;{2}&apos;) any more.</source>
+        <translation>&apos;{0}&apos; ha cambiado desde que se importó: ya no tiene la columna {1} (&apos;{2}&apos;).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has too few rows: none is left for training once the validation part is held out.</source>
+        <translation>&apos;{0}&apos; tiene muy pocas filas: no queda ninguna para entrenar tras apartar la parte de validación.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is a damaged gzip file.</source>
         <translation>&apos;{0}&apos; es un fichero gzip dañado.</translation>
     </message>
@@ -97,24 +130,96 @@
         <translation>&apos;{0}&apos; está incompleto: se corta antes de tiempo.</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is empty.</source>
+        <translation>&apos;{0}&apos; está vacío.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is not a text file.</source>
         <translation>&apos;{0}&apos; no es un fichero de texto.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a text file: it holds binary data (byte {1} at offset {2}); a spreadsheet must be saved as CSV first.</source>
+        <translation>&apos;{0}&apos; no es un fichero de texto: contiene datos binarios (el byte {1} en la posición {2}); una hoja de cálculo hay que guardarla antes como CSV.</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not an IDX file.</source>
         <translation>&apos;{0}&apos; no es un fichero IDX.</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is too big: more than {1} numbers (rows × features); choose fewer feature columns or fewer rows.</source>
+        <translation>&apos;{0}&apos; es demasiado grande: más de {1} números (filas × variables); elige menos columnas de variables o menos filas.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; should hold {1} values of {2} bytes after its header, but has {3} bytes.</source>
         <translation>&apos;{0}&apos; debería contener {1} valores de {2} bytes tras su cabecera, pero tiene {3} bytes.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1} cannot be split into fields: {2}.</source>
+        <translation>&apos;{0}&apos;: la fila {1} no se puede dividir en campos: {2}.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1} has {2} fields where the first row has {3}: column &apos;{4}&apos; is missing.</source>
+        <translation>&apos;{0}&apos;: la fila {1} tiene {2} campos y la primera fila tiene {3}: falta la columna &apos;{4}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1} has {2} fields where the first row has {3}: there is an extra field after column &apos;{4}&apos;.</source>
+        <translation>&apos;{0}&apos;: la fila {1} tiene {2} campos y la primera fila tiene {3}: sobra un campo después de la columna &apos;{4}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1}, column &apos;{2}&apos;: &apos;{3}&apos; is not a finite number.</source>
+        <translation>&apos;{0}&apos;, fila {1}, columna &apos;{2}&apos;: &apos;{3}&apos; no es un número finito.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1}, column &apos;{2}&apos;: &apos;{3}&apos; is not a number.</source>
+        <translation>&apos;{0}&apos;, fila {1}, columna &apos;{2}&apos;: &apos;{3}&apos; no es un número.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1}, column &apos;{2}&apos;: a value is missing; every feature needs a number.</source>
+        <translation>&apos;{0}&apos;, fila {1}, columna &apos;{2}&apos;: falta un valor; cada variable necesita un número.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1}, column &apos;{2}&apos;: the label is missing; every row needs one.</source>
+        <translation>&apos;{0}&apos;, fila {1}, columna &apos;{2}&apos;: falta la etiqueta; cada fila necesita una.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, row {1}: the file is not {2} text there; save it as UTF-8.</source>
+        <translation>&apos;{0}&apos;, fila {1}: ahí el fichero no es texto {2}; guárdalo como UTF-8.</translation>
+    </message>
+    <message>
+        <source>A drawn point&apos;s class must be from 0 to {0}, not {1}.</source>
+        <translation>La clase de un punto dibujado debe ser de 0 a {0}, no {1}.</translation>
     </message>
     <message>
         <source>A network file must hold one JSON object.</source>
         <translation>Un fichero de red debe contener un único objeto JSON.</translation>
     </message>
     <message>
+        <source>A regression predicts one number per sample, so the output layer needs one neuron, not {0}.</source>
+        <translation>Una regresión predice un número por muestra, así que la capa de salida necesita una neurona, no {0}.</translation>
+    </message>
+    <message>
+        <source>A regression predicts {1} numbers per sample here, so the output layer needs {1} neurons, not {0}.</source>
+        <translation>Aquí la regresión predice {1} números por muestra, así que la capa de salida necesita {1} neuronas, no {0}.</translation>
+    </message>
+    <message>
+        <source>A regression (predicting a number) needs the identity output, not &apos;{0}&apos;.</source>
+        <translation>Una regresión (predecir un número) necesita la salida identidad, no &apos;{0}&apos;.</translation>
+    </message>
+    <message>
         <source>A softmax output layer needs at least two neurons.</source>
         <translation>Una capa de salida softmax necesita al menos dos neuronas.</translation>
+    </message>
+    <message>
+        <source>A softmax output&apos;s values add up to 1 across the classes; a regression needs the identity output to predict any number.</source>
+        <translation>Los valores de una salida softmax suman 1 entre todas las clases; una regresión necesita la salida identidad para predecir cualquier número.</translation>
+    </message>
+    <message>
+        <source>A table cannot use the comma both between fields and as its decimal mark.</source>
+        <translation>Una tabla no puede usar la coma a la vez entre campos y como separador decimal.</translation>
+    </message>
+    <message>
+        <source>A truth table has 2 or 3 inputs, not {0!r}.</source>
+        <translation>Una tabla de verdad tiene 2 o 3 entradas, no {0!r}.</translation>
     </message>
     <message>
         <source>Backpropagation cannot use the {0} activation of the layer {1}: it is not differentiable, so it has no derivative f&apos; for the deltas (use identity, sigmoid, tanh or relu; the step function is for the perceptron rule).</source>
@@ -133,6 +238,18 @@
         <translation>La retropropagación no puede usar la función de activación {0} de la capa de salida: su derivada no es un número por neurona, que es lo que necesitan las deltas de las diapositivas (usa identidad, sigmoide, tanh o relu; la función escalón es para la regla del perceptrón).</translation>
     </message>
     <message>
+        <source>CSV setting &apos;header&apos; must be true or false, not {0!r}.</source>
+        <translation>El ajuste CSV &apos;header&apos; debe ser true o false, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>CSV setting &apos;{0}&apos; must be one of {1}, not {2!r}.</source>
+        <translation>El ajuste CSV &apos;{0}&apos; debe ser uno de {1}, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder &apos;{0}&apos;: {1}.</source>
+        <translation>No se puede crear la carpeta &apos;{0}&apos;: {1}.</translation>
+    </message>
+    <message>
         <source>Cannot open &apos;{0}&apos;: it is a folder, not a file.</source>
         <translation>No se puede abrir &apos;{0}&apos;: es una carpeta, no un fichero.</translation>
     </message>
@@ -149,6 +266,38 @@
         <translation>No se puede guardar &apos;{0}&apos;: {1}.</translation>
     </message>
     <message>
+        <source>Cannot save the points to &apos;{0}&apos;: {1}.</source>
+        <translation>No se pueden guardar los puntos en &apos;{0}&apos;: {1}.</translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;{0}&apos;: {1}.</source>
+        <translation>No se puede escribir &apos;{0}&apos;: {1}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one feature column: the network&apos;s inputs.</source>
+        <translation>Elige al menos una columna de variables: las entradas de la red.</translation>
+    </message>
+    <message>
+        <source>Class labels need a sigmoid or softmax output; identity is for regression.</source>
+        <translation>Las etiquetas de clase necesitan una salida sigmoide o softmax; la identidad es para la regresión.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{0}&apos; cannot be both the label and a feature.</source>
+        <translation>La columna &apos;{0}&apos; no puede ser a la vez la etiqueta y una variable.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{0}&apos; is chosen twice as a feature.</source>
+        <translation>La columna &apos;{0}&apos; está elegida dos veces como variable.</translation>
+    </message>
+    <message>
+        <source>Could not download {0} ({1}): put the four files {2} in &apos;{3}&apos; (gzipped or not), or open a folder that holds them with File → Open data folder….</source>
+        <translation>No se ha podido descargar {0} ({1}): pon los cuatro ficheros {2} en &apos;{3}&apos; (comprimidos con gzip o no), o abre una carpeta que los contenga con Archivo → Abrir carpeta de datos….</translation>
+    </message>
+    <message>
+        <source>Cross-entropy measures classes, but these labels are numbers to predict (a regression); use the MSE loss.</source>
+        <translation>La entropía cruzada mide clases, pero estas etiquetas son números que predecir (una regresión); usa la pérdida MSE.</translation>
+    </message>
+    <message>
         <source>Cross-entropy needs a softmax or sigmoid output layer, not &apos;{0}&apos;; use the MSE loss or change the output activation.</source>
         <translation>La entropía cruzada necesita una capa de salida softmax o sigmoide, no &apos;{0}&apos;; usa la pérdida MSE o cambia la función de activación de salida.</translation>
     </message>
@@ -159,10 +308,6 @@
     <message>
         <source>Data set &apos;gaussian&apos;: &apos;classes&apos; must be a whole number from 2 to 10, not {0!r}.</source>
         <translation>Conjunto de datos &apos;gaussian&apos;: &apos;classes&apos; debe ser un número entero de 2 a 10, no {0!r}.</translation>
-    </message>
-    <message>
-        <source>Data set &apos;mnist&apos; needs a &apos;path&apos;: the folder with the IDX files.</source>
-        <translation>El conjunto de datos &apos;mnist&apos; necesita un &apos;path&apos;: la carpeta con los ficheros IDX.</translation>
     </message>
     <message>
         <source>Data set &apos;spiral&apos;: &apos;classes&apos; must be a whole number from 2 to 10, not {0!r}.</source>
@@ -181,12 +326,88 @@
         <translation>Conjunto de datos &apos;{0}&apos;: &apos;n&apos; debe ser un número entero de {1} a 1000000, no {2!r}.</translation>
     </message>
     <message>
+        <source>Data set &apos;{0}&apos;: &apos;noise&apos; is not supported.</source>
+        <translation>Conjunto de datos &apos;{0}&apos;: &apos;noise&apos; no está disponible.</translation>
+    </message>
+    <message>
         <source>Data set &apos;{0}&apos;: &apos;noise&apos; must be a number from 0 to 10, not {1!r}.</source>
         <translation>Conjunto de datos &apos;{0}&apos;: &apos;noise&apos; debe ser un número de 0 a 10, no {1!r}.</translation>
     </message>
     <message>
+        <source>Data set &apos;{0}&apos;: &apos;part&apos; must be train or test, not {1!r}.</source>
+        <translation>Conjunto de datos &apos;{0}&apos;: &apos;part&apos; debe ser train o test, no {1!r}.</translation>
+    </message>
+    <message>
         <source>Data set &apos;{0}&apos;: &apos;seed&apos; must be a whole number of at least 0, not {1!r}.</source>
         <translation>Conjunto de datos &apos;{0}&apos;: &apos;seed&apos; debe ser un número entero mayor o igual que 0, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: expected an object with a &apos;kind&apos;, not {0}.</source>
+        <translation>Origen de datos: se esperaba un objeto con un &apos;kind&apos;, no {0}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;feature_names&apos; must hold one name per feature column.</source>
+        <translation>Origen de datos: el campo &apos;feature_names&apos; debe contener un nombre por cada columna de variables.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;features&apos; must list at least one column number.</source>
+        <translation>Origen de datos: el campo &apos;features&apos; debe indicar al menos un número de columna.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;format&apos; must be an object.</source>
+        <translation>Origen de datos: el campo &apos;format&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;format&apos; must describe the CSV format.</source>
+        <translation>Origen de datos: el campo &apos;format&apos; debe describir el formato CSV.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;kind&apos; must be &apos;spec&apos; or &apos;csv&apos;, not {0!r}.</source>
+        <translation>Origen de datos: el campo &apos;kind&apos; debe ser &apos;spec&apos; o &apos;csv&apos;, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;label_name&apos; must be text, not {0!r}.</source>
+        <translation>Origen de datos: el campo &apos;label_name&apos; debe ser un texto, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;path&apos; must name a file, not {0!r}.</source>
+        <translation>Origen de datos: el campo &apos;path&apos; debe ser el nombre de un fichero, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;spec&apos; is missing.</source>
+        <translation>Origen de datos: falta el campo &apos;spec&apos;.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;spec&apos; must be an object with a &apos;kind&apos;.</source>
+        <translation>Origen de datos: el campo &apos;spec&apos; debe ser un objeto con un &apos;kind&apos;.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;spec&apos; must hold plain numbers, text and lists.</source>
+        <translation>Origen de datos: el campo &apos;spec&apos; solo debe contener números, textos y listas.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;task&apos; must be one of {0}, not {1!r}.</source>
+        <translation>Origen de datos: el campo &apos;task&apos; debe ser uno de {0}, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;val_fraction&apos; must be a number in [0, 1), not {0!r}.</source>
+        <translation>Origen de datos: el campo &apos;val_fraction&apos; debe ser un número en [0, 1), no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;{0}&apos; is missing.</source>
+        <translation>Origen de datos: falta el campo &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>Data source: field &apos;{0}&apos; must hold whole numbers from 0, not {1!r}.</source>
+        <translation>Origen de datos: el campo &apos;{0}&apos; debe contener números enteros mayores o iguales que 0, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>Data source: the label and feature columns must all be different.</source>
+        <translation>Origen de datos: las columnas de la etiqueta y de las variables deben ser todas distintas.</translation>
+    </message>
+    <message>
+        <source>Data source: unknown field &apos;{0}{1}&apos;.</source>
+        <translation>Origen de datos: campo desconocido &apos;{0}{1}&apos;.</translation>
     </message>
     <message>
         <source>Digits: &apos;n&apos; must be a whole number from 1 to {0}, not {1!r}.</source>
@@ -325,6 +546,10 @@
         <translation>La capa {0} usa la función de activación &apos;{1}&apos;, que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
     </message>
     <message>
+        <source>Lesson &apos;{0}&apos; does not take a truth table: that needs a perceptron or MLP lesson with one output neuron.</source>
+        <translation>La lección &apos;{0}&apos; no admite una tabla de verdad: para eso hace falta una lección de perceptrón o de MLP con una neurona de salida.</translation>
+    </message>
+    <message>
         <source>Lesson &apos;{0}&apos; is not an nnviz lesson file.</source>
         <translation>La lección &apos;{0}&apos; no es un fichero de lección de nnviz.</translation>
     </message>
@@ -369,12 +594,36 @@
         <translation>MNIST: &apos;{0}&apos; no es una carpeta.</translation>
     </message>
     <message>
+        <source>MNIST: the files in &apos;{0}&apos; do not hold bytes (0-255) as MNIST&apos;s do.</source>
+        <translation>MNIST: los ficheros de &apos;{0}&apos; no contienen bytes (0-255) como los de MNIST.</translation>
+    </message>
+    <message>
         <source>MNIST: the image and label files in &apos;{0}&apos; do not match.</source>
         <translation>MNIST: los ficheros de imágenes y de etiquetas de &apos;{0}&apos; no se corresponden.</translation>
     </message>
     <message>
         <source>One output neuron can tell two classes apart, but the data has {0}; give the output layer {0} neurons.</source>
         <translation>Una neurona de salida puede distinguir dos clases, pero los datos tienen {0}; da {0} neuronas a la capa de salida.</translation>
+    </message>
+    <message>
+        <source>One sigmoid output neuron can tell two classes apart, but the data has {0}; use the softmax output.</source>
+        <translation>Una neurona de salida sigmoide puede distinguir dos clases, pero los datos tienen {0}; usa la salida softmax.</translation>
+    </message>
+    <message>
+        <source>Row {0} has {1} cells; a table with {2} inputs needs {3}: the inputs, then the output.</source>
+        <translation>La fila {0} tiene {1} celdas; una tabla con {2} entradas necesita {3}: las entradas y después la salida.</translation>
+    </message>
+    <message>
+        <source>Row {0} repeats the inputs of row {1}: each combination may appear only once.</source>
+        <translation>La fila {0} repite las entradas de la fila {1}: cada combinación solo puede aparecer una vez.</translation>
+    </message>
+    <message>
+        <source>Row {0}: input x{1} must be 0 or 1, not &apos;{2}&apos;.</source>
+        <translation>Fila {0}: la entrada x{1} debe ser 0 o 1, no &apos;{2}&apos;.</translation>
+    </message>
+    <message>
+        <source>Row {0}: the output must be 0 or 1, not &apos;{1}&apos;.</source>
+        <translation>Fila {0}: la salida debe ser 0 o 1, no &apos;{1}&apos;.</translation>
     </message>
     <message>
         <source>Setting &apos;betas&apos; must hold two numbers in [0, 1).</source>
@@ -405,6 +654,26 @@
         <translation>El ajuste &apos;{0}&apos; debe ser uno de {1}, no {2!r}.</translation>
     </message>
     <message>
+        <source>{0}: &apos;n&apos; must be a whole number from 1 to {1}, not {2!r}.</source>
+        <translation>{0}: &apos;n&apos; debe ser un número entero de 1 a {1}, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; is not a folder.</source>
+        <translation>{0}: &apos;{1}&apos; no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>{0}: the labels in &apos;{1}&apos; must be the classes 0 to 9.</source>
+        <translation>{0}: las etiquetas de &apos;{1}&apos; deben ser las clases de la 0 a la 9.</translation>
+    </message>
+    <message>
+        <source>{0}: the training and test images in &apos;{1}&apos; differ in size.</source>
+        <translation>{0}: las imágenes de entrenamiento y las de prueba de &apos;{1}&apos; tienen distinto tamaño.</translation>
+    </message>
+    <message>
+        <source>The NumPy engine runs only on the CPU, not on &apos;{0}&apos;; choose the device &apos;cpu&apos; or the engine &apos;torch&apos; or &apos;auto&apos;.</source>
+        <translation>El motor NumPy solo funciona en la CPU, no en &apos;{0}&apos;; elige el dispositivo &apos;cpu&apos; o el motor &apos;torch&apos; o &apos;auto&apos;.</translation>
+    </message>
+    <message>
         <source>The compiled engine cannot train the &apos;{0}&apos; activation.</source>
         <translation>El motor compilado no puede entrenar la función de activación &apos;{0}&apos;.</translation>
     </message>
@@ -415,10 +684,6 @@
     <message>
         <source>The compiled engine could not load numba ({0}); choose the engine &apos;torch&apos;.</source>
         <translation>El motor compilado no ha podido cargar numba ({0}); elige el motor &apos;torch&apos;.</translation>
-    </message>
-    <message>
-        <source>The compiled engine is for networks of at most {0:,} parameters; this one has {1:,}. Choose the engine &apos;torch&apos; or &apos;auto&apos;.</source>
-        <translation>El motor compilado es para redes de como mucho {0:,} parámetros; esta tiene {1:,}. Elige el motor &apos;torch&apos; o &apos;auto&apos;.</translation>
     </message>
     <message>
         <source>The compiled engine needs the numba package, which is not installed or does not load; install numba or choose the engine &apos;torch&apos;.</source>
@@ -445,6 +710,10 @@
         <translation>Se ha pedido el dispositivo &apos;mps&apos;, pero este equipo no tiene GPU de Apple.</translation>
     </message>
     <message>
+        <source>The downloaded &apos;{0}&apos; does not match its published checksum, so it was deleted; try again later or put the file in &apos;{1}&apos; by hand.</source>
+        <translation>El fichero descargado &apos;{0}&apos; no coincide con su suma de comprobación publicada, así que se ha borrado; vuelve a intentarlo más tarde o pon el fichero en &apos;{1}&apos; a mano.</translation>
+    </message>
+    <message>
         <source>The granularity must be &apos;scalar&apos; or &apos;layer&apos;, not {0!r}.</source>
         <translation>La granularidad debe ser &apos;scalar&apos; o &apos;layer&apos;, no {0!r}.</translation>
     </message>
@@ -467,6 +736,22 @@
     <message>
         <source>The input must be numbers.</source>
         <translation>La entrada deben ser números.</translation>
+    </message>
+    <message>
+        <source>The label column &apos;{0}&apos; has one class only (&apos;{1}&apos;); training needs at least two.</source>
+        <translation>La columna de la etiqueta &apos;{0}&apos; tiene una sola clase (&apos;{1}&apos;); el entrenamiento necesita al menos dos.</translation>
+    </message>
+    <message>
+        <source>The label column &apos;{0}&apos; has {1} different names: too many classes (at most {2}).</source>
+        <translation>La columna de la etiqueta &apos;{0}&apos; tiene {1} nombres distintos: demasiadas clases (como mucho {2}).</translation>
+    </message>
+    <message>
+        <source>The label column &apos;{0}&apos; has {1} different values: too many classes (at most {2}); train it as a regression.</source>
+        <translation>La columna de la etiqueta &apos;{0}&apos; tiene {1} valores distintos: demasiadas clases (como mucho {2}); entrénala como una regresión.</translation>
+    </message>
+    <message>
+        <source>The label column &apos;{0}&apos; holds names such as &apos;{1}&apos;, not numbers; it cannot be trained as a regression.</source>
+        <translation>La columna de la etiqueta &apos;{0}&apos; contiene nombres como &apos;{1}&apos;, no números; no se puede entrenar como una regresión.</translation>
     </message>
     <message>
         <source>The language must be &apos;es&apos; or &apos;en&apos;, not {0!r}.</source>
@@ -501,6 +786,10 @@
         <translation>La capa de salida tiene {0} neuronas, pero los datos tienen {1} clases.</translation>
     </message>
     <message>
+        <source>The output must be one of {0}, not &apos;{1}&apos;.</source>
+        <translation>La salida debe ser una de {0}, no &apos;{1}&apos;.</translation>
+    </message>
+    <message>
         <source>The perceptron rule is shown one formula at a time (granularity &apos;scalar&apos;).</source>
         <translation>La regla del perceptrón se muestra fórmula a fórmula (granularidad &apos;scalar&apos;).</translation>
     </message>
@@ -525,6 +814,14 @@
         <translation>El paso a paso necesita los tamaños de las capas de la lección.</translation>
     </message>
     <message>
+        <source>The table has {0} columns; there is no column {1}.</source>
+        <translation>La tabla tiene {0} columnas; no hay ninguna columna {1}.</translation>
+    </message>
+    <message>
+        <source>The table needs at least one row with output 0 and one with output 1.</source>
+        <translation>La tabla necesita al menos una fila con salida 0 y otra con salida 1.</translation>
+    </message>
+    <message>
         <source>The target contains a number that is not finite.</source>
         <translation>La salida deseada contiene un número que no es finito.</translation>
     </message>
@@ -539,6 +836,10 @@
     <message>
         <source>The target must be numbers.</source>
         <translation>La salida deseada deben ser números.</translation>
+    </message>
+    <message>
+        <source>The task must be one of {0}, not {1!r}.</source>
+        <translation>La tarea debe ser una de {0}, no {1!r}.</translation>
     </message>
     <message>
         <source>The training part of the data set is empty.</source>
@@ -561,6 +862,10 @@
         <translation>Los pesos dejan de ser números finitos en menos de {0} actualizaciones: el entrenamiento diverge; prueba con una η más pequeña.</translation>
     </message>
     <message>
+        <source>There are no points to train on: draw some points first.</source>
+        <translation>No hay puntos con los que entrenar: dibuja primero algunos puntos.</translation>
+    </message>
+    <message>
         <source>There is no &apos;{0}&apos; (or &apos;{0}.gz&apos;) in &apos;{1}&apos;.</source>
         <translation>No hay ningún &apos;{0}&apos; (ni &apos;{0}.gz&apos;) en &apos;{1}&apos;.</translation>
     </message>
@@ -571,6 +876,14 @@
     <message>
         <source>There is no sample {0} in the data set.</source>
         <translation>No hay ninguna muestra {0} en el conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>There is no truth table called &apos;{0}&apos; (known: {1}).</source>
+        <translation>No hay ninguna tabla de verdad llamada &apos;{0}&apos; (conocidas: {1}).</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for &apos;{0}&apos;: {1} rows of {2} features.</source>
+        <translation>No hay memoria suficiente para &apos;{0}&apos;: {1} filas de {2} variables.</translation>
     </message>
     <message>
         <source>Training diverged in epoch {0}: the loss became NaN; try a smaller learning rate than {1:g}. The last finite weights were kept.</source>
@@ -585,8 +898,16 @@
         <translation>El entrenamiento divergió en la época {0}: la pérdida se hizo infinita; prueba con una tasa de aprendizaje menor que {1:g}. Se han conservado los últimos pesos finitos.</translation>
     </message>
     <message>
+        <source>Unknown data set &apos;{0}&apos; to download (known: {1}).</source>
+        <translation>Conjunto de datos para descargar desconocido: &apos;{0}&apos; (conocidos: {1}).</translation>
+    </message>
+    <message>
         <source>Unknown data set {0!r} (known: {1}).</source>
         <translation>Conjunto de datos desconocido {0!r} (conocidos: {1}).</translation>
+    </message>
+    <message>
+        <source>{0} is not on this computer yet: in the window choose Data → Get {0}…, or run &apos;nnviz data download {1}&apos; (or add --download to &apos;nnviz train&apos;), or put its four files in &apos;{2}&apos;.</source>
+        <translation>{0} aún no está en este equipo: en la ventana elige Datos → Obtener {0}…, o ejecuta &apos;nnviz data download {1}&apos; (o añade --download a &apos;nnviz train&apos;), o pon sus cuatro ficheros en &apos;{2}&apos;.</translation>
     </message>
     <message>
         <source>{0} is not valid JSON (line {1}, column {2}: {3}).</source>
@@ -594,10 +915,129 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Tick at least one feature column: the network&apos;s inputs.</source>
+        <translation>Marca al menos una columna de variables: las entradas de la red.</translation>
+    </message>
+    <message>
+        <source>Not numeric in the first rows: %1. Importing will say where, if you keep them ticked.</source>
+        <translation>No numéricas en las primeras filas: %1. Si las dejas marcadas, al importar se indicará dónde.</translation>
+    </message>
+    <message>
+        <source>The features are standardised: x&apos; = (x − mean) / standard deviation, both measured on the training part only.</source>
+        <translation>Las variables se estandarizan: x&apos; = (x − media) / desviación típica, ambas medidas solo en la parte de entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Two features: the data plot and the decision regions show them.</source>
+        <translation>Dos variables: la gráfica de datos y las regiones de decisión las muestran.</translation>
+    </message>
+    <message>
+        <source>%1 features: the data plot draws two, so it stays hidden; everything else works.</source>
+        <translation>%1 variables: la gráfica de datos dibuja dos, así que queda oculta; todo lo demás funciona.</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Importar datos</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichero: %1</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>coma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>punto y coma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>espacio</translation>
+    </message>
+    <message>
+        <source>Detected: separator %1, decimal mark “%2”, %3, %4.</source>
+        <translation>Detectado: separador %1, separador decimal “%2”, %3, %4.</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 con BOM</translation>
+    </message>
+    <message>
+        <source>the first row names the columns</source>
+        <translation>la primera fila da nombre a las columnas</translation>
+    </message>
+    <message>
+        <source>no header row</source>
+        <translation>sin fila de encabezado</translation>
+    </message>
+    <message>
+        <source>Label (what to predict):</source>
+        <translation>Etiqueta (qué predecir):</translation>
+    </message>
+    <message>
+        <source>Features (inputs):</source>
+        <translation>Variables (entradas):</translation>
+    </message>
+    <message>
+        <source>The label is:</source>
+        <translation>La etiqueta es:</translation>
+    </message>
+    <message>
+        <source>Held out for validation:</source>
+        <translation>Apartado para validación:</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict</source>
+        <translation>La columna que la red aprende a predecir</translation>
+    </message>
+    <message>
+        <source>The columns given to the network as inputs</source>
+        <translation>Las columnas que recibe la red como entradas</translation>
+    </message>
+    <message>
+        <source>decided from the values (names or a few whole numbers: classes)</source>
+        <translation>según los valores (nombres o unos pocos números enteros: clases)</translation>
+    </message>
+    <message>
+        <source>a class (one output per class)</source>
+        <translation>una clase (una salida por clase)</translation>
+    </message>
+    <message>
+        <source>a number to predict (regression: identity output, MSE)</source>
+        <translation>un número que predecir (regresión: salida identidad, MSE)</translation>
+    </message>
+    <message>
+        <source>The share of rows the network never trains on: the validation curve measures them</source>
+        <translation>La parte de las filas con la que la red nunca entrena: la curva de validación las mide</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
+    <name>DataLoader</name>
+    <message>
+        <source>The data does not fit in this computer&apos;s memory.</source>
+        <extracomment>``job(progress, cancelled) -&gt; Dataset``</extracomment>
+        <translation>Los datos no caben en la memoria de este equipo.</translation>
+    </message>
+    <message>
+        <source>The data could not be read because of an error in nnviz: %1</source>
+        <translation>No se han podido leer los datos por un error de nnviz: %1</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
         <source>misclassified</source>
-        <extracomment>label each sample with its d when there are at most this many</extracomment>
+        <extracomment>label each sample with its d when there are at most this many True: set_dataset does not reframe the view (points being drawn)</extracomment>
         <translation>mal clasificados</translation>
     </message>
     <message>
@@ -617,6 +1057,18 @@
         <translation>muestras x, cada una con su salida deseada d (números, no clases)</translation>
     </message>
     <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>%1 (colour of each point; the map: the network&apos;s output)</source>
+        <translation>%1 (color de cada punto; el mapa: la salida de la red)</translation>
+    </message>
+    <message>
+        <source>%1 (standardised)</source>
+        <translation>%1 (estandarizada)</translation>
+    </message>
+    <message>
         <source>class {0}</source>
         <translation>clase {0}</translation>
     </message>
@@ -627,6 +1079,110 @@
     <message>
         <source>validation</source>
         <translation>validación</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDigitPanel</name>
+    <message>
+        <source>Draw a digit with the mouse or a pen. Right click or Esc clears the pad.</source>
+        <extracomment>on-screen pixels per input pixel of the small &quot;what the network sees&quot; picture at most one run through the network per this many milliseconds while drawing the input last fed to the model (to take it back on Clear), or None the pad&apos;s ``generation`` that the model shows now (-1: none) the weights changed while the panel was out of sight</extracomment>
+        <translation>Dibuja un dígito con el ratón o con un lápiz. Un clic derecho o Esc borra el lienzo.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Empty the pad (Esc, or a right click on it)</source>
+        <translation>Vaciar el lienzo (Esc o un clic derecho sobre él)</translation>
+    </message>
+    <message>
+        <source>Draw: the network answers as you draw.</source>
+        <translation>Dibuja: la red responde mientras dibujas.</translation>
+    </message>
+    <message>
+        <source>The network reads: {0} ({1} %)</source>
+        <translation>La red lee: {0} ({1} %)</translation>
+    </message>
+    <message>
+        <source>Drawing needs a network with 784 inputs (a 28×28 image, MNIST) or 64 inputs (8×8, the digits lesson); the network on show has {0}.</source>
+        <translation>Para dibujar hace falta una red con 784 entradas (una imagen de 28×28, MNIST) o con 64 entradas (8×8, la lección de dígitos); la red en pantalla tiene {0}.</translation>
+    </message>
+    <message>
+        <source>What the network gets: {0}×{0}, preprocessed as its training images</source>
+        <translation>Lo que recibe la red: {0}×{0}, preprocesado como sus imágenes de entrenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingTools</name>
+    <message>
+        <source>Save points as CSV</source>
+        <extracomment>a stroke places a point every (width on show / STROKE_STEPS) data units right click / Shift+click removes the nearest point within this many pixels the only events the filters look at (nothing else touches the widgets, which matters while the window is being torn down) draw mode switched on (True) or off the points changed (a point, each piece of a stroke, a removal, Clear, an undo)</extracomment>
+        <translation>Guardar puntos como CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tablas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Draw points of {0} (key {1})</source>
+        <translation>Dibujar puntos de {0} (tecla {1})</translation>
+    </message>
+    <message>
+        <source>No points yet: click to add one, drag to paint a stroke.</source>
+        <translation>Aún no hay puntos: haz clic para añadir uno, arrastra para pintar un trazo.</translation>
+    </message>
+    <message>
+        <source>{0} points · {1} % of each class held out for validation</source>
+        <translation>{0} puntos · {1} % de cada clase apartado para validación</translation>
+    </message>
+    <message>
+        <source>{0} points · all of them are used for training (a validation part needs {1} points of each class)</source>
+        <translation>{0} puntos · todos se usan para entrenar (una parte de validación necesita {1} puntos de cada clase)</translation>
+    </message>
+    <message>
+        <source>{0} points · all of them are used for training</source>
+        <translation>{0} puntos · todos se usan para entrenar</translation>
+    </message>
+    <message>
+        <source>saved to {0}</source>
+        <translation>guardados en {0}</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Dibujar</translation>
+    </message>
+    <message>
+        <source>Draw your own data: click adds a point of the chosen class, a drag paints a stroke, right click or Shift+click removes the nearest point, Ctrl+Z undoes, keys 1-9 choose the class</source>
+        <translation>Dibuja tus propios datos: un clic añade un punto de la clase elegida, arrastrar pinta un trazo, el clic derecho o Mayús+clic quita el punto más cercano, Ctrl+Z deshace, las teclas 1-9 eligen la clase</translation>
+    </message>
+    <message>
+        <source>Add a class (up to nine)</source>
+        <translation>Añadir una clase (hasta nueve)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Take back the last point, stroke, removal or Clear (Ctrl+Z)</source>
+        <translation>Deshacer el último punto, trazo, borrado o «Borrar» (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Remove every point (Ctrl+Z brings them back)</source>
+        <translation>Quitar todos los puntos (Ctrl+Z los recupera)</translation>
+    </message>
+    <message>
+        <source>Save points as CSV…</source>
+        <translation>Guardar puntos como CSV…</translation>
+    </message>
+    <message>
+        <source>Write the points to a CSV table: x1, x2, label</source>
+        <translation>Escribir los puntos en una tabla CSV: x1, x2, label</translation>
     </message>
 </context>
 <context>
@@ -688,6 +1244,7 @@
     <name>ImageViews</name>
     <message>
         <source>validation</source>
+        <extracomment>a table&apos;s side: why the data plot is hidden</extracomment>
         <translation>validación</translation>
     </message>
     <message>
@@ -698,13 +1255,77 @@
         <source>{0}, first {1} of {2}</source>
         <translation>{0}, primeras {1} de {2}</translation>
     </message>
+    <message>
+        <source>The data plot is hidden: this data has {0} features per sample and the plot draws two. The curves, the network and its weights work as usual.</source>
+        <translation>La gráfica de datos está oculta: estos datos tienen {0} variables por muestra y la gráfica dibuja dos. Las curvas, la red y sus pesos funcionan como siempre.</translation>
+    </message>
+    <message>
+        <source>The label is a number to predict (regression): there are no classes to count, so the error curves are the measure.</source>
+        <translation>La etiqueta es un número que predecir (regresión): no hay clases que contar, así que la medida son las curvas de error.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Save them before opening another lesson?</source>
-        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved</extracomment>
+        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved a digit drawn for an image network to read (the &quot;Draw a digit&quot; dock) reads imported tables in the background (File -&gt; Import data…)</extracomment>
         <translation>¿Guardarlos antes de abrir otra lección?</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesGallery</name>
+    <message>
+        <source>validation</source>
+        <extracomment>tiles shown at most (the most confident mistakes) on-screen size of a tile&apos;s image at scale 1, about (whole pixels per image pixel) a tile was clicked: its position in the list of mistakes ... and the recount takes at most this share of the GUI thread while weights change an image was fed through the network: its row in the samples given &quot;val&quot; or &quot;train&quot; when the part is a data set&apos;s (its name follows the language) the row of the samples whose image the network shows from a click here (-1: none) seconds the last count and tiles took which images of a data set with a test part: validation or test</extracomment>
+        <translation>validación</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>Validation images</source>
+        <translation>Imágenes de validación</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Imágenes de prueba</translation>
+    </message>
+    <message>
+        <source>Looking at the test images&apos; mistakes is fine; choosing settings by them is not: the test accuracy would then no longer measure images the network has never been fitted to.</source>
+        <translation>Mirar los fallos en las imágenes de prueba está bien; elegir los ajustes según ellos, no: la exactitud en el conjunto de prueba dejaría de medir imágenes a las que la red nunca se ha ajustado.</translation>
+    </message>
+    <message>
+        <source>No image data to check: the mistakes of an image classifier show here.</source>
+        <translation>No hay datos de imágenes que revisar: aquí se muestran los fallos de un clasificador de imágenes.</translation>
+    </message>
+    <message>
+        <source>Every {0} image ({1}) is classified right.</source>
+        <translation>Todas las imágenes de {0} ({1}) están bien clasificadas.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2} images misclassified, the most confident mistakes first. Click one to feed it through the network.</source>
+        <translation>{0} de {1} imágenes de {2} mal clasificadas; primero, los fallos en los que la red estaba más segura. Haz clic en una para pasarla por la red.</translation>
+    </message>
+    <message>
+        <source>Showing the first {0}.</source>
+        <translation>Se muestran los {0} primeros.</translation>
+    </message>
+    <message>
+        <source>said {0}</source>
+        <translation>dice {0}</translation>
+    </message>
+    <message>
+        <source>is {0}</source>
+        <translation>es {0}</translation>
+    </message>
+    <message>
+        <source>The network said {0} ({1} % sure); it is {2}. Sample {3} of the set.</source>
+        <translation>La red dijo {0} (con un {1} % de seguridad); es {2}. Muestra {3} del conjunto.</translation>
     </message>
 </context>
 <context>
@@ -723,7 +1344,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight&apos;s labels)</extracomment>
+        <extracomment>an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight&apos;s labels) background, captions and edges as last painted, and what they were painted for the next repaint is for new neuron outputs only (see _update_outputs) seconds a repaint takes (a running mean): outputs-only repaints are spaced by it</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
@@ -931,6 +1552,10 @@
         <translation>exactitud {0}%</translation>
     </message>
     <message>
+        <source>error E {0}</source>
+        <translation>error E {0}</translation>
+    </message>
+    <message>
         <source>{0:.0f} epochs/s</source>
         <translation>{0:.0f} épocas/s</translation>
     </message>
@@ -948,7 +1573,23 @@
     </message>
     <message>
         <source>Press Reset, set η to a tenth and train again.</source>
-        <translation>Pulse Reiniciar, reduzca η a la décima parte y vuelva a entrenar.</translation>
+        <translation>Pulsa Reiniciar, reduce η a la décima parte y vuelve a entrenar.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelDrawnData</name>
+    <message>
+        <source>There are no points to train on: draw some points first.</source>
+        <extracomment>the panel&apos;s data are the drawn points the validation share asked for (the form&apos;s, when drawing began)</extracomment>
+        <translation>No hay puntos con los que entrenar: dibuja primero algunos puntos.</translation>
+    </message>
+    <message>
+        <source>No points left: the training goes on with the points it had.</source>
+        <translation>No quedan puntos: el entrenamiento sigue con los puntos que tenía.</translation>
+    </message>
+    <message>
+        <source>The new class trains once the run has ended.</source>
+        <translation>La nueva clase se entrenará cuando termine la ejecución.</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1628,10 @@
         <translation>Recta de decisión:</translation>
     </message>
     <message>
+        <source>Decision plane:</source>
+        <translation>Plano de decisión:</translation>
+    </message>
+    <message>
         <source>On the slide:</source>
         <translation>En la diapositiva:</translation>
     </message>
@@ -1003,8 +1648,16 @@
         <translation>Época {0} · muestra {1} de {2} · errores en esta época hasta ahora: {3} · η = {4}</translation>
     </message>
     <message>
+        <source>Converged after {0} epochs: a whole epoch without mistakes. The plane separates the two classes, so the rule changes nothing more.</source>
+        <translation>Ha convergido tras {0} épocas: una época entera sin errores. El plano separa las dos clases, así que la regla ya no cambia nada más.</translation>
+    </message>
+    <message>
         <source>Converged after {0} epochs: a whole epoch without mistakes. The line separates the two classes, so the rule changes nothing more.</source>
         <translation>Ha convergido tras {0} épocas: una época entera sin errores. La recta separa las dos clases, así que la regla ya no cambia nada más.</translation>
+    </message>
+    <message>
+        <source>After {0} epochs the plane still has not settled: every epoch some point is on the wrong side. It never will: the classes are not linearly separable, no plane puts each class on its own side. A hidden layer is needed.</source>
+        <translation>Tras {0} épocas el plano aún no se ha estabilizado: en cada época algún punto queda en el lado equivocado. Nunca lo hará: las clases no son linealmente separables, ningún plano deja cada clase en su propio lado. Hace falta una capa oculta.</translation>
     </message>
     <message>
         <source>After {0} epochs the line still has not settled: every epoch some point is on the wrong side. It never will: the classes are not linearly separable, no straight line puts each class on its own side. A hidden layer is needed (lesson “XOR with a 2-2-1 multilayer perceptron”).</source>
@@ -1074,6 +1727,13 @@
     </message>
 </context>
 <context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>{0} %</source>
+        <translation>{0} %</translation>
+    </message>
+</context>
+<context>
     <name>ReceptiveFieldGallery</name>
     <message>
         <source>First-layer weights as images (receptive fields)</source>
@@ -1122,15 +1782,15 @@
     <message>
         <source>{0}: &apos;{1}&apos; is not a number from {2} to {3}; write one like {4}.</source>
         <extracomment>the typed text was not accepted: a sentence for the user</extracomment>
-        <translation>{0}: «{1}» no es un número entre {2} y {3}; escriba uno como {4}.</translation>
+        <translation>{0}: «{1}» no es un número entre {2} y {3}; escribe uno como {4}.</translation>
     </message>
     <message>
         <source>{0}: write numbers separated by semicolons, like &apos;0.5; 0.2&apos;.</source>
-        <translation>{0}: escriba números separados por punto y coma, como «0,5; 0,2».</translation>
+        <translation>{0}: escribe números separados por punto y coma, como «0,5; 0,2».</translation>
     </message>
     <message>
         <source>{0}: write numbers separated by commas, like &apos;8, 8&apos;.</source>
-        <translation>{0}: escriba números separados por comas, como «8, 8».</translation>
+        <translation>{0}: escribe números separados por comas, como «8, 8».</translation>
     </message>
     <message>
         <source>Not available on this machine</source>
@@ -1382,8 +2042,8 @@
         <translation>dígitos manuscritos 8×8</translation>
     </message>
     <message>
-        <source>data given to the panel</source>
-        <translation>datos dados al panel</translation>
+        <source>your data (imported or drawn)</source>
+        <translation>tus datos (importados o dibujados)</translation>
     </message>
     <message>
         <source>auto</source>
@@ -1423,11 +2083,11 @@
     </message>
     <message>
         <source>Activation &apos;{0}&apos; is not one training can use in a hidden layer (use {1}).</source>
-        <translation>La activación «{0}» no se puede usar en una capa oculta al entrenar (use {1}).</translation>
+        <translation>La activación «{0}» no se puede usar en una capa oculta al entrenar (usa {1}).</translation>
     </message>
     <message>
         <source>Give one activation for all hidden layers or one per hidden layer ({0}), not {1}.</source>
-        <translation>Indique una activación para todas las capas ocultas o una por capa oculta ({0}), no {1}.</translation>
+        <translation>Indica una activación para todas las capas ocultas o una por capa oculta ({0}), no {1}.</translation>
     </message>
     <message>
         <source>Dropout</source>
@@ -1435,7 +2095,7 @@
     </message>
     <message>
         <source>Dropout: give one probability for all hidden layers or one per hidden layer ({0}).</source>
-        <translation>Dropout: indique una probabilidad para todas las capas ocultas o una por capa oculta ({0}).</translation>
+        <translation>Dropout: indica una probabilidad para todas las capas ocultas o una por capa oculta ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1613,14 +2273,34 @@
     </message>
     <message>
         <source>Open a perceptron or MLP lesson to step through its formulas.</source>
-        <translation>Abra una lección de perceptrón o de MLP para recorrer sus fórmulas paso a paso.</translation>
+        <translation>Abre una lección de perceptrón o de MLP para recorrer sus fórmulas paso a paso.</translation>
+    </message>
+</context>
+<context>
+    <name>TestSetView</name>
+    <message>
+        <source>Evaluate on the test set</source>
+        <extracomment>the button was pressed: the panel evaluates the weights on show a new evaluation: the :class:`~nnviz.core.training.test_set.TestResult`</extracomment>
+        <translation>Evaluar en el conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Measure the weights on show on the test images: never trained on and never used to choose a setting, they tell how the network does on data it has not seen.</source>
+        <translation>Medir los pesos en pantalla con las imágenes de prueba: como nunca se ha entrenado con ellas ni se han usado para elegir ningún ajuste, indican cómo le va a la red con datos que no ha visto.</translation>
+    </message>
+    <message>
+        <source>%1 test images are kept apart: not trained on, not used for validation; they are measured at the end of each run.</source>
+        <translation>Se apartan %1 imágenes de prueba: no se entrena con ellas ni se usan para la validación; se miden al final de cada ejecución.</translation>
+    </message>
+    <message>
+        <source>Test set (%1 images kept apart), after epoch %2: accuracy %3 %, error E %4</source>
+        <translation>Conjunto de prueba (%1 imágenes apartadas), tras la época %2: exactitud %3 %, error E %4</translation>
     </message>
 </context>
 <context>
     <name>TorchPanel</name>
     <message>
         <source>Finish an update to compare it with PyTorch.</source>
-        <translation>Termine una actualización para compararla con PyTorch.</translation>
+        <translation>Termina una actualización para compararla con PyTorch.</translation>
     </message>
     <message>
         <source>equal</source>
@@ -1636,7 +2316,7 @@
     </message>
     <message>
         <source>PyTorch does all this with one command!</source>
-        <translation>¡PyTorch hace todo esto con sólo una orden!</translation>
+        <translation>¡PyTorch hace todo esto con solo una orden!</translation>
     </message>
     <message>
         <source>weight</source>
@@ -1664,6 +2344,7 @@
     </message>
     <message>
         <source>Training is already running.</source>
+        <extracomment>the network and settings of the current run (to check new data against)</extracomment>
         <translation>El entrenamiento ya está en marcha.</translation>
     </message>
     <message>
@@ -1768,6 +2449,70 @@
     </message>
 </context>
 <context>
+    <name>TruthTableEditor</name>
+    <message>
+        <source>Input x{0}: 0 or 1</source>
+        <extracomment>a table was applied: the lesson to show (core ``Lesson``) the lesson the tables are applied to (a lesson file&apos;s, or a network&apos;s) the table of the lesson on show the rows typed as Custom for each number of inputs: [[x1, ..., d], ...] the named table last on show (where a Custom table of another size starts) what the line above the grid says: None, &quot;pending&quot;, or a UserError</extracomment>
+        <translation>Entrada x{0}: 0 o 1</translation>
+    </message>
+    <message>
+        <source>Desired output d: {0} or {1}; click a cell or press Space to switch it</source>
+        <translation>Salida deseada d: {0} o {1}; haz clic en una celda o pulsa Espacio para cambiarla</translation>
+    </message>
+    <message>
+        <source>Not applied yet: press Apply (or Enter) to use this table.</source>
+        <translation>Aún sin aplicar: pulsa Aplicar (o Intro) para usar esta tabla.</translation>
+    </message>
+    <message>
+        <source>Truth table</source>
+        <translation>Tabla de verdad</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizada</translation>
+    </message>
+    <message>
+        <source>The table the lesson learns: AND, OR, NAND, NOR or XOR (used at once), or Custom: a table you type, used when you press Apply</source>
+        <translation>La tabla que aprende la lección: AND, OR, NAND, NOR o XOR (se usan al momento), o Personalizada: una tabla que escribes tú, que se usa al pulsar Aplicar</translation>
+    </message>
+    <message>
+        <source>{0} inputs</source>
+        <translation>{0} entradas</translation>
+    </message>
+    <message>
+        <source>Inputs per row: 2 (drawn on the data plot) or 3 (the network gets a third input with fresh weights; 3-D points are not drawn)</source>
+        <translation>Entradas por fila: 2 (se dibujan en la gráfica de datos) o 3 (la red recibe una tercera entrada con pesos nuevos; los puntos en 3-D no se dibujan)</translation>
+    </message>
+    <message>
+        <source>One row per sample: the inputs x and the desired output d. Click d or press Space to switch it; in a Custom table type 0 or 1 in the inputs</source>
+        <translation>Una fila por muestra: las entradas x y la salida deseada d. Haz clic en d o pulsa Espacio para cambiarla; en una tabla Personalizada escribe 0 o 1 en las entradas</translation>
+    </message>
+    <message>
+        <source>+ Row</source>
+        <translation>+ Fila</translation>
+    </message>
+    <message>
+        <source>Add a row with the first input combination not yet in the table</source>
+        <translation>Añadir una fila con la primera combinación de entradas que aún no está en la tabla</translation>
+    </message>
+    <message>
+        <source>− Row</source>
+        <translation>− Fila</translation>
+    </message>
+    <message>
+        <source>Remove the selected row (the last one when none is selected)</source>
+        <translation>Quitar la fila seleccionada (la última si no hay ninguna seleccionada)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Use this table: the lesson starts again on its rows (Enter in the table)</source>
+        <translation>Usar esta tabla: la lección empieza de nuevo con sus filas (Intro en la tabla)</translation>
+    </message>
+</context>
+<context>
     <name>ValueEditor</name>
     <message>
         <source>Enter applies, Esc cancels</source>
@@ -1795,6 +2540,14 @@
     <message>
         <source>Save the current network and its weights as a *.nnviz.json file</source>
         <translation>Guardar la red actual y sus pesos como fichero *.nnviz.json</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Importar datos…</translation>
+    </message>
+    <message>
+        <source>Train on your own table: a CSV file with one row per sample and a label column</source>
+        <translation>Entrenar con tu propia tabla: un fichero CSV con una fila por muestra y una columna de etiqueta</translation>
     </message>
     <message>
         <source>&amp;Export network view as image…</source>
@@ -1881,6 +2634,14 @@
         <translation>Gráficas</translation>
     </message>
     <message>
+        <source>Mistakes</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Dibuja un dígito</translation>
+    </message>
+    <message>
         <source>About nnviz</source>
         <translation>Acerca de nnviz</translation>
     </message>
@@ -1925,12 +2686,100 @@
         <translation>abrir una lección</translation>
     </message>
     <message>
+        <source>import data from a CSV table</source>
+        <translation>importar datos de una tabla CSV</translation>
+    </message>
+    <message>
         <source>train / pause or resume / stop (training lessons)</source>
         <translation>entrenar / pausar o reanudar / detener (lecciones de entrenamiento)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>WindowData</name>
+    <message>
+        <source>&amp;Data</source>
+        <extracomment>share of the progress bar the download takes (reading the files: the rest) seconds a mirror may stay silent before the window&apos;s download retries: closing the window waits up to 5 s for the job (DataLoader.wait), and a blocked read only notices Cancel when it returns the progress dialog of the download or reading under way (None otherwise) what the worker last reported: written by its thread, read here (a frozen copy)</extracomment>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>Get &amp;MNIST…</source>
+        <translation>Obtener &amp;MNIST…</translation>
+    </message>
+    <message>
+        <source>Download the 70,000 handwritten digits of MNIST (about 11 MB, once) and open its lesson</source>
+        <translation>Descargar los 70 000 dígitos manuscritos de MNIST (unos 11 MB, una sola vez) y abrir su lección</translation>
+    </message>
+    <message>
+        <source>Get &amp;Fashion-MNIST…</source>
+        <translation>Obtener &amp;Fashion-MNIST…</translation>
+    </message>
+    <message>
+        <source>Download the 70,000 images of clothes of Fashion-MNIST (about 30 MB, once) and open its lesson</source>
+        <translation>Descargar las 70 000 imágenes de prendas de Fashion-MNIST (unos 30 MB, una sola vez) y abrir su lección</translation>
+    </message>
+    <message>
+        <source>Open data &amp;folder…</source>
+        <translation>Abrir &amp;carpeta de datos…</translation>
+    </message>
+    <message>
+        <source>A folder with the four IDX files of MNIST or Fashion-MNIST, gzipped or not</source>
+        <translation>Una carpeta con los cuatro ficheros IDX de MNIST o de Fashion-MNIST, comprimidos con gzip o no</translation>
+    </message>
+    <message>
+        <source>Get %1</source>
+        <translation>Obtener %1</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Abrir carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Save them before opening %1?</source>
+        <translation>¿Guardarlos antes de abrir %1?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing changed. What arrived is kept, and the next try goes on from there.</source>
+        <translation>Cancelado; no ha cambiado nada. Lo que ya se ha descargado se conserva y el próximo intento sigue desde ahí.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Descargando %1…</translation>
+    </message>
+    <message>
+        <source>Downloading %1: %2</source>
+        <translation>Descargando %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>quedan %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>quedan %1 min</translation>
+    </message>
+    <message>
+        <source>%1: %2 training and %3 test images.</source>
+        <translation>%1: %2 imágenes de entrenamiento y %3 de prueba.</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2809,34 @@
         <translation>Guardado %1</translation>
     </message>
     <message>
+        <source>Import data</source>
+        <translation>Importar datos</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tablas (*.csv *.tsv *.txt);;Todos los ficheros (*)</translation>
+    </message>
+    <message>
+        <source>Save them before importing data?</source>
+        <translation>¿Guardarlos antes de importar datos?</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing changed.</source>
+        <translation>Importación cancelada; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2.</source>
+        <translation>Importadas %1 filas de %2.</translation>
+    </message>
+    <message>
         <source>Save them before closing?</source>
         <translation>¿Guardarlos antes de cerrar?</translation>
     </message>
@@ -1970,6 +2847,18 @@
     <message>
         <source>The network was trained and its weights are not saved.</source>
         <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
+    </message>
+    <message>
+        <source>The data imported from %1 will be closed (the file itself stays as it is). Go on?</source>
+        <translation>Se cerrarán los datos importados de %1 (el fichero en sí no cambia). ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>The points you drew will be lost (Save points as CSV keeps them). Go on?</source>
+        <translation>Se perderán los puntos que has dibujado («Guardar puntos como CSV» los conserva). ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Tus datos</translation>
     </message>
     <message>
         <source>The worked example is the update of a backpropagation lesson in lecture mode: open one from the Lesson menu first.</source>
@@ -2016,7 +2905,7 @@
     </message>
     <message>
         <source>nnviz did not close normally last time. Restore the network you were working on?</source>
-        <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estaba trabajando?</translation>
+        <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estabas trabajando?</translation>
     </message>
     <message>
         <source>recovered network</source>
