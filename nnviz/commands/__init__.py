@@ -9,4 +9,5 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "trace": ("nnviz.commands.trace", "worked example of one backprop update, every formula with numbers"),
     "train": ("nnviz.commands.train", "train a lesson headless, with a progress bar"),
     "shot": ("nnviz.commands.shot", "render the main window offscreen to a PNG"),
+    "data": ("nnviz.commands.data", "download MNIST or Fashion-MNIST (nnviz data download mnist)"),
 }

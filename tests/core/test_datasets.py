@@ -77,7 +77,7 @@ def test_noise_free_shapes_are_exact():
         ({"kind": "circles", "factor": 2}, "'factor'"),
         ({"kind": "xor", "colour": "red"}, "does not take"),
         ({"kind": "banana"}, "Unknown data set"),
-        ({"kind": "mnist"}, "needs a 'path'"),
+        ({"kind": "mnist"}, "is not on this computer yet"),  # the download folder is empty
     ],
 )
 def test_bad_data_specs_give_one_sentence(spec, message):

@@ -3,19 +3,22 @@
 :data:`GENERATORS` holds the 2-D generators (blobs, xor, circles, moons,
 spiral, gaussian: each ``fn(n, noise, seed, ...)``, points roughly inside
 [-1, 1]², classes balanced, reproducible by seed) and the image sets
-(``digits``: the bundled 8×8 digits; ``mnist``: the user's own IDX files; see
-:mod:`nnviz.core.data.digits`). :func:`make` builds a lesson's ``data`` object.
+(``digits``: the bundled 8×8 digits, see :mod:`nnviz.core.data.digits`;
+``mnist`` and ``fashion-mnist``: IDX files downloaded or copied by the user,
+with their test images kept apart, see :mod:`nnviz.core.data.image_sets`). :func:`make` builds a lesson's ``data`` object.
 Each returns a :class:`~nnviz.core.data.dataset.Dataset`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from nnviz.core.data.dataset import Dataset, from_points, split
 from nnviz.core.data.digits import load_digits, load_mnist
+from nnviz.core.data.image_sets import class_names, folder_of, load_image_set
 from nnviz.core.errors import UserError
 
 #: generators by name: ``fn(n=..., noise=..., seed=..., **extra) -> Dataset``
@@ -165,10 +168,32 @@ def digits(n: int | None = None, noise: float = 0.0, seed: int = 0) -> Dataset:
 def mnist(
     path: str = "", n: int | None = None, noise: float = 0.0, seed: int = 0, part: str = "train"
 ) -> Dataset:
-    """MNIST-style IDX files in the folder ``path`` (the user's own copy)."""
-    if not path:
-        raise UserError("Data set 'mnist' needs a 'path': the folder with the IDX files.")
-    return load_mnist(path, part=part, n=n, seed=seed, noise=noise)
+    """MNIST's IDX files in the folder ``path`` (empty: the download folder).
+
+    ``part`` "train": the 60,000 training images with the 10,000 test images
+    kept apart in ``.test`` (:func:`nnviz.core.data.image_sets.load_image_set`);
+    "test": the test images alone.
+    """
+    return _image_set("mnist", path, n, noise, seed, part)
+
+
+@_register("fashion-mnist")
+def fashion_mnist(
+    path: str = "", n: int | None = None, noise: float = 0.0, seed: int = 0, part: str = "train"
+) -> Dataset:
+    """Fashion-MNIST (Zalando's clothes, same format and sizes as MNIST); as :func:`mnist`."""
+    return _image_set("fashion-mnist", path, n, noise, seed, part)
+
+
+def _image_set(key: str, path: str, n: int | None, noise: float, seed: int, part: str) -> Dataset:
+    if noise:
+        raise UserError("Data set '{0}': 'noise' is not supported.", key)
+    if part == "test":
+        ds = load_mnist(str(folder_of(key, path)), "test", n, seed)
+        return replace(ds, n_classes=10, name=f"{key}-test", class_names=class_names(key))
+    if part != "train":
+        raise UserError("Data set '{0}': 'part' must be train or test, not {1!r}.", key, part)
+    return load_image_set(key, path, n=n, seed=seed)
 
 
 #: the 2-D point generators (the others are image sets)

@@ -2,14 +2,17 @@
 
 The digits (UCI "Optical Recognition of Handwritten Digits", CC BY 4.0) are
 in ``nnviz/resources/data/digits.csv.gz``; see the README there. MNIST and
-Fashion-MNIST come as IDX files (optionally gzipped) that the user already
-has; :func:`read_idx` reads them with numpy alone.
+Fashion-MNIST come as IDX files (optionally gzipped; fetched by
+:mod:`nnviz.core.data.download` or copied by hand): :func:`read_idx` reads one
+with numpy alone, :func:`load_mnist` a part of a set as float32 pixels in
+[0, 1], :func:`write_idx` writes one (tests, generated sets).
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -61,8 +64,8 @@ _IDX_TYPES = {
 }
 
 
-def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
-    """An IDX file (``*-ubyte`` or ``*-ubyte.gz``) as a numpy array."""
+def _idx_array(path: str | os.PathLike[str]) -> np.ndarray:
+    """The values of an IDX file as a read-only view of its (decompressed) bytes."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -73,7 +76,7 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):
             raise UserError("'{0}' is a damaged gzip file.", p.name) from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] not in _IDX_TYPES:
         raise UserError("'{0}' is not an IDX file.", p.name)
@@ -89,7 +92,36 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
             "'{0}' should hold {1} values of {2} bytes after its header, but has {3} bytes.",
             p.name, count, dtype.itemsize, len(raw) - header,
         )
-    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).copy()
+    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+
+
+def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
+    """An IDX file (``*-ubyte`` or ``*-ubyte.gz``) as a numpy array."""
+    return _idx_array(path).copy()
+
+
+_IDX_CODES = {np.dtype(v).str: k for k, v in _IDX_TYPES.items()}
+_IDX_CODES[np.dtype(np.uint8).str] = 0x08
+
+
+def write_idx(path: str | os.PathLike[str], array: np.ndarray, compresslevel: int | None = None) -> None:
+    """``array`` as an IDX file; gzipped (with a fixed time stamp) when ``compresslevel`` is given."""
+    a = np.asarray(array)
+    big = a.astype(a.dtype.newbyteorder(">")) if a.dtype.itemsize > 1 else a
+    code = _IDX_CODES.get(big.dtype.str)
+    if code is None:
+        raise ValueError(f"IDX files cannot hold {a.dtype}")
+    header = bytes([0, 0, code, a.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in a.shape)
+    data = header + np.ascontiguousarray(big).tobytes()
+    if compresslevel is not None:
+        data = gzip.compress(data, compresslevel=compresslevel, mtime=0)
+    Path(path).write_bytes(data)
+
+
+def pixels_as_float32(images: np.ndarray) -> np.ndarray:
+    """(n, h, w) uint8 images as (n, h·w) float32 in [0, 1], v / 255 exactly (one pass, no float64)."""
+    flat = images.reshape(len(images), -1)
+    return np.divide(flat, np.float32(255.0), dtype=np.float32)
 
 
 def _find(folder: Path, stem: str) -> Path:
@@ -99,13 +131,26 @@ def _find(folder: Path, stem: str) -> Path:
     raise UserError("There is no '{0}' (or '{0}.gz') in '{1}'.", stem, folder)
 
 
+def read_mnist_part(folder: Path, part: str) -> tuple[np.ndarray, np.ndarray]:
+    """The uint8 images (n, h, w) and labels (n,) of the ``part`` ("train" or "test") in ``folder``."""
+    prefix = "train" if part == "train" else "t10k"
+    images = _idx_array(_find(folder, f"{prefix}-images-idx3-ubyte"))
+    labels = _idx_array(_find(folder, f"{prefix}-labels-idx1-ubyte"))
+    if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
+        raise UserError("MNIST: the image and label files in '{0}' do not match.", folder)
+    if images.dtype != np.uint8 or labels.dtype != np.uint8:
+        raise UserError("MNIST: the files in '{0}' do not hold bytes (0-255) as MNIST's do.", folder)
+    return images, labels
+
+
 def load_mnist(
     path: str, part: str = "train", n: int | None = None, seed: int = 0, noise: float = 0.0
 ) -> Dataset:
     """MNIST or Fashion-MNIST from a folder with the four standard IDX files.
 
     ``part`` is "train" (60,000 images) or "test" (10,000); pixels are scaled
-    to [0, 1]; ``n`` keeps a random subset. ``noise`` is accepted for symmetry
+    to [0, 1] in float32 (the precision torch trains in; half the memory of
+    float64); ``n`` keeps a random subset. ``noise`` is accepted for symmetry
     with the generators and must be 0.
     """
     if part not in ("train", "test"):
@@ -115,18 +160,15 @@ def load_mnist(
     folder = Path(path).expanduser()
     if not folder.is_dir():
         raise UserError("MNIST: '{0}' is not a folder.", folder)
-    prefix = "train" if part == "train" else "t10k"
-    images = read_idx(_find(folder, f"{prefix}-images-idx3-ubyte"))
-    labels = read_idx(_find(folder, f"{prefix}-labels-idx1-ubyte"))
-    if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
-        raise UserError("MNIST: the image and label files in '{0}' do not match.", folder)
-    x = images.reshape(len(images), -1).astype(np.float64) / 255.0
-    y = labels.astype(np.int64)
+    images, labels = read_mnist_part(folder, part)
     if n is not None:
-        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(x):
-            raise UserError("MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}.", len(x), n)
-        keep = np.sort(np.random.default_rng(seed).choice(len(x), size=n, replace=False))
-        x, y = x[keep], y[keep]
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(images):
+            raise UserError("MNIST: 'n' must be a whole number from 1 to {0}, not {1!r}.", len(images), n)
+        keep = np.sort(np.random.default_rng(seed).choice(len(images), size=n, replace=False))
+        images, labels = images[keep], labels[keep]
+    x = pixels_as_float32(images)
+    y = labels.astype(np.int64)
     return Dataset(
-        x, y, n_classes=int(y.max()) + 1, name="mnist", image_shape=tuple(images.shape[1:])
+        x, y, n_classes=int(y.max()) + 1 if len(y) else 0, name="mnist",
+        image_shape=tuple(images.shape[1:]),
     )

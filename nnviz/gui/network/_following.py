@@ -3,7 +3,9 @@
 architecture means new geometry (and no highlight, no open editor); new
 weights, a dropout mask or a new scale setting mean new colour bins and a new
 draw order for the edges (throttled to one per ``THROTTLE_MS`` while updates
-flood in); new outputs or a new selection only a repaint. The per-edge state
+flood in); new outputs or a new selection only a repaint (new outputs alone:
+one per ``OUTPUTS_THROTTLE_MS`` or more, over the edges kept as an image, so
+that the graph follows a digit being drawn). The per-edge state
 those bins make (``_values``, ``_vmax``, ``_bins``, ``_shown``, ``_order``)
 lives on the view; the queries below read the model for the painting.
 """
@@ -21,6 +23,12 @@ from nnviz.gui.network.model import NetworkModel
 
 #: at most one recolour per this many milliseconds while updates flood in
 THROTTLE_MS = 33
+#: new outputs alone (a digit being drawn) repaint sooner: no re-binning, and the
+#: edges come from the kept image, so a frame costs about half of a recolour
+OUTPUTS_THROTTLE_MS = 16
+#: ... and spaced by this many times a repaint's cost (the GUI thread keeps a
+#: fifth of its time for the pen and the rest of the window)
+OUTPUTS_PAINT_SHARE = 1.25
 
 
 class ModelFollowing:
@@ -76,7 +84,12 @@ class ModelFollowing:
         self._dirty = True
         self._weights_dirty = self._weights_dirty or weights
         if not self._timer.isActive():
-            wait = THROTTLE_MS - (time.perf_counter() - self._last_refresh) * 1000
+            # outputs alone: sooner, but leaving the GUI thread some time between repaints
+            if self._weights_dirty:
+                period = THROTTLE_MS
+            else:
+                period = max(OUTPUTS_THROTTLE_MS, 1000 * OUTPUTS_PAINT_SHARE * self._paint_cost)
+            wait = period - (time.perf_counter() - self._last_refresh) * 1000
             self._timer.start(max(0, int(wait)))
 
     def flush(self) -> None:
@@ -91,7 +104,7 @@ class ModelFollowing:
             self._recolour()
         else:
             self._act_range = gl.activation_range(self._model.activations)
-            self.update()
+            self._update_outputs()
         self._dirty = self._weights_dirty = False
 
     def _recolour(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from nnviz.core.model import graph_layout as gl
-from nnviz.gui.network.legend import fmt_scale
+from nnviz.gui.network.legend import fmt, fmt_scale
 
 #: factors tried, in order, on the legend's scale in a short view (legend_scale)
 _LEGEND_SHRINK = (1.0, 0.85, 0.7, 0.55, 0.45)
@@ -96,6 +96,22 @@ class GraphGeometry:
         font.setPixelSize(round(13 * self._scale))
         return font, QFontMetricsF(font)
 
+    def _tags_overflow(self, lay: gl.GraphLayout, width: float) -> float:
+        """How far the class tags (and the values after them) of a straight output
+        column reach past the view's right edge; 0 or less when they fit."""
+        names = self.class_names()
+        last = len(lay.positions) - 1
+        if not names or last < 1 or (last < len(lay.label_sides) and lay.label_sides[last].any()):
+            return 0.0  # no tags, or a staggered column that placed them itself
+        s = self._scale
+        value = 0.0
+        if self._model.activations:
+            font = QFont(self.font())
+            font.setPixelSize(round(12 * s))  # the values' font (neuron_painter._paint_value)
+            value = QFontMetricsF(font).horizontalAdvance(fmt(0.0, 2)) + 6 * s
+        right = lay.columns[last] + 1.25 * lay.radii[last] + 3 * s + self.class_tag_width(names) + value
+        return float(right - (width - 4 * s))
+
     def class_tag_width(self, names: list[str]) -> float:
         """Room a class tag takes beside an output neuron, its spacing included."""
         if not names:
@@ -140,20 +156,30 @@ class GraphGeometry:
             top = self._caption_height(width, height) + 10 * cs
             note = self._grid_note_height(width) + 8 * s if self._image_shape else 0.0
             bottom = self._legend_height(width, height) + 14 * cs
-            self._layout = gl.layout_network(
-                self._model.network.layers,
-                margin,
-                top,
-                max(width - 2 * margin, 10),
-                max(height - top - bottom, 10),
-                max_spacing=170 * s,
-                max_radius=30 * s,
-                label_room=(20 if self._model.activations else 4) * s,
-                image_shape=self._image_shape,
-                min_gap=gl.MIN_GAP * s,
-                output_tag=self.class_tag_width(self.class_names()),
-                image_note=note,
-            )
+            def layout(room: float) -> gl.GraphLayout:
+                return gl.layout_network(
+                    self._model.network.layers,
+                    margin,
+                    top,
+                    max(room, 10),
+                    max(height - top - bottom, 10),
+                    max_spacing=170 * s,
+                    max_radius=30 * s,
+                    label_room=(20 if self._model.activations else 4) * s,
+                    image_shape=self._image_shape,
+                    min_gap=gl.MIN_GAP * s,
+                    output_tag=self.class_tag_width(self.class_names()),
+                    image_note=note,
+                )
+
+            self._layout = layout(width - 2 * margin)
+            over = self._tags_overflow(self._layout, width)
+            if over > 0:
+                # long class names ("Ankle boot") beside a straight output column: the
+                # columns move left until the tags and values fit (the right margin
+                # grows by what the last half-column loses)
+                n = len(self._model.network.layers)
+                self._layout = layout(width - 2 * margin - over / (1 - 1 / (2 * n)))
             self._layout_key = key
             self._sorted_seg = np.ascontiguousarray(self._layout.segments[self._order])
         return self._layout, self._sorted_seg

@@ -3,14 +3,18 @@ beside ``painter``'s frame and edges): each neuron filled by its output for
 the sample on show, greyed and crossed out when dropout switched it off,
 ringed when lit or selected; its bias square, its symbol in the slides'
 notation (h⁽²⁾₁₆) when the neuron is big enough to read it, an output
-neuron's class tag and each neuron's value under or beside it.
+neuron's class tag and each neuron's value under or beside it. Small discs
+(MNIST's columns of 128 and 64 dots) are stamped from cached images
+(``DiscStamp``): a drawn digit repaints every neuron at each stroke.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPaintEngine, QPainter, QPen
 
 from nnviz.core.model.graph_layout import UNIFORM_UP_TO, GraphLayout, Symbol, neuron_symbol
 from nnviz.gui.network.legend import fmt
@@ -42,6 +46,73 @@ def derived_font(font: QFont, pixel_size: int, italic: bool) -> tuple[QFont, QFo
     return hit
 
 
+#: neurons up to this radius (device pixels) are stamped from a small image of
+#: the same antialiased disc: 200 tiny ellipses cost a quarter of a frame of
+#: the MNIST graph, the stamps a tenth of that (a drawn digit repaints it live)
+SPRITE_MAX_R = 8.0
+
+
+def stamp_ratio(p: QPainter) -> float:
+    """The device pixel ratio to stamp discs at on ``p``'s device, or 0 where
+    they must be drawn (a vector device: an SVG keeps real circles)."""
+    engine, device = p.paintEngine(), p.device()
+    if engine is None or device is None or engine.type() != QPaintEngine.Type.Raster:
+        return 0.0
+    return device.devicePixelRatioF()
+
+
+class DiscStamp:
+    """Neuron discs of one radius and outline, stamped from cached images.
+
+    Small discs on a raster device (``ratio`` from :func:`stamp_ratio`) are
+    copied from an image of the same antialiased disc, one per fill colour,
+    centred on the nearest device pixel (at most half a pixel from the
+    centre asked for); big ones, dashed outlines and any disc on a vector
+    device are drawn as ellipses."""
+
+    #: (outline rgba, outline width, radius, ratio) -> {fill rgba: image}
+    _CACHE: dict[tuple[int, float, float, float], dict[int, QImage]] = {}
+
+    def __init__(self, r: float, pen: QPen, ratio: float) -> None:
+        self.r, self.pen, self.ratio = r, pen, ratio
+        self.stamped = bool(ratio) and r * ratio <= SPRITE_MAX_R and pen.style() == Qt.PenStyle.SolidLine
+        #: device pixels from the centre to the image's edge
+        self.half = math.ceil((r + pen.widthF() / 2) * ratio + 1) if self.stamped else 0
+        key = (pen.color().rgba(), round(pen.widthF(), 3), round(r, 3), ratio)
+        if len(self._CACHE) >= 64:
+            self._CACHE.clear()
+        self._images = self._CACHE.setdefault(key, {})
+
+    def draw(self, p: QPainter, x: float, y: float, fill: QColor) -> None:
+        if not self.stamped:
+            p.setPen(self.pen)
+            p.setBrush(QBrush(fill))
+            p.drawEllipse(QPointF(x, y), self.r, self.r)
+            return
+        rgba = fill.rgba()
+        image = self._images.get(rgba)
+        if image is None:
+            image = self._images[rgba] = self._image(fill)
+        ratio, half = self.ratio, self.half
+        p.drawImage(QPointF((round(x * ratio) - half) / ratio, (round(y * ratio) - half) / ratio), image)
+
+    def _image(self, fill: QColor) -> QImage:
+        if len(self._images) >= 1024:
+            self._images.clear()
+        side = 2 * self.half
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self.ratio)
+        image.fill(0)
+        sp = QPainter(image)
+        sp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        sp.setPen(self.pen)
+        sp.setBrush(QBrush(fill))
+        centre = self.half / self.ratio
+        sp.drawEllipse(QPointF(centre, centre), self.r, self.r)
+        sp.end()
+        return image
+
+
 def label_colour(fill: QColor) -> QColor:
     """Black or white, whichever reads better on ``fill``."""
     lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
@@ -58,6 +129,7 @@ class NeuronPainting:
         acts = self._model.activations
         lo, hi = self._act_range
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        ratio = stamp_ratio(p)
         sel = self._model.selection
         for li, pos in enumerate(lay.positions):
             if li == 0 and lay.image_rect is not None:
@@ -81,6 +153,15 @@ class NeuronPainting:
             if fills is not None:  # (rows of NaN activations are not used)
                 rgb = np.rint(np.where(np.isfinite(fills), fills, 0.0)).astype(int).tolist()
             pens = {lit: QPen(c.outline if lit else c.dim_outline, outline_w) for lit in (True, False)}
+            stamps = {lit: DiscStamp(r, pens[lit], ratio) for lit in (True, False)}
+            if (dropped is None and self._highlight is None and sel[0] != li and not labelled
+                    and not classes and not (li > 0 and r >= 5 * s)):
+                # a column of plain dots (MNIST's 128 and 64): nothing but their fills
+                # to draw, and a drawn digit redraws them at every stroke
+                stamp = stamps[True]
+                for i, (x, y) in enumerate(pos.tolist()):
+                    stamp.draw(p, x, y, QColor(*rgb[i]) if rgb is not None and finite[i] else c.empty_fill)
+                continue
             for i, (x, y) in enumerate(pos.tolist()):
                 centre = QPointF(x, y)
                 lit = self._highlight is None or (li, i) in self._highlight[0]
@@ -97,9 +178,10 @@ class NeuronPainting:
                     pen.setStyle(Qt.PenStyle.DashLine)
                 else:
                     pen = pens[lit]
-                p.setPen(pen)
-                p.setBrush(QBrush(fill))
-                p.drawEllipse(centre, r, r)
+                if pen.style() == Qt.PenStyle.SolidLine:
+                    stamps[lit].draw(p, x, y, fill)
+                else:
+                    DiscStamp(r, pen, 0.0).draw(p, x, y, fill)
                 if dropped is not None and dropped[i] and r >= 4:
                     p.setPen(QPen(c.muted, max(1.0, 1.5 * s)))
                     d = r * 0.55

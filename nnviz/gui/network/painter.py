@@ -7,7 +7,10 @@ Every edge is drawn, binned by colour: one ``QPainter.drawLines`` per bin
 reads the bin's slice of a numpy array of segments directly (no QLineF
 objects), with a clip rectangle set, which FACTS.md measured as the fastest
 way through Qt's raster engine. The same code paints the widget, a PNG and
-an SVG, so the exported picture is what the user saw.
+an SVG, so the exported picture is what the user saw. A frame is two parts:
+``_paint_static`` (background, captions, edges), which the widget keeps as an
+image while only the neuron outputs change, and ``_paint_dynamic`` (the
+input image, the neurons, the legend).
 """
 
 from __future__ import annotations
@@ -44,12 +47,21 @@ class GraphPainting:
 
     # ------------------------------------------------------------- frame
     def paint_to(self, p: QPainter, width: int, height: int) -> None:
-        c = self._colours
-        p.fillRect(QRectF(0, 0, width, height), c.background)
         lay, seg = self._layout_for(width, height)
+        self._paint_static(p, lay, seg, width, height)
+        self._paint_dynamic(p, lay, width, height)
+
+    def _paint_static(self, p: QPainter, lay: GraphLayout, seg: np.ndarray, width: int, height: int) -> None:
+        """What a new sample's outputs leave as it was: background, captions, edges
+        (the widget keeps it as an image while only the outputs change)."""
+        p.fillRect(QRectF(0, 0, width, height), self._colours.background)
         p.setFont(self.font())
         self._paint_captions(p, lay, width, height)
         self._paint_edges(p, lay, seg, width, height)
+
+    def _paint_dynamic(self, p: QPainter, lay: GraphLayout, width: int, height: int) -> None:
+        """What follows the sample on show: the input image, the neurons, the legend."""
+        p.setFont(self.font())
         self._paint_image_grid(p, lay, width)
         self._paint_neurons(p, lay)
         self._paint_edge_labels(p, lay)

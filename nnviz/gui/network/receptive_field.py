@@ -5,6 +5,13 @@ neuron j, laid out like the input image, show the pattern that excites it.
 ``receptive_field_image`` gives that picture for the network view;
 ``ReceptiveFieldGallery`` shows all of them at once, one tile per neuron,
 and clicking a tile selects that neuron in the model.
+
+Tiles never shrink below :meth:`ReceptiveFieldGallery.min_tile` (two screen
+pixels per input pixel: a 28x28 field stays a picture, not a speck): when
+128 of them do not fit, the gallery asks for the height they need
+(``heightForWidth``) and its scroll area scrolls. Every neuron stays in its
+place, in the order of the graph's h₁, h₂, …: a top-N by weight norm would
+hide some and reorder the rest at every training frame.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnviz.core.model.graph_layout import color_bins, image_shape_for, neuron_symbol
 from nnviz.gui.network.legend import N_BINS, GraphColours, fmt_scale, rgba_image
@@ -81,6 +88,10 @@ class ReceptiveFieldGallery(QWidget):
         self._scale = 1.0
         self._images: list[tuple[QImage, float]] = []
         self.setMinimumSize(160, 120)
+        # taller than its scroll area when the tiles need it (see min_tile)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         # Live training sends many weight updates a second: rebuild the tiles
         # at most every REFRESH_MS, and not at all while the gallery is hidden.
         self._dirty = False
@@ -106,6 +117,7 @@ class ReceptiveFieldGallery(QWidget):
 
     def set_scale(self, factor: float) -> None:
         self._scale = float(np.clip(factor, 1.0, 3.0))
+        self.updateGeometry()
         self.update()
 
     def shape(self) -> tuple[int, int] | None:
@@ -129,17 +141,42 @@ class ReceptiveFieldGallery(QWidget):
     def _refresh(self) -> None:
         self._dirty = False
         shape = self.shape()
+        count = len(self._images)
         self._images = []
         if shape is not None:
             self._images = receptive_field_images(self._colours, self._model.network.weights[0], shape)
+        if len(self._images) != count:
+            self.updateGeometry()  # another count of tiles needs another height
         self.update()
 
     _MARGIN = 6
 
-    def _title_font(self) -> tuple[QFont, float]:
+    def _title_font(self, width: int | None = None) -> tuple[QFont, float]:
         font = QFont(self.font())
         font.setPixelSize(round(14 * self._scale))
-        return fitted_title(font, self._title if self._images else self._none, self.width() - 2 * self._MARGIN)
+        width = self.width() if width is None else width
+        return fitted_title(font, self._title if self._images else self._none, width - 2 * self._MARGIN)
+
+    def min_tile(self) -> float:
+        """The smallest tile drawn: two screen pixels per input pixel (a 28x28
+        field in a 60-pixel tile, with its gutter), and never under 40 pixels."""
+        shape = self.shape()
+        side = max(shape) if shape else 8
+        return max(40.0, 2.0 * side + 4.0) * self._scale
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height that holds every tile at :meth:`min_tile` or more at ``width``."""
+        n = len(self._images)
+        if n == 0:
+            return self.minimumHeight()
+        m, tile = self._MARGIN, self.min_tile()
+        cols = max(1, int((width - 2 * m) // tile))
+        label = QFontMetricsF(self._label_font()).height() + 2 if tile >= 50 * self._scale else 0.0
+        top = self._title_font(width)[1] + 2 * m
+        return math.ceil(top + math.ceil(n / cols) * (tile + label) + m) + 1
 
     def _label_font(self) -> QFont:
         font = QFont(self.font())

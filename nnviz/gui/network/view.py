@@ -33,9 +33,11 @@ and its mouse and keys (``_interaction``). Here: its state, texts and settings.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from nnviz.core.model import graph_layout as gl
@@ -81,6 +83,13 @@ class NetworkView(
         self._dirty = self._weights_dirty = False
         self._last_refresh = 0.0
         self._timer = QTimer(self, singleShot=True, timeout=self._refresh)
+        #: background, captions and edges as last painted, and what they were painted for
+        self._static_image: QImage | None = None
+        self._static_key: tuple | None = None
+        #: the next repaint is for new neuron outputs only (see _update_outputs)
+        self._outputs_only = False
+        #: seconds a repaint takes (a running mean): outputs-only repaints are spaced by it
+        self._paint_cost = 0.0
         self._editor = ValueEditor(self)
         self._editor.committed.connect(self._commit_edit)
         self._editor.cancelled.connect(self._end_edit)
@@ -130,14 +139,6 @@ class NetworkView(
             "threshold_at": self.tr("|ω| below {0}% of the scale"),
         }
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self._colours.set_palette(self.palette())
-            self.update()
-        super().changeEvent(event)
 
     def column_note(self, layer: int) -> str:
         net = self._model.network
@@ -219,10 +220,61 @@ class NetworkView(
     def sizeHint(self) -> QSize:
         return QSize(900, 560)
 
+    def update(self, *args) -> None:
+        """Schedule a repaint of everything (use :meth:`_update_outputs` when
+        only the neuron outputs changed)."""
+        self._static_key = None
+        super().update(*args)
+
+    def _update_outputs(self) -> None:
+        """Schedule a repaint for new neuron outputs alone: the edges and captions
+        come from an image kept for it (a drawn digit repaints the graph at every
+        stroke; the edges were a third of such a frame)."""
+        self._outputs_only = True
+        QWidget.update(self)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        t0 = time.perf_counter()
+        w, h = self.width(), self.height()
+        lay, seg = self._layout_for(w, h)
+        ratio = self.devicePixelRatioF()
+        key = (w, h, ratio, self._layout_key)
+        outputs_only, self._outputs_only = self._outputs_only, False
         p = QPainter(self)
-        self.paint_to(p, self.width(), self.height())
+        if self._static_key == key and self._static_image is not None:
+            # CompositionMode_Source: the kept image is opaque, a plain copy
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            p.drawImage(0, 0, self._static_image)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        elif outputs_only:  # outputs are changing: keep the rest for the next frames
+            img = self._static_image
+            size = (round(w * ratio), round(h * ratio))
+            if img is None or (img.width(), img.height()) != size or img.devicePixelRatio() != ratio:
+                img = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+                img.setDevicePixelRatio(ratio)
+            ip = QPainter(img)
+            self._paint_static(ip, lay, seg, w, h)
+            ip.end()
+            self._static_image, self._static_key = img, key
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            p.drawImage(0, 0, img)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        else:  # new weights (training): painted straight, as no image would be reused
+            self._paint_static(p, lay, seg, w, h)
+        self._paint_dynamic(p, lay, w, h)
         p.end()
+        cost = time.perf_counter() - t0
+        self._paint_cost = cost if not self._paint_cost else 0.7 * self._paint_cost + 0.3 * cost
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._colours.set_palette(self.palette())
+            self.update()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.update()  # captions in the new font: the kept edges image goes
+        super().changeEvent(event)
 
 
 def _preview_network(name: str):
