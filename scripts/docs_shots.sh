@@ -11,3 +11,6 @@ nnviz shot --preset spiral --epochs 150 --lang es --out docs/spiral-es.png
 nnviz shot --preset digits --epochs 20 --lang es --out docs/digits-es.png
 nnviz shot --preset mlp-xor --steps 9 --lang es --scale 2 --high-contrast --out docs/presentation-es.png
 nnviz shot --data examples/examen.csv --label resultado --epochs 150 --lang es --out docs/csv-es.png
+# MNIST on generated stand-in files of the real size and format (this machine cannot reach the mirrors)
+python -c "from nnviz.core.data.synthetic_idx import write_synthetic_set; write_synthetic_set('/tmp/nnviz-docs-data/mnist')"
+NNVIZ_DATA=/tmp/nnviz-docs-data nnviz shot --preset mnist --epochs 2 --lang es --out docs/mnist-es.png

@@ -160,6 +160,8 @@ class PanelRunControl:
         self._flush()
         if result.diverged:
             self._on_diverged(result_message(result))
+        else:
+            self._test_after_run(result.status)  # the test images, measured once, as after a live run
         return result.snapshot
 
     # ------------------------------------------------------- worker's signals
