@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QProgressDialog
 
@@ -140,51 +140,26 @@ class WindowData:
 
     # ---------------------------------------------------------- the job
     def _start_data_job(self, job: Callable[..., Dataset], lesson: Any, title: str) -> None:
-        """Run ``job`` on the window's DataLoader under a progress dialog, then show ``lesson`` on its data."""
-        bar = QProgressDialog("", self.tr("Cancel"), 0, 1000, self)
-        bar.setWindowTitle(title)
-        bar.setWindowModality(Qt.WindowModality.WindowModal)
-        bar.setMinimumDuration(300)
-        bar.setAutoClose(False)
-        bar.setAutoReset(False)
-        bar.setMinimumWidth(420)
-        self.data_progress = bar
-        self._describe_data_job()
-        loader = self.data_loader
-        bar.canceled.connect(loader.cancel)
-
-        def progressed(fraction: float) -> None:
-            bar.setValue(int(1000 * min(max(fraction, 0.0), 1.0)))
-            self._describe_data_job()
-
-        def finish() -> None:
-            for signal, slot in ((loader.progressed, progressed), (loader.loaded, loaded),
-                                 (loader.failed, failed), (loader.cancelled, cancelled)):
-                signal.disconnect(slot)
-            bar.close()
-            bar.deleteLater()
-            self.data_progress = None
+        """Run ``job`` under the window's progress dialog, then show ``lesson`` on its data."""
 
         def loaded(ds: Dataset) -> None:
-            finish()
+            self.data_progress = None
             self._show_image_lesson(lesson, ds)
 
-        def failed(sentence: str) -> None:
-            finish()
-            self._error(sentence)
+        def forget(*_: object) -> None:
+            self.data_progress = None
 
-        def cancelled() -> None:
-            finish()
-            self.statusBar().showMessage(
-                self.tr("Cancelled; nothing changed. What arrived is kept, and the next try goes on from there."),
-                8000,
-            )
-
-        loader.progressed.connect(progressed)
-        loader.loaded.connect(loaded)
-        loader.failed.connect(failed)
-        loader.cancelled.connect(cancelled)
-        loader.start(job)
+        self.data_progress = None
+        bar = self.run_data_job(
+            job, title=title, text="", loaded=loaded,
+            cancelled_text=self.tr(
+                "Cancelled; nothing changed. What arrived is kept, and the next try goes on from there."
+            ),
+            progressed=lambda fraction: self._describe_data_job(),
+        )
+        self.data_progress = bar
+        bar.destroyed.connect(forget)
+        self._describe_data_job()
 
     def _describe_data_job(self) -> None:
         """The dialog's text: the file on its way, bytes, speed and time left; or reading."""

@@ -88,44 +88,61 @@ class WindowFiles:
         """Build ``source`` in the background with a progress bar and Cancel, then train on it."""
         from nnviz.core.data.source import build
 
-        bar = QProgressDialog(self.tr("Reading %1…").replace("%1", name), self.tr("Cancel"), 0, 1000, self)
-        bar.setWindowTitle(self.tr("Import data"))
+        self._import_bar = self.run_data_job(
+            lambda progress, is_cancelled: build(source, progress, is_cancelled),
+            title=self.tr("Import data"),
+            text=self.tr("Reading %1…").replace("%1", name),
+            loaded=lambda dataset: self.show_imported(dataset, name),
+            cancelled_text=self.tr("Import cancelled; nothing changed."),
+        )
+
+    def run_data_job(self, job, title: str, text: str, loaded, cancelled_text: str, progressed=None):
+        """Run ``job`` on the window's DataLoader under a progress dialog with Cancel.
+
+        ``loaded(dataset)`` follows success; a failure shows its sentence; a
+        cancel shows ``cancelled_text``; ``progressed(fraction)`` is called
+        after the bar moves. The dialog goes when the job ends; it is returned.
+        """
+        bar = QProgressDialog(text, self.tr("Cancel"), 0, 1000, self)
+        bar.setWindowTitle(title)
         bar.setWindowModality(Qt.WindowModality.WindowModal)
-        bar.setMinimumDuration(400)
+        bar.setMinimumDuration(300)
         bar.setAutoClose(False)
         bar.setAutoReset(False)
-        self._import_bar = bar
+        bar.setMinimumWidth(420)
         loader = self.data_loader
         bar.canceled.connect(loader.cancel)
 
-        def progressed(fraction: float) -> None:
+        def on_progress(fraction: float) -> None:
             bar.setValue(int(1000 * min(max(fraction, 0.0), 1.0)))
+            if progressed is not None:
+                progressed(fraction)
 
         def finish() -> None:
-            for signal, slot in ((loader.progressed, progressed), (loader.loaded, loaded),
-                                 (loader.failed, failed), (loader.cancelled, cancelled)):
+            for signal, slot in ((loader.progressed, on_progress), (loader.loaded, on_loaded),
+                                 (loader.failed, on_failed), (loader.cancelled, on_cancelled)):
                 signal.disconnect(slot)
             bar.close()
             bar.deleteLater()
-            self._import_bar = None
 
-        def loaded(dataset) -> None:
+        def on_loaded(dataset) -> None:
             finish()
-            self.show_imported(dataset, name)
+            loaded(dataset)
 
-        def failed(sentence: str) -> None:
+        def on_failed(sentence: str) -> None:
             finish()
             self._error(sentence)
 
-        def cancelled() -> None:
+        def on_cancelled() -> None:
             finish()
-            self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."), 5000)
+            self.statusBar().showMessage(cancelled_text, 8000)
 
-        loader.progressed.connect(progressed)
-        loader.loaded.connect(loaded)
-        loader.failed.connect(failed)
-        loader.cancelled.connect(cancelled)
-        loader.start(lambda progress, is_cancelled: build(source, progress, is_cancelled))
+        loader.progressed.connect(on_progress)
+        loader.loaded.connect(on_loaded)
+        loader.failed.connect(on_failed)
+        loader.cancelled.connect(on_cancelled)
+        loader.start(job)
+        return bar
 
     def show_imported(self, dataset, name: str) -> bool:
         """Train on imported data: a fresh network sized for it, in a training lesson."""

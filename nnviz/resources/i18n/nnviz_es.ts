@@ -2742,10 +2742,6 @@
         <translation>¿Guardarlos antes de abrir %1?</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Cancelled; nothing changed. What arrived is kept, and the next try goes on from there.</source>
         <translation>Cancelado; no ha cambiado nada. Lo que ya se ha descargado se conserva y el próximo intento sigue desde ahí.</translation>
     </message>
