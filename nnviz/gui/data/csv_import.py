@@ -16,6 +16,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.data.source import DataSource
 from nnviz.core.data.table import Preview
+from nnviz.gui.wheel_guard import guard_wheel
 
 TASKS = ("auto", "classification", "regression")
 
@@ -62,7 +64,7 @@ class CsvImportDialog(QDialog):
             for c, cell in enumerate(row[: len(self._names)]):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
         self.table.resizeColumnsToContents()
-        self.table.setMinimumHeight(180)
+        self.table.setMinimumHeight(220)
 
         self.label_column = QComboBox()
         for c, name in enumerate(self._names):
@@ -70,7 +72,8 @@ class CsvImportDialog(QDialog):
         self.label_column.setCurrentIndex(max(0, min(preview.suggested_label, len(self._names) - 1)))
 
         self.features = QListWidget()
-        self.features.setMinimumHeight(90)
+        self.features.setMinimumHeight(70)
+        self.features.setMaximumHeight(140)  # the preview table gets the room
         self.task = QComboBox()
         for key in TASKS:
             self.task.addItem(key, key)
@@ -113,6 +116,7 @@ class CsvImportDialog(QDialog):
         self.features.itemChanged.connect(self._check)
         self._fill_features()
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
         self.resize(760, 560)
 
     # ------------------------------------------------------------ choice
@@ -166,8 +170,33 @@ class CsvImportDialog(QDialog):
         self.features.blockSignals(False)
         self._check()
 
+    def _mark_columns(self, chosen: list[int]) -> None:
+        """In the preview, the label column bold on a tint, columns left out grey."""
+        label = self.label_index()
+        for c in range(self.table.columnCount()):
+            head = self.table.horizontalHeaderItem(c)
+            font = head.font()
+            font.setBold(c == label)
+            head.setFont(font)
+            for r in range(self.table.rowCount()):
+                item = self.table.item(r, c)
+                if item is None:
+                    continue
+                item.setFont(font)
+                if c == label:
+                    item.setBackground(QColor(255, 236, 200))
+                    item.setForeground(QColor(0, 0, 0))
+                elif c in chosen:
+                    item.setBackground(QColor(255, 255, 255))
+                    item.setForeground(QColor(0, 0, 0))
+                else:
+                    item.setBackground(QColor(245, 245, 245))
+                    item.setForeground(QColor(150, 150, 150))
+        self.table.resizeColumnsToContents()  # bold is wider
+
     def _check(self, *args: Any) -> None:
         chosen = self.feature_indices()
+        self._mark_columns(chosen)
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok_button.setEnabled(bool(chosen))
         if not chosen:
