@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
 
@@ -15,9 +16,21 @@ from nnviz import __version__
 from nnviz.commands import SUBCOMMANDS
 from nnviz.core.errors import UserError
 
+#: what a negative number looks like on the command line, e-notation included:
+#: argparse's own pattern knows only -3 and -.5, so `--input 1e300 -1e300`
+#: would read -1e300 as an unknown option
+_NEGATIVE_NUMBER = re.compile(r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad argument as one line and exit status 2."""
+    """argparse that reports a bad argument as one line and exit status 2, and
+    takes -1e300 as a number, not an option."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        # argparse has no public way to set this; its pattern decides whether
+        # a word starting with '-' is an option or a (negative) value
+        self._negative_number_matcher = _NEGATIVE_NUMBER
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UserError(f"{message} (see '{self.prog} --help').")

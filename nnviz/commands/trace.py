@@ -29,6 +29,9 @@ from nnviz.core.lecture.backprop import (
 from nnviz.core.model.network import load_network
 
 FORMATS = ("json", "markdown", "latex")
+#: updates one `--repeat` may apply: enough to watch E fall to nothing on any
+#: lesson's sample; more is a typo that would run for hours
+MAX_REPEAT = 10000
 
 
 def _number(text: str) -> float:
@@ -48,6 +51,13 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
+def _repeat(text: str) -> int:
+    value = _count(text)
+    if value > MAX_REPEAT:
+        raise argparse.ArgumentTypeError(f"{text!r} is too many: at most {MAX_REPEAT}")
     return value
 
 
@@ -74,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--target", "-d", nargs="+", type=_number, required=True, metavar="D",
                         help="the desired output d, one number per output neuron")
     parser.add_argument("--eta", type=_eta, default=0.5, help="learning rate η (default 0.5)")
-    parser.add_argument("--repeat", type=_count, default=1, metavar="N",
+    parser.add_argument("--repeat", type=_repeat, default=1, metavar="N",
                         help="apply N updates on the same sample (default 1); the steps shown are the first's")
     parser.add_argument("--freeze-biases", action="store_true", help="do not update the biases")
     parser.add_argument("--granularity", choices=("scalar", "layer"), default="scalar",
@@ -120,4 +130,6 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # `nnviz trace ... | head` closes the pipe early; that is not an error
         return 0
+    except OSError as exc:  # stdout redirected to a full disk, say
+        raise UserError("Cannot write the output: {0}.", exc.strerror or exc) from None
     return 0

@@ -6,6 +6,9 @@ sentences for bad files, same network unless ``--hidden``, ``--activation``
 or ``--output`` say otherwise). Writes ``DIR/metrics.csv`` (epoch, train_loss, val_loss, train_acc, val_acc)
 and the trained network ``DIR/network.nnviz.json``. Bad arguments exit with
 status 2, a diverged training with status 3, each with one line on stderr.
+A run that does not learn (the error growing, the accuracy at chance:
+:func:`~nnviz.core.training.error_growth.growing_error`) gets one warning line
+on stderr while it goes on; the exit status stays 0.
 
 The image lessons (``--preset mnist``, ``--preset fashion-mnist``) read their
 IDX files from ``--data-dir DIR`` or from the download folder; ``--download``
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +30,7 @@ from typing import Any, TextIO
 
 from nnviz.core.errors import UserError
 from nnviz.core.training.config import DEVICES, ENGINE_CHOICES, TrainingConfig
+from nnviz.core.training.error_growth import growing_error
 from nnviz.core.training.records import EpochMetrics, Snapshot
 from nnviz.core.training.trainer import Trainer
 
@@ -33,6 +38,11 @@ METRICS_FILE = "metrics.csv"
 NETWORK_FILE = "network.nnviz.json"
 TEST_FILE = "test.csv"
 COLUMNS = ("epoch", "train_loss", "val_loss", "train_acc", "val_acc")
+#: the cap of ``--epochs``, the same as ``nnviz shot``'s (which imports this
+#: module, so the number is repeated here; a test keeps the two equal): the
+#: longest lesson trains 1000 epochs, and more than ten times that is a typo
+#: that would run for hours
+MAX_EPOCHS = 10000
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -60,7 +70,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--download", action="store_true",
         help="--preset mnist / fashion-mnist: download the files first if they are missing",
     )
-    p.add_argument("--epochs", type=int, metavar="N", help="epochs to train (default: the lesson's)")
+    p.add_argument("--epochs", type=int, metavar="N",
+                   help=f"epochs to train, 1 to {MAX_EPOCHS} (default: the lesson's)")
     p.add_argument("--lr", type=float, metavar="X", help="learning rate η")
     p.add_argument("--batch-size", type=int, metavar="B", help="samples per update; 0 = the full set")
     p.add_argument("--device", choices=DEVICES, help="where torch computes (default: auto)")
@@ -159,6 +170,13 @@ class ProgressBar:
             text += f" acc {100 * m.train_acc:5.1f}%"
         return text
 
+    def note(self, text: str) -> None:
+        """One line of its own on the stream (a warning), off the bar's line."""
+        if self.enabled and self.tty and self._drawn:
+            self.stream.write("\n")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
     def close(self) -> None:
         if self.enabled and self.tty and self._drawn:
             self.stream.write("\n")
@@ -166,14 +184,28 @@ class ProgressBar:
 
 
 def _out_dir(path: str) -> Path:
+    """The ``--out`` folder, made if missing; refused in one sentence if it cannot be written."""
     out = Path(path).expanduser()
     if out.exists() and not out.is_dir():
-        raise UserError(f"--out '{out}' is a file; give a folder.")
+        raise UserError("--out '{0}' is a file; give a folder.", out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Cannot create the folder '{out}': {exc.strerror}.") from None
+        raise UserError("Cannot create the folder '{0}': {1}.", out, exc.strerror) from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        # found now, not after an hour of training
+        raise UserError("Cannot write in the folder '{0}': permission denied.", out)
     return out
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a result file atomically; a full disk or a lost folder is one sentence."""
+    from nnviz.core.model.network import atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise UserError("Cannot write '{0}': {1}.", path, exc.strerror or exc) from None
 
 
 def _column(names: list[str], text: str, option: str) -> int:
@@ -264,10 +296,14 @@ def _image_files(lesson: Any, args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from nnviz.core.lessons import load_lesson
-    from nnviz.core.model.network import Network, atomic_write_text, save_network
+    from nnviz.core.model.network import Network, save_network
 
     if (args.preset is None) == (args.data is None):
         raise UserError("Give either --preset NAME (a lesson) or --data PATH.csv --label COLUMN.")
+    if args.epochs is not None and args.epochs > MAX_EPOCHS:
+        raise UserError(
+            "--epochs {0} is too many: at most {1} (the longest lesson trains 1000).", args.epochs, MAX_EPOCHS
+        )
     lesson = load_lesson(args.preset) if args.preset else _data_lesson(args)
     _image_files(lesson, args)
     training = dict(lesson.training)
@@ -291,14 +327,28 @@ def run(args: argparse.Namespace) -> int:
     trainer = Trainer(network, data, config)
     bar = ProgressBar(config.epochs, sys.stderr, enabled=not args.quiet)
     tested = None
+    warned = False
+
+    def on_snapshot(snap: Snapshot) -> None:
+        # a run that does not learn is said once, on stderr, and goes on (exit status unchanged)
+        nonlocal warned
+        bar.update(snap)
+        if not warned and (warning := growing_error(trainer.history, data.n_classes)) is not None:
+            warned = True
+            bar.note(f"nnviz: warning: {warning}")
+
     try:
-        result = trainer.run(bar.update, snapshot_interval=0.0)
+        result = trainer.run(on_snapshot, snapshot_interval=0.0)
     finally:
         bar.close()
-        atomic_write_text(out / METRICS_FILE, metrics_csv(trainer.history))
         trained = trainer.network()
-        save_network(trained, out / NETWORK_FILE)
-        trainer.close()
+        try:
+            _write(out / METRICS_FILE, metrics_csv(trainer.history))
+        finally:
+            try:  # the network is kept even when the metrics could not be written
+                save_network(trained, out / NETWORK_FILE)
+            finally:
+                trainer.close()
     if result.diverged:
         raise UserError(result.message, exit_code=3)
     if getattr(data, "test", None) is not None:
@@ -306,7 +356,7 @@ def run(args: argparse.Namespace) -> int:
 
         # once, after the last epoch: the test images chose nothing
         tested = evaluate(trained, data.test, config.loss, epoch=trainer.epoch)
-        atomic_write_text(out / TEST_FILE, test_csv(tested))
+        _write(out / TEST_FILE, test_csv(tested))
     last = trainer.history[-1] if trainer.history else None
     summary = f"{args.preset or Path(args.data).name}: {result.message} {result.seconds:.2f} s on {trainer.engine_name} ({trainer.device})"
     if last is not None and math.isnan(last.train_acc):  # regression: the error is the measure

@@ -158,7 +158,7 @@ def lesson_names() -> list[str]:
     found = []
     for p in sorted(lessons_dir().glob("*.json")):
         try:
-            order = json.loads(p.read_text(encoding="utf-8")).get("order", 100)
+            order = json.loads(p.read_text(encoding="utf-8-sig")).get("order", 100)
         except (OSError, ValueError):
             order = 100
         found.append((order, p.stem))
@@ -203,7 +203,7 @@ def load_lesson(name: str) -> Lesson:
         known = ", ".join(lesson_names())
         raise UserError("There is no lesson called '{0}' (known: {1}).", name, known)
     try:
-        obj = json.loads(path.read_text(encoding="utf-8"))
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
     except ValueError as exc:
         raise UserError("Lesson '{0}' is not valid JSON ({1}).", name, exc) from None
     return parse_lesson(obj, name)

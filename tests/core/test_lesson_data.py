@@ -49,7 +49,8 @@ def test_targets_of_the_wrong_shape_are_refused():
 def test_training_lessons_may_start_in_slow_motion():
     assert load_lesson("spiral").pace == 30.0 and load_lesson("circles").pace == 30.0
     assert load_lesson("digits").pace == 10.0
-    assert load_lesson("overfitting").pace == 0.0  # absent: full speed
+    assert load_lesson("overfitting").pace == 30.0 and load_lesson("batch-size").pace == 10.0
+    assert load_lesson("mnist").pace == 0.0  # full speed
     obj = {
         "format": "nnviz-lesson", "mode": "train",
         "network": {"format": "nnviz-network", "version": 1, "layers": [2, 1], "activations": ["sigmoid"],
@@ -57,6 +58,7 @@ def test_training_lessons_may_start_in_slow_motion():
         "data": {"kind": "xor", "n": 40},
     }
     assert parse_lesson(obj | {"pace": 3}, "ok").pace == 3.0
+    assert parse_lesson(obj, "ok").pace == 0.0  # absent: full speed
     for bad in (-1, "fast", True, float("nan"), float("inf")):
         with pytest.raises(UserError, match="field 'pace' must be a number of epochs a second"):
             parse_lesson(obj | {"pace": bad}, "bad")

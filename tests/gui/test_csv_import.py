@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from nnviz.gui import i18n
 from nnviz.gui.training.image_views import ImageViews
 from tests.gui.conftest import open_window
 
@@ -230,3 +231,4 @@ def test_bad_files_are_told_in_spanish_too(qtbot, tmp_path):
     finally:
         w.persist_state = False
         w.close()
+        i18n.set_language("en")  # the next tests read English

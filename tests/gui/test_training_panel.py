@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -221,6 +223,8 @@ def test_presentation_scale_puts_the_buttons_in_two_rows(panel, qtbot):
 def test_a_lesson_chooses_the_speed_it_starts_with(panel):
     assert panel.speed.currentData() == 30.0  # spiral's "pace"
     panel.load_lesson(load_lesson("overfitting"))
+    assert panel.speed.currentData() == 30.0  # a class watches it memorise
+    panel.load_lesson(dataclasses.replace(load_lesson("overfitting"), pace=0.0))
     assert panel.speed.currentData() == 0.0  # no pace: full speed
     panel.set_pace(2.0)  # not offered: the nearest that is
     assert panel.speed.currentData() == 3.0

@@ -2,6 +2,9 @@
 
 - ``network``: :class:`~nnviz.core.model.network.Network` (layers, activations,
   weights ω_jk, biases) and the ``*.nnviz.json`` format, checked on load.
+- ``atomic_files``: files written whole or not at all (``atomic_write_text``,
+  also re-exported by ``network``), with the user's umask, orphaned
+  temporaries of killed saves cleaned.
 - ``activations``: each activation with its derivative, numpy and torch.
 - ``graph_layout``: where neurons and edges go, colour bins, symbols.
 - ``regions``: what the network answers over the plane (decision regions and

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,22 @@ import numpy as np
 
 from nnviz.core.errors import UserError
 from nnviz.core.model.activations import ACTIVATIONS, get
+from nnviz.core.model.atomic_files import atomic_write_text  # noqa: F401 - imported from here by others
 
 FORMAT = "nnviz-network"
 VERSION = 1
+
+# The size budget of a network file, checked before anything is allocated
+# (a file naming a layer of 10^9 neurons would otherwise ask for gigabytes).
+#: neurons in one layer: a 64x64 image's pixels; the digits lessons use 784
+MAX_LAYER_NEURONS = 4096
+#: layers, input and output included
+MAX_LAYERS = 100
+#: weights and biases together: 400 MB of float64, far beyond any lesson
+MAX_PARAMETERS = 50_000_000
+#: bytes of a file: 50 M numbers written by nnviz take about 1 GB, but any
+#: network worth drawing fits well within this
+MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 class NetworkFormatError(UserError):
@@ -142,6 +155,26 @@ def _check_layers(layers: Any) -> None:
             )
 
 
+def _check_budget(layers: list[int]) -> None:
+    """Refuse sizes nnviz cannot hold before any array is made (``layers`` already checked)."""
+    if len(layers) > MAX_LAYERS:
+        raise NetworkFormatError(
+            "Field 'layers' lists {0} layers; nnviz handles at most {1}.", len(layers), MAX_LAYERS
+        )
+    for i, n in enumerate(layers):
+        if n > MAX_LAYER_NEURONS:
+            raise NetworkFormatError(
+                "Field 'layers[{0}]' has {1} neurons; nnviz handles at most {2} per layer.",
+                i, n, MAX_LAYER_NEURONS,
+            )
+    total = sum(a * b + b for a, b in zip(layers[:-1], layers[1:]))
+    if total > MAX_PARAMETERS:
+        raise NetworkFormatError(
+            "The layers {0} need {1} weights and biases; nnviz handles at most {2}.",
+            layers, total, MAX_PARAMETERS,
+        )
+
+
 def _check_activation(name: Any, where: str) -> None:
     if name not in ACTIVATIONS:
         known = ", ".join(ACTIVATIONS)
@@ -167,7 +200,9 @@ def _expand_activations(acts: Any, n: int, where: str) -> list[str]:
 def _numeric_array(value: Any, shape: tuple[int, ...], where: str) -> np.ndarray:
     try:
         arr = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError):
+    except OverflowError:  # a whole number with hundreds of digits
+        raise NetworkFormatError("Field '{0}' contains a number too large to use.", where) from None
+    except (TypeError, ValueError, RecursionError):
         raise NetworkFormatError(
             "Field '{0}' must hold numbers in the shape {1}.", where, list(shape)
         ) from None
@@ -210,6 +245,7 @@ def parse_network(obj: Any) -> Network:
         raise NetworkFormatError("Field 'layers' is missing.")
     layers = obj["layers"]
     _check_layers(layers)
+    _check_budget(layers)
     n = len(layers) - 1
     if "activations" not in obj:
         raise NetworkFormatError("Field 'activations' is missing.")
@@ -256,6 +292,8 @@ def loads_network(text: str, source: str | None = None) -> Network:
     """Parse and validate a network's JSON text; ``source`` names it in errors."""
     try:
         obj = json.loads(text)
+    except RecursionError:  # lists or objects nested thousands of levels deep
+        raise _too_deep(source) from None
     except json.JSONDecodeError as exc:
         if source is None:
             raise NetworkFormatError(
@@ -265,39 +303,78 @@ def loads_network(text: str, source: str | None = None) -> Network:
         raise NetworkFormatError(
             "{0} is not valid JSON (line {1}, column {2}: {3}).", source, exc.lineno, exc.colno, exc.msg
         ) from None
-    return parse_network(obj)
+    except ValueError:  # a whole number of more than 4300 digits
+        if source is None:
+            raise NetworkFormatError("The network holds a number too long to read.") from None
+        raise NetworkFormatError("{0} holds a number too long to read.", source) from None
+    try:
+        return parse_network(obj)
+    except RecursionError:
+        raise _too_deep(source) from None
+
+
+def _too_deep(source: str | None) -> NetworkFormatError:
+    if source is None:
+        return NetworkFormatError("The network nests lists or objects too deeply to be a network.")
+    return NetworkFormatError("{0} nests lists or objects too deeply to be a network.", source)
+
+
+def read_user_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of the regular file ``path`` (UTF-8, a leading BOM dropped), read
+    with a byte limit; a FIFO, a device or a folder is refused at once, never read."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UserError("Cannot open '{0}': no such file.", path) from None
+    except OSError as exc:
+        raise UserError("Cannot read '{0}': {1}.", path, exc.strerror) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError("Cannot open '{0}': it is a folder, not a file.", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError("Cannot open '{0}': it is not a regular file.", path)
+    if info.st_size > max_bytes:
+        raise UserError(
+            "'{0}' is {1} MB; nnviz reads files of at most {2} MB.",
+            path, info.st_size // 2**20, max_bytes // 2**20,
+        )
+    try:
+        # non-blocking: should the path become a FIFO after the check, open
+        # and read return at once instead of waiting for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise UserError("Cannot open '{0}': it is not a regular file.", path)
+            # in chunks: read(max_bytes) would reserve the whole limit at once
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = fh.read(min(2**20, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
+    except OSError as exc:
+        raise UserError("Cannot read '{0}': {1}.", path, exc.strerror) from None
+    if len(data) > max_bytes:
+        raise UserError(
+            "'{0}' is larger than {1} MB, the most nnviz reads.", path, max_bytes // 2**20
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError("'{0}' is not a text file.", path) from None
 
 
 def load_network(path: str | os.PathLike[str]) -> Network:
-    """Read and validate a ``*.nnviz.json`` file."""
+    """Read and validate a ``*.nnviz.json`` file (see :func:`read_user_text`)."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NetworkFormatError("Cannot open '{0}': no such file.", p) from None
-    except IsADirectoryError:
-        raise NetworkFormatError("Cannot open '{0}': it is a folder, not a file.", p) from None
-    except UnicodeDecodeError:
-        raise NetworkFormatError("'{0}' is not a text file.", p) from None
-    except OSError as exc:
-        raise NetworkFormatError("Cannot read '{0}': {1}.", p, exc.strerror) from None
-    return loads_network(text, f"'{p.name}'")
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash never leaves half a file."""
-    p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        text = read_user_text(p)
+    except NetworkFormatError:
         raise
+    except UserError as exc:
+        raise NetworkFormatError(exc.template, *exc.arguments) from None
+    return loads_network(text, f"'{p.name}'")
 
 
 def dumps_network(net: Network) -> str:

@@ -36,11 +36,15 @@ class TrainingProgress:
         self._wait = 0
         self.stopped_early = False
         self._last_finite = params
+        #: the last epoch's weights and biases, kept when early stopping put the
+        #: best epoch's back (None otherwise): the memorised boundary, to show
+        self.last_params: Parameters | None = None
 
     def _new_run(self) -> None:
         """A run begins: patience starts afresh (the best epoch and loss stay)."""
         self._wait = 0
         self.stopped_early = False
+        self.last_params = None
 
     def _mark_finite(self, params: Parameters) -> None:
         """``params`` are the weights a later divergence goes back to."""
@@ -63,6 +67,8 @@ class TrainingProgress:
             if c.early_stopping and self._wait >= c.patience:
                 self.stopped_early = True
                 if c.restore_best and self._best_params is not None:
+                    weights, biases = params  # type: ignore[misc]
+                    self.last_params = ([w.copy() for w in weights], [b.copy() for b in biases])
                     self.engine.set_parameters(*self._best_params)
 
     def _check_finite(

@@ -1,8 +1,9 @@
 """What the trainer shows of itself (a mixin of
 :class:`nnviz.core.training.trainer.Trainer`): the current weights, the
 trained network, and the :class:`~nnviz.core.training.records.Snapshot` a
-live view draws, with the probe sample's activations and the confusion
-matrix of the last evaluation.
+live view draws, with the probe sample's activations, the confusion
+matrix of the last evaluation and, after early stopping restored the best
+weights, the last epoch's weights.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class SnapshotMaking:
     best_epoch: int
     best_loss: float
     stopped_early: bool
+    last_params: tuple[list[np.ndarray], list[np.ndarray]] | None
     probe_index: int
     #: the network's structure, without the trained weights
     _template: Network
@@ -78,6 +80,8 @@ class SnapshotMaking:
             confusion_part="val" if len(self.data.x_val) else "train",
             n_train=len(self.data.x_train),
             n_val=len(self.data.x_val),
+            last_weights=[w.copy() for w in self.last_params[0]] if self.last_params else None,
+            last_biases=[b.copy() for b in self.last_params[1]] if self.last_params else None,
         )
 
     def _confusion_matrix(self) -> np.ndarray | None:

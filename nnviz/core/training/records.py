@@ -75,6 +75,11 @@ class Snapshot:
     #: (they change when new data arrives: Trainer.set_dataset)
     n_train: int = 0
     n_val: int = 0
+    #: after early stopping put the best epoch's weights back (``weights``,
+    #: ``biases``): the last epoch's, in the same layout, so that a view can show
+    #: the memorised boundary too; None otherwise
+    last_weights: list[np.ndarray] | None = None
+    last_biases: list[np.ndarray] | None = None
 
     @property
     def train_loss(self) -> float:

@@ -66,6 +66,7 @@ from nnviz.gui.lecture.perceptron import PerceptronPanel
 from nnviz.gui.lecture.side_panels import ErrorPlot, StepOutline, TorchPanel
 from nnviz.gui.lecture.truth_table import TruthTableEditor
 from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.wheel_guard import guard_wheel
 
 
 class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
@@ -158,6 +159,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         lay.addWidget(lower, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
         self._update_enabled()
 
     # ------------------------------------------------------------ lessons

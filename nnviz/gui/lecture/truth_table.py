@@ -42,6 +42,7 @@ from nnviz.core.errors import UserError
 from nnviz.core.lecture import truth_tables as tt
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.lecture._truth_grid import TruthGrid
+from nnviz.gui.wheel_guard import guard_wheel
 
 _BASE_PT = 10.0
 
@@ -116,6 +117,7 @@ class TruthTableEditor(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.grid, 1)
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
         self.set_scale(1.0)
         self.setVisible(False)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nnviz.gui.training._best_last import BestLastToggle
 from nnviz.gui.training.settings_form import SettingsForm
 
 #: the speeds offered, in epochs a second (0: full speed)
@@ -72,6 +73,9 @@ class PanelControls:
         self.engine_label.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # after early stopping: flip between the best (restored) and the last weights
+        self.best_last = BestLastToggle()
+        self.best_last.chosen.connect(self._show_chosen_weights)
 
         self.form = SettingsForm()
         self.form.liveChanged.connect(self._on_live_setting)
@@ -99,6 +103,7 @@ class PanelControls:
         self._status.addLayout(speed_row)
         layout.addLayout(self._status)
         layout.addWidget(self.engine_label)
+        layout.addWidget(self.best_last)  # hidden unless early stopping restored the best weights
         layout.addWidget(self.test_set)  # hidden unless the data keep a test part apart
         layout.addWidget(scroll, 1)
         # under the form: a message that comes and goes never moves the fields

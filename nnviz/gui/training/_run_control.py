@@ -19,6 +19,7 @@ import numpy as np
 from nnviz.core.errors import UserError
 from nnviz.core.training.config import TrainingConfig
 from nnviz.core.training.engine import select_engine
+from nnviz.core.training.error_growth import GrowthWatch
 from nnviz.core.training.records import Snapshot
 from nnviz.core.training.trainer import Trainer
 from nnviz.gui.core_strings import result_message, translate_core, user_message
@@ -57,6 +58,9 @@ class PanelRunControl:
 
         self.controller = TrainingController(self)
         self.controller.snapshot.connect(self._on_snapshot)
+        #: watches the run for an error that grows (η too large): said, the run goes on
+        self._growth = GrowthWatch()
+        self.controller.snapshot.connect(self._watch_growth)
         self.controller.finished.connect(self._on_finished)
         self.controller.diverged.connect(self._on_diverged)
         self.controller.engineChosen.connect(self._on_engine)
@@ -84,6 +88,8 @@ class PanelRunControl:
         self._run_started = time.perf_counter()
         self._view_updates.clear()
         self._run_epochs0 = self._epoch_offset
+        self._growth = GrowthWatch(self._dataset.n_classes)
+        self.best_last.forget()  # the weights on show move on
         self._show_message("")
         self.form.clear_error()
         self._set_state("running")
@@ -167,13 +173,19 @@ class PanelRunControl:
     # ------------------------------------------------------- worker's signals
     def _on_finished(self, result: Any) -> None:
         self._flush()
+        # early stopping restored the best weights: offer the last ones too
+        self.best_last.offer(getattr(result, "snapshot", None), self._run_epochs0)
         status = getattr(result, "status", "completed")
         message = getattr(result, "message", "")
         self._set_state("idle")
         if status == "failed":
             self._show_message(message, error=True)
         elif status != "diverged" and message:  # a divergence was shown by its own signal
-            self._show_message(self._finished_text(result, message))
+            text = self._finished_text(result, message)
+            if self._growth.warning is not None:  # still said once the run is over
+                self._show_message(text + " " + user_message(self._growth.warning), error=True)
+            else:
+                self._show_message(text)
         self._plots.refresh()
         self.trainingFinished.emit(status)
 
@@ -199,6 +211,17 @@ class PanelRunControl:
                 text += " " + self.tr("Its weights were restored.")
             return text
         return fallback
+
+    def _show_chosen_weights(self, weights: list[np.ndarray], biases: list[np.ndarray]) -> None:
+        """The best or the last weights of a run that stopped early, in every view."""
+        if self._state == "idle":
+            self._model.set_parameters(weights, biases)
+
+    def _watch_growth(self, snap: Snapshot) -> None:
+        """Say, while the run goes on, that the error grows (the training panel's message line)."""
+        warning = self._growth.add(snap.history)
+        if warning is not None:
+            self._show_message(user_message(warning), error=True)
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(message + " " + self._diverged_hint, error=True)

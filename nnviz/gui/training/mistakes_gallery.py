@@ -52,6 +52,7 @@ from nnviz.core.data.dataset import Dataset
 from nnviz.core.model.mistakes import Mistakes, find_mistakes
 from nnviz.gui.network.legend import ink_image
 from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.wheel_guard import guard_wheel
 
 #: tiles shown at most (the most confident mistakes)
 MAX_TILES = 200
@@ -245,6 +246,7 @@ class MistakesGallery(QWidget):
         for signal, slot in self._connections:
             signal.connect(slot)
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
 
     # ------------------------------------------------------------ data
     def set_dataset(self, dataset: Dataset | None) -> None:

@@ -52,6 +52,7 @@ from nnviz.gui.training.mistakes_gallery import MistakesGallery
 from nnviz.gui.training.plots import TrainingPlots
 from nnviz.gui.training.regions import RegionsView
 from nnviz.gui.training.test_set_view import TestSetView
+from nnviz.gui.wheel_guard import guard_wheel
 
 
 class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameScheduling, QWidget):
@@ -95,6 +96,7 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         model.weightsChanged.connect(self._on_model_weights)
         self._regions.data_view.pointClicked.connect(self._on_point_clicked)
         self.retranslate()
+        guard_wheel(self)  # the speed box; the form guards its own fields
         # no data set until a lesson is loaded or Train is pressed: building one here
         # would replace the network another panel (the stepper) is showing
         self._set_state("idle")
@@ -281,6 +283,7 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         if self._dataset is not None and self._dataset.n_features != 2:
             self._images.set_network(net)
         self.test_set.forget()  # figures of weights no longer on show
+        self.best_last.forget()
         self.progress.setValue(0)
         self.counters.setText(self._counter_text.format(0, 0))
 

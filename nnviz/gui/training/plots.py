@@ -59,6 +59,7 @@ from nnviz.gui.training.plot_style import (
     curve_color,
     plot_colors,
 )
+from nnviz.gui.wheel_guard import guard_wheel
 
 #: the accuracy axis: 0 to 100 % with room above and below, so a curve at
 #: 100 % (or 0 %) and the "100" tick label are not cut by the plot's edge
@@ -229,6 +230,7 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self._set_curve_pens()
         self._rescale_markers(font, f)
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
 
     # --------------------------------------------------------- translation
     def retranslate(self) -> None:

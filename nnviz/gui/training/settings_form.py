@@ -35,6 +35,7 @@ from nnviz.gui.training._settings_loading import SettingsLoading
 from nnviz.gui.training._settings_reading import SettingsReading
 from nnviz.gui.training._settings_sections import SettingsSections
 from nnviz.gui.training.number_field import NumberSpin, format_probabilities, parse_probabilities
+from nnviz.gui.wheel_guard import guard_wheel
 
 _ERROR_BORDER = "QDoubleSpinBox { border: 2px solid #b3261e; }"
 
@@ -80,6 +81,7 @@ class SettingsForm(SettingsSections, SettingsReading, SettingsLoading, QWidget):
             spin.refused.connect(lambda message, spin=spin: self._refuse(spin, message))
             spin.valueChanged.connect(lambda _v, spin=spin: self._unmark(spin))
         self.retranslate()
+        guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
         self._on_optimizer()
         self._on_kind()
 

@@ -250,4 +250,11 @@ class WindowFiles:
         says why, and a box too where there is a screen to show it on."""
         self.statusBar().showMessage(message, 10000)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.warning(self, self.tr("nnviz"), message)
+            self._error_box(message).exec()
+
+    def _error_box(self, message: str) -> QMessageBox:
+        """The warning box for ``message``, shown as plain text: the sentence may
+        quote a file, and HTML from a file must be shown, never rendered."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("nnviz"), message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box

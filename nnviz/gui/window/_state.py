@@ -10,13 +10,20 @@ lessons through ``MainWindow.load_lesson`` and ``MainWindow._show_lesson``.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core import lessons
-from nnviz.gui.window.settings import as_bytes, geometry_fits_screens
+from nnviz.core.errors import UserError
+from nnviz.gui.core_strings import user_message
+from nnviz.gui.window.settings import as_bytes, geometry_fits_screens, note_unusable
 
 DEFAULT_SIZE = (1600, 1000)
+
+log = logging.getLogger(__name__)
 
 
 class WindowState:
@@ -24,7 +31,10 @@ class WindowState:
 
     # ------------------------------------------------------------ geometry
     def _restore_window(self) -> None:
-        geometry = as_bytes(self._settings.value("window/geometry"))
+        saved = self._settings.value("window/geometry")
+        geometry = as_bytes(saved)
+        if geometry is None and saved is not None:
+            note_unusable("window/geometry", saved)
         restored = False
         if geometry is not None:
             before = self.geometry()
@@ -41,9 +51,15 @@ class WindowState:
 
     # ------------------------------------------------------------ recovery
     def offer_recovery(self) -> None:
-        """After a crash, offer the network that was autosaved, in its lesson."""
+        """After a crash, offer the network that was autosaved, in its lesson.
+
+        A file that cannot be read, or a restore that fails, is said once,
+        kept aside (renamed) and leaves the window on the default lesson: the
+        next start is a normal one, not the same failure again."""
         net = self.autosave.recoverable()
         if net is None:
+            if self.autosave.rejected is not None:
+                self._recovery_failed(*self.autosave.rejected)
             return
         answer = QMessageBox.question(
             self,
@@ -51,8 +67,26 @@ class WindowState:
             self.tr("nnviz did not close normally last time. Restore the network you were working on?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.restore_autosaved(net)
+            try:
+                self.restore_autosaved(net)
+            except UserError as exc:
+                self._recovery_failed(user_message(exc), self.autosave.set_aside())
+                return
+            except Exception as exc:  # noqa: BLE001 - a failed restore must never stop every later start
+                log.warning("Restoring the autosave failed: %r", exc)
+                reason = self.tr("The network does not fit any view ({0}).").format(type(exc).__name__)
+                self._recovery_failed(reason, self.autosave.set_aside())
+                return
         self.autosave.discard()
+
+    def _recovery_failed(self, reason: str, kept: Path | None) -> None:
+        """Say once why the autosave was not restored and where it was kept; show the default lesson."""
+        self.load_lesson(lessons.DEFAULT_LESSON)
+        message = self.tr("The autosaved network could not be restored: {0}").format(reason)
+        if kept is not None:
+            message += " " + self.tr("It was kept as {0}.").format(str(kept))
+        log.warning("%s", message)
+        self._error(message)
 
     def _autosave_extra(self) -> dict[str, object]:
         """Saved with the autosave: how far a training lesson's weights were trained."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from nnviz.core.errors import UserError
 from nnviz.gui import i18n
-from nnviz.gui.window.settings import open_settings
+from nnviz.gui.window.settings import open_settings, read_choice
 
 
 def has_display() -> bool:
@@ -39,10 +39,7 @@ def choose_language(lang: str | None) -> str:
     """The language to start in: the argument, else the saved one, else the system's."""
     if lang:
         return lang
-    saved = open_settings().value("ui/language")
-    if saved in i18n.LANGUAGES:
-        return str(saved)
-    return i18n.system_language()
+    return read_choice(open_settings(), "ui/language", i18n.LANGUAGES) or i18n.system_language()
 
 
 def build_window(

@@ -6,20 +6,28 @@ every frame; a normal close deletes the file, so a file found at start-up
 means the last run did not close normally. :attr:`Autosave.extra` adds a few
 numbers to the file (the epochs trained), given back by :meth:`recoverable`
 in ``Network.extra``.
+
+A file that cannot be read, or whose recovery fails, is renamed aside
+(:meth:`Autosave.set_aside`, ``autosave.nnviz.json.failed-<time>``): never
+offered again, never lost, and never a reason for the app not to start.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import Network, load_network, save_network
+from nnviz.gui.core_strings import user_message
 from nnviz.gui.network.model import NetworkModel
+
+log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
@@ -46,6 +54,9 @@ class Autosave(QObject):
         self.source: Callable[[], Network | None] | None = None
         self.path = cache_dir() / "autosave.nnviz.json"
         self._found = self.path.is_file()
+        #: why the file found at start could not be read, and where it was
+        #: kept (None: not renamed), set by :meth:`recoverable`
+        self.rejected: tuple[str, Path | None] | None = None
         self._timer = QTimer(self, singleShot=True, interval=self.DELAY_MS, timeout=self.save_now)
         model.weightsChanged.connect(self._changed)
 
@@ -78,8 +89,32 @@ class Autosave(QObject):
             return None
         try:
             return load_network(self.path)
-        except UserError:
+        except UserError as exc:
+            reason = user_message(exc)
+        except Exception as exc:  # noqa: BLE001 - a damaged file must never stop the app from starting
+            reason = QCoreApplication.translate("Autosave", "The file is damaged ({0}).").format(type(exc).__name__)
+        kept = self.set_aside()
+        log.warning("The autosave %s could not be read and was kept as %s: %s", self.path, kept, reason)
+        self.rejected = (reason, kept)
+        return None
+
+    def set_aside(self) -> Path | None:
+        """Rename the autosave file to ``<name>.failed-<time>`` beside it, so
+        that it is neither offered again nor lost; the new name, or None when
+        it could not be renamed."""
+        self._timer.stop()
+        self._found = False
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.failed-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.failed-{stamp}-{n}")
+        try:
+            self.path.rename(target)
+        except OSError:
             return None
+        return target
 
     def discard(self) -> None:
         self._timer.stop()

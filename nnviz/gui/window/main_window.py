@@ -37,7 +37,7 @@ from nnviz.gui.window._files import WindowFiles
 from nnviz.gui.window._state import WindowState
 from nnviz.gui.window.autosave import Autosave
 from nnviz.gui.window.presentation import Presentation
-from nnviz.gui.window.settings import open_settings
+from nnviz.gui.window.settings import open_settings, read_choice
 
 
 class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow):
@@ -89,9 +89,9 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
 
     # ------------------------------------------------------------- lessons
     def initial_lesson(self) -> str:
-        saved = self._settings.value("ui/lesson")
-        if saved in self.lesson_actions and not self._files_missing(str(saved)):  # MNIST deleted since
-            return str(saved)
+        saved = read_choice(self._settings, "ui/lesson", self.lesson_actions)
+        if saved is not None and not self._files_missing(saved):  # MNIST deleted since
+            return saved
         return lessons.DEFAULT_LESSON
 
     def _choose_lesson(self, name: str) -> None:

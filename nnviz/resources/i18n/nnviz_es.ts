@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>The file is damaged ({0}).</source>
+        <extracomment>a big network saved while training: at most this share of the GUI thread the lesson the network belongs to, saved with it more to save with the network: ``{&quot;nnviz_epochs&quot;: 120, ...}`` (JSON numbers) the network to save instead of the model&apos;s (None: the model&apos;s), e.g. the stepper&apos;s weights at the start of the update in progress why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable`</extracomment>
+        <translation>El fichero está dañado ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>BestLastToggle</name>
+    <message>
+        <source>Show the last epoch&apos;s weights ({0}) instead of the best ({1})</source>
+        <extracomment>the weights and biases to show now</extracomment>
+        <translation>Mostrar los pesos de la última época ({0}) en lugar de los de la mejor ({1})</translation>
+    </message>
+    <message>
+        <source>Early stopping put the weights of the best epoch back. Tick to see what the network had memorised by the last epoch; untick to go back to the best weights.</source>
+        <translation>La parada temprana ha repuesto los pesos de la mejor época. Márcalo para ver lo que la red había memorizado en la última época; desmárcalo para volver a los mejores pesos.</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>Confusion matrix ({0}): {1}% right</source>
@@ -206,6 +226,14 @@
         <translation>Una regresión (predecir un número) necesita la salida identidad, no &apos;{0}&apos;.</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is larger than {1} MB, the most nnviz reads.</source>
+        <translation>&apos;{0}&apos; ocupa más de {1} MB, lo máximo que lee nnviz.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is {1} MB; nnviz reads files of at most {2} MB.</source>
+        <translation>&apos;{0}&apos; ocupa {1} MB; nnviz lee ficheros de como mucho {2} MB.</translation>
+    </message>
+    <message>
         <source>A softmax output layer needs at least two neurons.</source>
         <translation>Una capa de salida softmax necesita al menos dos neuronas.</translation>
     </message>
@@ -252,6 +280,10 @@
     <message>
         <source>Cannot open &apos;{0}&apos;: it is a folder, not a file.</source>
         <translation>No se puede abrir &apos;{0}&apos;: es una carpeta, no un fichero.</translation>
+    </message>
+    <message>
+        <source>Cannot open &apos;{0}&apos;: it is not a regular file.</source>
+        <translation>No se puede abrir &apos;{0}&apos;: no es un fichero normal.</translation>
     </message>
     <message>
         <source>Cannot open &apos;{0}&apos;: no such file.</source>
@@ -458,8 +490,16 @@
         <translation>Falta el campo &apos;layers&apos;.</translation>
     </message>
     <message>
+        <source>Field &apos;layers&apos; lists {0} layers; nnviz handles at most {1}.</source>
+        <translation>El campo &apos;layers&apos; enumera {0} capas; nnviz admite como mucho {1}.</translation>
+    </message>
+    <message>
         <source>Field &apos;layers&apos; must be a list of at least two layer sizes (input first).</source>
         <translation>El campo &apos;layers&apos; debe ser una lista de al menos dos tamaños de capa (la de entrada primero).</translation>
+    </message>
+    <message>
+        <source>Field &apos;layers[{0}]&apos; has {1} neurons; nnviz handles at most {2} per layer.</source>
+        <translation>El campo &apos;layers[{0}]&apos; tiene {1} neuronas; nnviz admite como mucho {2} por capa.</translation>
     </message>
     <message>
         <source>Field &apos;layers[{0}]&apos; must be a positive whole number of neurons, not {1!r}.</source>
@@ -492,6 +532,10 @@
     <message>
         <source>Field &apos;{0}&apos; contains a number that is not finite.</source>
         <translation>El campo &apos;{0}&apos; contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; contains a number too large to use.</source>
+        <translation>El campo &apos;{0}&apos; contiene un número demasiado grande para usarlo.</translation>
     </message>
     <message>
         <source>Field &apos;{0}&apos; contains {1!r}, which is not a number.</source>
@@ -652,6 +696,34 @@
     <message>
         <source>Setting &apos;{0}&apos; must be one of {1}, not {2!r}.</source>
         <translation>El ajuste &apos;{0}&apos; debe ser uno de {1}, no {2!r}.</translation>
+    </message>
+    <message>
+        <source>The error is growing: it has stayed above its starting value ({0:.3g}) for {1} epochs; the learning rate η = {2:g} may be too large.</source>
+        <translation>El error está creciendo: lleva {1} épocas por encima de su valor inicial ({0:.3g}); puede que la tasa de aprendizaje η = {2:g} sea demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The layers {0} need {1} weights and biases; nnviz handles at most {2}.</source>
+        <translation>Las capas {0} necesitan {1} pesos y sesgos; nnviz admite como mucho {2}.</translation>
+    </message>
+    <message>
+        <source>The network holds a number too long to read.</source>
+        <translation>La red contiene un número demasiado largo para leerlo.</translation>
+    </message>
+    <message>
+        <source>The network is not learning: its accuracy has stayed at chance ({0:.0f}%) for {1} epochs while the error does not fall; the learning rate η = {2:g} may be too large.</source>
+        <translation>La red no está aprendiendo: su exactitud lleva {1} épocas al nivel del azar ({0:.0f}%) sin que baje el error; puede que la tasa de aprendizaje η = {2:g} sea demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The network nests lists or objects too deeply to be a network.</source>
+        <translation>La red anida listas u objetos a demasiada profundidad para ser una red.</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to read.</source>
+        <translation>{0} contiene un número demasiado largo para leerlo.</translation>
+    </message>
+    <message>
+        <source>{0} nests lists or objects too deeply to be a network.</source>
+        <translation>{0} anida listas u objetos a demasiada profundidad para ser una red.</translation>
     </message>
     <message>
         <source>{0}: &apos;n&apos; must be a whole number from 1 to {1}, not {2!r}.</source>
@@ -1596,7 +1668,7 @@
     <name>PanelRunControl</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo</extracomment>
+        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo watches the run for an error that grows (η too large): said, the run goes on</extracomment>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
@@ -2902,6 +2974,18 @@
     <message>
         <source>nnviz did not close normally last time. Restore the network you were working on?</source>
         <translation>nnviz no se cerró correctamente la última vez. ¿Restaurar la red con la que estabas trabajando?</translation>
+    </message>
+    <message>
+        <source>The network does not fit any view ({0}).</source>
+        <translation>La red no encaja en ninguna vista ({0}).</translation>
+    </message>
+    <message>
+        <source>The autosaved network could not be restored: {0}</source>
+        <translation>No se pudo restaurar la red guardada automáticamente: {0}</translation>
+    </message>
+    <message>
+        <source>It was kept as {0}.</source>
+        <translation>Se ha conservado como {0}.</translation>
     </message>
     <message>
         <source>recovered network</source>
