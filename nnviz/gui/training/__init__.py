@@ -18,7 +18,8 @@
 - ``mistakes_gallery``: the misclassified images, click one to feed it
   through the graph.
 - ``draw_digit``: the "Draw a digit" panel, with ``drawing_pad`` (the pad)
-  and ``probability_bars`` (the network's answer per class).
+  and ``probability_bars`` (the network's answer per class); both follow the
+  network model through ``_links`` (signal links cut when a panel closes).
 - ``test_set_view``: "Evaluate on the test set" and its figures, for data
   with a test part kept apart (MNIST).
 

@@ -33,6 +33,7 @@ from nnviz.core.data import digit_pad
 from nnviz.core.model.graph_layout import output_classes
 from nnviz.core.model.regions import class_probabilities
 from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.training._links import Links
 from nnviz.gui.training.drawing_pad import DrawingPad
 from nnviz.gui.training.probability_bars import ProbabilityBars
 
@@ -76,13 +77,11 @@ class DrawDigitPanel(QWidget):
         self._build()
         self.pad.changed.connect(self._on_pad_changed)
         self.clear_button.clicked.connect(self.pad.clear)
-        self._connections = [
+        self._links = Links(
             (model.architectureChanged, self._follow_network),
             (model.outputNamesChanged, self._follow_names),
             (model.weightsChanged, self._on_weights),
-        ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
+        )
         self.retranslate()
         self._follow_network()
 
@@ -264,12 +263,7 @@ class DrawDigitPanel(QWidget):
 
     def closeEvent(self, event) -> None:
         self._timer.stop()
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        self._connections = []
+        self._links.cut()
         super().closeEvent(event)
 
 

@@ -52,6 +52,7 @@ from nnviz.core.data.dataset import Dataset
 from nnviz.core.model.mistakes import Mistakes, find_mistakes
 from nnviz.gui.network.legend import ink_image
 from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.training._links import Links
 from nnviz.gui.wheel_guard import guard_wheel
 
 #: tiles shown at most (the most confident mistakes)
@@ -238,13 +239,11 @@ class MistakesGallery(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.area, 1)
         self._timer = QTimer(self, singleShot=True, interval=self.REFRESH_MS, timeout=self._refresh_if_dirty)
-        self._connections = [
+        self._links = Links(
             (model.architectureChanged, self._schedule),
             (model.weightsChanged, self._schedule),
             (model.activationsChanged, self._follow_activations),
-        ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
+        )
         self.retranslate()
         guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
 
@@ -433,12 +432,7 @@ class MistakesGallery(QWidget):
 
     def closeEvent(self, event) -> None:
         self._timer.stop()
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        self._connections = []
+        self._links.cut()
         super().closeEvent(event)
 
 
