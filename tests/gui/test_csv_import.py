@@ -42,7 +42,7 @@ def test_a_hand_written_spanish_csv_trains_with_its_regions(win, qtbot, tmp_path
     seen = {}
 
     def choose(dialog):
-        seen["format"] = dialog.format_label.text()
+        seen["format"] = (dialog.separator.currentData(), dialog.decimal.currentData())
         seen["header"] = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
         seen["label"] = dialog.label_column.currentText()
         seen["features"] = dialog.feature_indices()
@@ -50,7 +50,7 @@ def test_a_hand_written_spanish_csv_trains_with_its_regions(win, qtbot, tmp_path
 
     assert win.import_csv(str(path), choose=choose)
     finish_import(win, qtbot)
-    assert "semicolon" in seen["format"] and "“,”" in seen["format"]
+    assert seen["format"] == (";", ",")
     assert seen["header"] == ["x1", "x2", "clase"] and seen["label"] == "clase"
     assert seen["features"] == [0, 1]
     assert win.lesson.mode == "train" and win.lesson.name == "data:xor.csv"
@@ -232,3 +232,29 @@ def test_bad_files_are_told_in_spanish_too(qtbot, tmp_path):
         w.persist_state = False
         w.close()
         i18n.set_language("en")  # the next tests read English
+
+
+def test_a_wrong_guess_of_the_format_can_be_corrected(qtbot, tmp_path):
+    from nnviz.core.data.table import preview
+    from nnviz.gui.data.csv_import import CsvImportDialog
+
+    path = spanish_xor(tmp_path / "xor.csv", n=12)
+    dialog = CsvImportDialog(str(path), preview(str(path)))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.separator.currentData() == ";" and dialog.decimal.currentData() == ","
+    assert "UTF-8" in dialog.format_label.text()
+    # the comma as separator clashes with the decimal comma: one sentence, no import
+    dialog.separator.setCurrentIndex(dialog.separator.findData(","))
+    assert "comma" in dialog.problem.text() and not ok.isEnabled()
+    dialog.decimal.setCurrentIndex(dialog.decimal.findData("."))
+    assert dialog.table.columnCount() == 1  # read with commas: one column per row
+    dialog.separator.setCurrentIndex(dialog.separator.findData(";"))
+    dialog.decimal.setCurrentIndex(dialog.decimal.findData(","))
+    assert [dialog.table.horizontalHeaderItem(c).text() for c in range(3)] == ["x1", "x2", "clase"]
+    assert ok.isEnabled() and dialog.feature_indices() == [0, 1]
+    dialog.header.setChecked(False)  # the names become a data row
+    assert dialog.table.item(0, 0).text() == "x1"
+    dialog.header.setChecked(True)
+    source = dialog.source().to_dict()
+    assert source["format"]["delimiter"] == ";" and source["format"]["decimal"] == ","

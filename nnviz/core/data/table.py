@@ -203,10 +203,18 @@ def _head_lines(path: str | os.PathLike[str], encoding: str, limit: int) -> list
 
 
 # ------------------------------------------------------------------ preview
-def preview(path: str | os.PathLike[str], rows: int = 20) -> Preview:
-    """The format, column names and first ``rows`` data rows of ``path``."""
+def preview(path: str | os.PathLike[str], rows: int = 20, fmt: CsvFormat | None = None) -> Preview:
+    """The format, column names and first ``rows`` data rows of ``path``.
+
+    ``fmt`` (the user's correction of the guessed separator, decimal mark or
+    header) is used instead of the guess; its encoding is the guessed one.
+    """
     name = Path(path).name
-    fmt, lines = _sniff(path)
+    guessed, lines = _sniff(path)
+    if fmt is None:
+        fmt = guessed
+    else:
+        fmt = replace(fmt, encoding=guessed.encoding).validate()
     if len(lines) < rows + 1:  # wide rows, or more rows than the sniffer looked at
         lines = _head_lines(path, fmt.encoding, rows + 1)
     table = [split_line(line, fmt.delimiter, fmt.quotechar) for line in lines[: rows + 1]]

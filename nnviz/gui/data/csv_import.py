@@ -13,18 +13,21 @@ window builds in the background (:mod:`nnviz.gui.data.loader`).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,21 +38,25 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.data.source import DataSource
-from nnviz.core.data.table import Preview
+from nnviz.core.data.table import Preview, preview
+from nnviz.core.errors import UserError
+from nnviz.gui.core_strings import user_message
 from nnviz.gui.wheel_guard import guard_wheel
 
 TASKS = ("auto", "classification", "regression")
+#: separators the user may pick when the guess is wrong
+SEPARATORS = (",", ";", "\t", "|", " ")
 
 
 class CsvImportDialog(QDialog):
     """Preview a CSV table and choose its label and feature columns."""
 
-    def __init__(self, path: str, preview: Preview, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str, first_rows: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("csvImportDialog")
         self._path = path
-        self._preview = preview
-        self._names = list(preview.names)
+        self._preview = first_rows
+        self._names = list(first_rows.names)
 
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
@@ -57,19 +64,29 @@ class CsvImportDialog(QDialog):
         self.format_label.setObjectName("csvFormat")
         self.format_label.setWordWrap(True)
 
-        self.table = QTableWidget(len(preview.rows), len(self._names))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalHeaderLabels(self._names)
-        for r, row in enumerate(preview.rows):
-            for c, cell in enumerate(row[: len(self._names)]):
-                self.table.setItem(r, c, QTableWidgetItem(cell))
-        self.table.resizeColumnsToContents()
-        self.table.setMinimumHeight(220)
+        # the guessed format, which the user may correct
+        self.separator = QComboBox()
+        for sep in SEPARATORS:
+            self.separator.addItem(sep, sep)
+        self.decimal = QComboBox()
+        for mark in (".", ","):
+            self.decimal.addItem(mark, mark)
+        self.header = QCheckBox()
+        self._format_labels = [QLabel(), QLabel()]
+        format_row = QHBoxLayout()
+        format_row.addWidget(self._format_labels[0])
+        format_row.addWidget(self.separator)
+        format_row.addSpacing(12)
+        format_row.addWidget(self._format_labels[1])
+        format_row.addWidget(self.decimal)
+        format_row.addSpacing(12)
+        format_row.addWidget(self.header)
+        format_row.addStretch(1)
 
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(220)
         self.label_column = QComboBox()
-        for c, name in enumerate(self._names):
-            self.label_column.addItem(name, c)
-        self.label_column.setCurrentIndex(max(0, min(preview.suggested_label, len(self._names) - 1)))
 
         self.features = QListWidget()
         self.features.setMinimumHeight(70)
@@ -104,6 +121,7 @@ class CsvImportDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.file_label)
         lay.addWidget(self.format_label)
+        lay.addLayout(format_row)
         lay.addWidget(self.table, 1)
         grid = QGridLayout()
         grid.addLayout(self._form, 0, 0)
@@ -114,7 +132,10 @@ class CsvImportDialog(QDialog):
 
         self.label_column.currentIndexChanged.connect(self._fill_features)
         self.features.itemChanged.connect(self._check)
-        self._fill_features()
+        self._show_preview(first_rows)
+        for combo in (self.separator, self.decimal):
+            combo.currentIndexChanged.connect(self._reread)
+        self.header.toggled.connect(self._reread)
         self.retranslate()
         guard_wheel(self)  # the wheel scrolls the panel, not an unfocused field
         self.resize(760, 560)
@@ -154,6 +175,51 @@ class CsvImportDialog(QDialog):
         )
 
     # ----------------------------------------------------------- filling
+    def _show_preview(self, first: Preview) -> None:
+        """Fill the table, the format fields and the label choice from ``first``."""
+        self._preview = first
+        self._names = list(first.names)
+        fmt = first.format
+        for widget, value in ((self.separator, fmt.delimiter), (self.decimal, fmt.decimal)):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+            widget.blockSignals(False)
+        self.header.blockSignals(True)
+        self.header.setChecked(fmt.header)
+        self.header.blockSignals(False)
+        self.table.clear()
+        self.table.setRowCount(len(first.rows))
+        self.table.setColumnCount(len(self._names))
+        self.table.setHorizontalHeaderLabels(self._names)
+        for r, row in enumerate(first.rows):
+            for c, cell in enumerate(row[: len(self._names)]):
+                self.table.setItem(r, c, QTableWidgetItem(cell))
+        self.label_column.blockSignals(True)
+        self.label_column.clear()
+        for c, name in enumerate(self._names):
+            self.label_column.addItem(name, c)
+        self.label_column.setCurrentIndex(max(0, min(first.suggested_label, len(self._names) - 1)))
+        self.label_column.blockSignals(False)
+        self._fill_features()
+        if hasattr(self, "_title_done"):
+            self._describe_format()
+
+    def _reread(self, *args: Any) -> None:
+        """The user corrected the separator, decimal mark or header: read the first rows again."""
+        fmt = replace(
+            self._preview.format,
+            delimiter=str(self.separator.currentData()),
+            decimal=str(self.decimal.currentData()),
+            header=self.header.isChecked(),
+        )
+        try:
+            first = preview(self._path, fmt=fmt)
+        except UserError as exc:
+            self.problem.setText(user_message(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self._show_preview(first)
+
     def _fill_features(self) -> None:
         label = self.label_index()
         self.features.blockSignals(True)
@@ -230,33 +296,41 @@ class CsvImportDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import data"))
         self.file_label.setText(self.tr("File: %1").replace("%1", os.path.basename(self._path)))
-        fmt = self._preview.format
-        separators = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"),
-                      " ": self.tr("space"), "|": "|"}
-        self.format_label.setText(
-            self.tr("Detected: separator %1, decimal mark “%2”, %3, %4.")
-            .replace("%1", separators.get(fmt.delimiter, fmt.delimiter))
-            .replace("%2", fmt.decimal)
-            .replace("%3", {"utf-8": "UTF-8", "utf-8-sig": self.tr("UTF-8 with BOM"), "latin-1": "Latin-1",
-                            "cp1252": "Windows-1252", "utf-16": "UTF-16"}.get(fmt.encoding, fmt.encoding))
-            .replace("%4", self.tr("the first row names the columns") if fmt.header
-                     else self.tr("no header row"))
-        )
+        self._format_labels[0].setText(self.tr("Separator:"))
+        self._format_labels[1].setText(self.tr("Decimal mark:"))
+        self.header.setText(self.tr("the first row names the columns"))
+        self.separator.setToolTip(self.tr("What stands between the fields of a row; correct it if the guess is wrong"))
+        self.decimal.setToolTip(self.tr("How the numbers write their decimals: 0.5 or 0,5"))
+        names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"),
+                 " ": self.tr("space"), "|": "|"}
+        for i in range(self.separator.count()):
+            self.separator.setItemText(i, names.get(self.separator.itemData(i), self.separator.itemData(i)))
+        self._title_done = True
+        self._describe_format()
         texts = (self.tr("Label (what to predict):"), self.tr("Features (inputs):"),
                  self.tr("The label is:"), self.tr("Held out for validation:"))
         for lab, text in zip(self._form_labels, texts, strict=True):
             lab.setText(text)
         self.label_column.setToolTip(self.tr("The column the network learns to predict"))
         self.features.setToolTip(self.tr("The columns given to the network as inputs"))
-        names = {
+        tasks = {
             "auto": self.tr("decided from the values (names or a few whole numbers: classes)"),
             "classification": self.tr("a class (one output per class)"),
             "regression": self.tr("a number to predict (regression: identity output, MSE)"),
         }
         for i in range(self.task.count()):
-            self.task.setItemText(i, names[self.task.itemData(i)])
+            self.task.setItemText(i, tasks[self.task.itemData(i)])
         self.val_fraction.setToolTip(
             self.tr("The share of rows the network never trains on: the validation curve measures them")
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self._check()
+
+    def _describe_format(self) -> None:
+        fmt = self._preview.format
+        encoding = {"utf-8": "UTF-8", "utf-8-sig": self.tr("UTF-8 with BOM"), "latin-1": "Latin-1",
+                    "cp1252": "Windows-1252", "utf-16": "UTF-16"}.get(fmt.encoding, fmt.encoding)
+        self.format_label.setText(
+            self.tr("Text encoding: %1 (detected). Below, the separator, the decimal mark and the header "
+                    "row as guessed: correct them if the columns look wrong.").replace("%1", encoding)
+        )

@@ -990,6 +990,7 @@
     <name>CsvImportDialog</name>
     <message>
         <source>Tick at least one feature column: the network&apos;s inputs.</source>
+        <extracomment>separators the user may pick when the guess is wrong</extracomment>
         <translation>Marca al menos una columna de variables: las entradas de la red.</translation>
     </message>
     <message>
@@ -1017,6 +1018,22 @@
         <translation>Fichero: %1</translation>
     </message>
     <message>
+        <source>Separator:</source>
+        <translation>Separador:</translation>
+    </message>
+    <message>
+        <source>Decimal mark:</source>
+        <translation>Separador decimal:</translation>
+    </message>
+    <message>
+        <source>What stands between the fields of a row; correct it if the guess is wrong</source>
+        <translation>Lo que separa los campos de una fila; corrígelo si no se ha adivinado bien</translation>
+    </message>
+    <message>
+        <source>How the numbers write their decimals: 0.5 or 0,5</source>
+        <translation>Cómo escriben los números sus decimales: 0.5 o 0,5</translation>
+    </message>
+    <message>
         <source>comma</source>
         <translation>coma</translation>
     </message>
@@ -1033,8 +1050,8 @@
         <translation>espacio</translation>
     </message>
     <message>
-        <source>Detected: separator %1, decimal mark “%2”, %3, %4.</source>
-        <translation>Detectado: separador %1, separador decimal “%2”, %3, %4.</translation>
+        <source>Text encoding: %1 (detected). Below, the separator, the decimal mark and the header row as guessed: correct them if the columns look wrong.</source>
+        <translation>Codificación del texto: %1 (detectada). Debajo, el separador, el separador decimal y la fila de encabezado tal como se han adivinado: corrígelos si las columnas no se ven bien.</translation>
     </message>
     <message>
         <source>UTF-8 with BOM</source>
@@ -1043,10 +1060,6 @@
     <message>
         <source>the first row names the columns</source>
         <translation>la primera fila da nombre a las columnas</translation>
-    </message>
-    <message>
-        <source>no header row</source>
-        <translation>sin fila de encabezado</translation>
     </message>
     <message>
         <source>Label (what to predict):</source>
