@@ -42,7 +42,11 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Neural networks taught the way a good lecture does. "
         "Sub-commands: " + ", ".join(SUBCOMMANDS) + " (nnviz SUBCOMMAND --help).",
     )
-    p.add_argument("file", nargs="?", help="a network (*.nnviz.json) or session file to open")
+    p.add_argument("file", nargs="?", help="a network (*.nnviz.json), session file or PyTorch weights "
+                   "(*.pt, *.pth, *.safetensors) to open")
+    p.add_argument("--activations", metavar="A,B,...",
+                   help="with PyTorch weights: one activation per Linear layer, e.g. relu,relu,softmax "
+                   "(without it the window asks)")
     p.add_argument("--preset", metavar="NAME", help="open the lesson NAME (see the Lesson menu)")
     p.add_argument("--lang", choices=("es", "en"), help="language of the interface")
     p.add_argument("--version", action="version", version=f"nnviz {__version__}")
@@ -65,9 +69,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv[1:])
             return int(module.run(args) or 0)
         args = _gui_parser().parse_args(argv)
+        activations = None
+        if args.activations is not None:
+            from nnviz.core.model.torch_io import is_weights_file, split_activations
+
+            if not args.file or not is_weights_file(args.file):
+                raise UserError("--activations goes with a PyTorch weights file (.pt, .pth or .safetensors).")
+            activations = split_activations(args.activations)
         from nnviz.gui.window.app import run_gui
 
-        return run_gui(file=args.file, preset=args.preset, lang=args.lang)
+        return run_gui(file=args.file, preset=args.preset, lang=args.lang, activations=activations)
     except UserError as exc:
         print(f"nnviz: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -14,3 +14,4 @@ nnviz shot --data examples/examen.csv --label resultado --epochs 150 --lang es -
 # MNIST on generated stand-in files of the real size and format (this machine cannot reach the mirrors)
 python -c "from nnviz.core.data.synthetic_idx import write_synthetic_set; write_synthetic_set('/tmp/nnviz-docs-data/mnist')"
 NNVIZ_DATA=/tmp/nnviz-docs-data nnviz shot --preset mnist --epochs 2 --lang es --out docs/mnist-es.png
+python scripts/dialog_shot.py docs/torch-import-es.png

@@ -40,7 +40,7 @@ QT_TOPS = ("PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6")
 CORE_FORBIDDEN = ("nnviz.gui", "nnviz.commands", "nnviz.cli")
 GUI_FORBIDDEN = ("nnviz.commands", "nnviz.cli")
 RANKS = {
-    "nnviz.core": {"errors": 0, "model": 1, "data": 2, "lecture": 3, "training": 3, "lessons": 4},
+    "nnviz.core": {"errors": 0, "model": 1, "data": 2, "lecture": 3, "training": 3, "lessons": 4, "session": 5},
     # the shared modules of nnviz.gui (i18n, core_strings, ...) are rank 0
     "nnviz.gui": {"network": 1, "data": 1, "lecture": 2, "training": 2, "window": 3},
 }

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from nnviz.core.errors import UserError
+from nnviz.core.model.torch_io import is_weights_file, split_activations
 
 #: Walking a whole lesson takes at most about 200 stepper steps (perceptron-and
 #: until it converges; one backprop update of backprop-2-2-2 is 30), so 1000
@@ -21,7 +22,10 @@ MAX_EPOCHS = 10000
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="FILE.png", help="where to write the PNG")
     p.add_argument("--preset", metavar="NAME", help="lesson to open (default: the default lesson)")
-    p.add_argument("--file", metavar="NETWORK", help="a network file to open instead of a lesson")
+    p.add_argument("--file", metavar="FILE",
+                   help="a session (*.nnviz), network (*.nnviz.json) or PyTorch weights file to open instead of a lesson")
+    p.add_argument("--activations", metavar="A,B,...",
+                   help="--file with PyTorch weights: one activation per Linear layer (relu,relu,softmax)")
     p.add_argument("--data", metavar="PATH", help="a CSV table to import instead of a lesson")
     p.add_argument("--label", metavar="COLUMN", help="--data: the label column (name or number from 1)")
     p.add_argument("--features", metavar="A,B,...", help="--data: the input columns (default: numeric ones)")
@@ -88,8 +92,19 @@ def run(args: argparse.Namespace) -> int:
         from nnviz.commands.train import read_data
 
         dataset = read_data(args)  # before any window: a bad file is one line and exit 2
+    activations = None
+    if args.activations is not None or (args.file and is_weights_file(args.file)):
+        if not (args.file and is_weights_file(args.file)):
+            raise UserError("--activations goes with a PyTorch weights file (.pt, .pth or .safetensors).")
+        if args.activations is None:  # no one to answer the window's question offscreen
+            raise UserError(
+                "PyTorch weights do not say their activations: give --activations, one per Linear layer "
+                "(for example --activations relu,sigmoid)."
+            )
+        activations = split_activations(args.activations)
     preset = None if args.file else (args.preset or DEFAULT_LESSON)
-    app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True)
+    app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True,
+                               activations=activations)
     if dataset is not None and not window.show_imported(dataset, Path(args.data).name):
         window.persist_state = False
         window.close()

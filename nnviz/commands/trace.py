@@ -3,6 +3,10 @@
     nnviz trace NETWORK --input X... --target D... [--eta 0.5] [--repeat N]
         [--freeze-biases] [--granularity scalar|layer]
         [--format json|markdown|latex] [--lang es|en] [--digits N]
+        [--activations A,B,...]
+
+NETWORK is a ``*.nnviz.json`` file, or PyTorch weights (``.pt``/``.pth``
+state_dict, ``.safetensors``) with ``--activations``, one per Linear layer.
 
 ``json`` prints one object: ``error_before`` (E on the sample before the first
 update), ``error_after`` (E after the last update, from a fresh forward pass),
@@ -26,7 +30,7 @@ from nnviz.core.lecture.backprop import (
     error_of,
     repeat_updates,
 )
-from nnviz.core.model.network import load_network
+from nnviz.core.model.network import Network, load_network
 
 FORMATS = ("json", "markdown", "latex")
 #: updates one `--repeat` may apply: enough to watch E fall to nothing on any
@@ -78,7 +82,10 @@ def _eta(text: str) -> float:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("network", metavar="NETWORK", help="a network file (*.nnviz.json)")
+    parser.add_argument("network", metavar="NETWORK",
+                        help="a network file (*.nnviz.json) or PyTorch weights (*.pt, *.pth, *.safetensors)")
+    parser.add_argument("--activations", metavar="A,B,...",
+                        help="with PyTorch weights: one activation per Linear layer, e.g. relu,sigmoid")
     parser.add_argument("--input", "-x", nargs="+", type=_number, required=True, metavar="X",
                         help="the sample's input, one number per input neuron")
     parser.add_argument("--target", "-d", nargs="+", type=_number, required=True, metavar="D",
@@ -95,9 +102,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="significant digits of the numbers in the formulas (default 4)")
 
 
+def load_any_network(path: str, activations: str | None) -> Network:
+    """A network file, or PyTorch weights with ``activations`` ("relu,sigmoid")."""
+    from nnviz.core.model import torch_io
+
+    if not torch_io.is_weights_file(path):
+        if activations is not None:
+            raise UserError("--activations goes with a PyTorch weights file (.pt, .pth or .safetensors).")
+        return load_network(path)
+    if activations is None:
+        raise UserError(
+            "PyTorch weights do not say their activations: give --activations, one per Linear layer "
+            "(for example --activations relu,sigmoid)."
+        )
+    return torch_io.load_network_weights(path, torch_io.split_activations(activations))
+
+
 def trace_output(args: argparse.Namespace) -> str:
     """What ``nnviz trace`` prints for ``args``."""
-    network = load_network(args.network)
+    network = load_any_network(args.network, args.activations)
     trace = backprop_update(
         network, args.input, args.target, args.eta, args.freeze_biases, args.granularity, args.lang
     )

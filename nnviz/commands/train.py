@@ -3,8 +3,10 @@
 ``--preset NAME`` trains a lesson; ``--data PATH.csv --label COLUMN`` trains
 the table as the window's File -> Import data does (same reader, same
 sentences for bad files, same network unless ``--hidden``, ``--activation``
-or ``--output`` say otherwise). Writes ``DIR/metrics.csv`` (epoch, train_loss, val_loss, train_acc, val_acc)
-and the trained network ``DIR/network.nnviz.json``. Bad arguments exit with
+or ``--output`` say otherwise). Writes ``DIR/metrics.csv`` (epoch, train_loss, val_loss, train_acc, val_acc),
+the trained network ``DIR/network.nnviz.json`` and ``DIR/session.nnviz``, a
+session file that the window opens (``nnviz DIR/session.nnviz``) on the same
+data, settings, curve and weights, ready to train on. Bad arguments exit with
 status 2, a diverged training with status 3, each with one line on stderr.
 A run that does not learn (the error growing, the accuracy at chance:
 :func:`~nnviz.core.training.error_growth.growing_error`) gets one warning line
@@ -36,6 +38,7 @@ from nnviz.core.training.trainer import Trainer
 
 METRICS_FILE = "metrics.csv"
 NETWORK_FILE = "network.nnviz.json"
+SESSION_FILE = "session.nnviz"
 TEST_FILE = "test.csv"
 COLUMNS = ("epoch", "train_loss", "val_loss", "train_acc", "val_acc")
 #: the cap of ``--epochs``, the same as ``nnviz shot``'s (which imports this
@@ -347,6 +350,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             try:  # the network is kept even when the metrics could not be written
                 save_network(trained, out / NETWORK_FILE)
+                _save_session(out / SESSION_FILE, lesson, network, trained, config, trainer)
             finally:
                 trainer.close()
     if result.diverged:
@@ -369,7 +373,33 @@ def run(args: argparse.Namespace) -> int:
             summary += f", val acc {100 * last.val_acc:.1f}%"
     if tested is not None:
         summary += f"; test acc {100 * tested.accuracy:.1f}% on {tested.n} images kept apart"
-        print(summary + f"; wrote {out / METRICS_FILE}, {out / TEST_FILE} and {out / NETWORK_FILE}")
+        print(summary + f"; wrote {out / METRICS_FILE}, {out / TEST_FILE}, {out / NETWORK_FILE} and {out / SESSION_FILE}")
         return 0
-    print(summary + f"; wrote {out / METRICS_FILE} and {out / NETWORK_FILE}")
+    print(summary + f"; wrote {out / METRICS_FILE}, {out / NETWORK_FILE} and {out / SESSION_FILE}")
     return 0
+
+
+def _save_session(path: Path, lesson: Any, start: Any, trained: Any, config: Any, trainer: Any) -> None:
+    """``session.nnviz``: the lesson as trained here, to open in the window and go on training.
+
+    A training lesson keeps its start weights (what Reset gives back), the run's
+    curve, counters and optimizer memory; a lecture-mode lesson opens in its
+    stepper on the trained weights."""
+    import dataclasses
+
+    import numpy as np
+
+    from nnviz.core.session.record import Session, run_record, save_session
+
+    if not all(np.all(np.isfinite(a)) for a in (*trained.weights, *trained.biases)):
+        return  # a diverged run: its weights are no place to go on from
+    if lesson.mode == "train":
+        opened = dataclasses.replace(lesson, network=start.copy(), training=config.to_dict())
+        history = trainer.history
+        state = trainer.optimizer_state() if history else None
+        session = Session(opened, trained, trainer.epoch, trainer.updates, state,
+                          [run_record(history, trainer.best_epoch)] if history else [])
+    else:
+        opened = dataclasses.replace(lesson, network=trained.copy())
+        session = Session(opened, trained)
+    save_session(session, path)

@@ -210,37 +210,77 @@ def load_lesson(name: str) -> Lesson:
 
 
 def lesson_for_network(net: Network, source: str) -> Lesson:
-    """A stepper lesson for a network opened from a file.
+    """A lesson for a network opened from a file.
 
-    The default lesson's XOR points are used when the network takes two
-    inputs and its outputs can encode two classes; otherwise a few seeded
-    random points of the right size, so that the stepper has a sample.
+    A network the slides' backpropagation can walk opens in the stepper: on
+    the default lesson's XOR points when it takes two inputs, otherwise on a
+    few seeded random points of the right size, so that the stepper has a
+    sample. A perceptron (one layer of step or sign neurons) opens in
+    perceptron mode. A network the stepper cannot walk (a softmax output:
+    the digits lesson's network, saved) opens in training mode, on the data
+    of the bundled training lesson with the same inputs and outputs when
+    there is one (digits for 64 → 10), else on a few random points.
     """
-    import numpy as np
-
     n_in, n_out = net.layers[0], net.layers[-1]
-    if n_in == 2:
-        data: dict[str, Any] = load_lesson(DEFAULT_LESSON).data
+    name = f"file:{source}"
+    shape = "-".join(map(str, net.layers))
+    title = {"en": source, "es": source}
+    text = {
+        "en": f"Network {shape} opened from {source}.",
+        "es": f"Red {shape} abierta desde {source}.",
+    }
+    if _walkable(net):
+        data = load_lesson(DEFAULT_LESSON).data if n_in == 2 else _random_points(n_in, n_out)
+        return Lesson(name=name, mode="mlp", title=title, text=text, network=net, data=data,
+                      stepper={"eta": 0.5, "freeze_biases": False, "sample": 0})
+    if len(net.layers) == 2 and net.activations[-1] in ("step", "sign"):
+        data = load_lesson(DEFAULT_LESSON).data if n_in == 2 else _random_points(n_in, max(n_out, 2))
+        return Lesson(name=name, mode="perceptron", title=title, text=text, network=net, data=data,
+                      stepper={"eta": 0.5})
+    twin = _training_twin(n_in, n_out)
+    if twin is not None:
+        data, training, pace = dict(twin.data), dict(twin.training), twin.pace
     else:
-        rng = np.random.default_rng(0)
-        n_classes = max(2, n_out) if n_out > 1 else 2
-        data = {
-            "kind": "points",
-            "x": rng.uniform(0, 1, size=(4, n_in)).round(2).tolist(),
-            "y": [i % n_classes for i in range(4)],
-        }
-    return Lesson(
-        name=f"file:{source}",
-        mode="mlp",
-        title={"en": source, "es": source},
-        text={
-            "en": f"Network {'-'.join(map(str, net.layers))} opened from {source}.",
-            "es": f"Red {'-'.join(map(str, net.layers))} abierta desde {source}.",
-        },
-        network=net,
-        data=data,
-        stepper={"eta": 0.5, "freeze_biases": False, "sample": 0},
-    )
+        data, pace = _random_points(n_in, n_out), 0.0
+        training = {"loss": "cross_entropy" if net.activations[-1] in ("softmax", "sigmoid") else "mse",
+                    "optimizer": "adam", "lr": 0.01, "epochs": 100, "val_fraction": 0.0}
+    return Lesson(name=name, mode="train", title=title, text=text, network=net, data=data,
+                  training=training, pace=pace)
+
+
+def _walkable(net: Network) -> bool:
+    """Whether the stepper's backpropagation can walk ``net`` (no softmax, no step)."""
+    from nnviz.core.lecture.backprop import check_backprop_network
+
+    try:
+        check_backprop_network(net)
+    except UserError:
+        return False
+    return True
+
+
+def _random_points(n_in: int, n_out: int) -> dict[str, Any]:
+    rng = np.random.default_rng(0)
+    n_classes = max(2, n_out) if n_out > 1 else 2
+    return {
+        "kind": "points",
+        "x": rng.uniform(0, 1, size=(4, n_in)).round(2).tolist(),
+        "y": [i % n_classes for i in range(4)],
+    }
+
+
+def _training_twin(n_in: int, n_out: int) -> Lesson | None:
+    """The bundled training lesson for networks of this many inputs and outputs
+    whose data needs no download, or None."""
+    for lesson_name in lesson_names():
+        try:
+            lesson = load_lesson(lesson_name)
+        except UserError:
+            continue
+        if (lesson.mode == "train" and not lesson.reads_files and lesson.network.layers[0] == n_in
+                and lesson.network.layers[-1] == n_out):
+            return lesson
+    return None
 
 
 #: what ``--output auto`` and the import dialog choose from

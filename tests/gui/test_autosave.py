@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
 
-from nnviz.core.model.network import Network, load_network
+from nnviz.core.lessons import load_lesson
+from nnviz.core.model.network import Network
+from nnviz.core.session.record import Session, load_session
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.window.autosave import Autosave
 
@@ -17,8 +19,8 @@ def model(qtbot):
 def test_weights_changing_every_frame_are_still_saved(model, qtbot, monkeypatch):
     monkeypatch.setattr(Autosave, "DELAY_MS", 200)
     saver = Autosave(model)
-    saver.lesson_name = "spiral"
-    saver.extra = lambda: {"nnviz_epochs": frame[0]}
+    lesson = load_lesson("spiral")
+    saver.source = lambda: Session(lesson, model.network.copy(), epochs=frame[0])
     frame = [0]
 
     def tick():  # a training run shows new weights 20 times a second
@@ -33,13 +35,13 @@ def test_weights_changing_every_frame_are_still_saved(model, qtbot, monkeypatch)
         assert timer.isActive() and frame[0] < 15  # saved while the run goes on
     finally:
         timer.stop()
-    saved = load_network(saver.path)
-    assert saved.extra["nnviz_lesson"] == "spiral"
-    assert 0 < saved.extra["nnviz_epochs"] <= frame[0]
+    saved = load_session(saver.path)
+    assert saved.lesson.name == "spiral"
+    assert 0 < saved.epochs <= frame[0]
     # the next save comes on its own while the weights keep changing
-    first = saved.weights[0].copy()
+    first = saved.network.weights[0].copy()
     timer.start()
-    qtbot.waitUntil(lambda: not np.array_equal(load_network(saver.path).weights[0], first), timeout=2000)
+    qtbot.waitUntil(lambda: not np.array_equal(load_session(saver.path).network.weights[0], first), timeout=2000)
     timer.stop()
     saver.discard()
     assert not saver.path.exists()

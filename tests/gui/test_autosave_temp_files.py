@@ -4,8 +4,10 @@ import os
 import stat
 import time
 
+from nnviz.core.lessons import load_lesson
 from nnviz.core.model.atomic_files import ORPHAN_AGE_S
-from nnviz.core.model.network import Network, load_network
+from nnviz.core.model.network import Network
+from nnviz.core.session.record import Session, load_session
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.window.autosave import Autosave
 
@@ -20,10 +22,11 @@ def test_an_autosave_removes_old_orphans_and_keeps_the_umask(qtbot):
     os.utime(orphan, (t, t))
     mask = os.umask(0o022)
     os.umask(mask)
-    saver.lesson_name = "spiral"
+    lesson = load_lesson("spiral")
+    saver.source = lambda: Session(lesson, model.network.copy())
     saver.save_now()
     assert not orphan.exists()
-    assert load_network(saver.path).extra["nnviz_lesson"] == "spiral"
+    assert load_session(saver.path).lesson.name == "spiral"
     assert stat.S_IMODE(saver.path.stat().st_mode) == 0o666 & ~mask
     saver.discard()
     assert not saver.path.exists()

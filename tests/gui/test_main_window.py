@@ -119,10 +119,10 @@ def test_autosave_is_offered_after_a_crash(qtbot, monkeypatch):
     monkeypatch.delenv("NNVIZ_NO_AUTOSAVE_PROMPT", raising=False)
     _app, second = build_window(lang="en")
     qtbot.addWidget(second)
-    net = second.autosave.recoverable()
-    assert net is not None and net.weights[0][0, 0] == 2.5
+    session = second.autosave.recoverable()
+    assert session is not None and session.network.weights[0][0, 0] == 2.5
     second.load_lesson("perceptron-and")
-    second.restore_autosaved(net)
+    second.restore_autosaved(session)
     # the network comes back in its own lesson, with the stepper working on it
     assert second.lesson.name == "mlp-xor"
     assert second.model.network.weights[0][0, 0] == 2.5
@@ -212,7 +212,7 @@ def test_closing_after_training_asks_before_the_weights_are_lost(window, qtbot, 
 
     answer(QMessageBox.StandardButton.Cancel)
     assert not window.close() and window.isVisible()  # Cancel: nothing happens
-    target = tmp_path / "trained.nnviz.json"
+    target = tmp_path / "trained.nnviz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     answer(QMessageBox.StandardButton.Save)
     assert window.close() and target.is_file()  # saved, then closed

@@ -119,7 +119,7 @@ def test_a_language_switch_keeps_the_restored_epoch_count(crash_then_restart, qt
         second.set_language("en")
 
 
-def test_a_stepper_lesson_is_saved_at_the_start_of_its_update_never_half_updated(qtbot, monkeypatch):
+def test_a_stepper_lesson_comes_back_at_the_same_step_of_the_same_update(qtbot, monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
@@ -137,8 +137,11 @@ def test_a_stepper_lesson_is_saved_at_the_start_of_its_update_never_half_updated
         try:
             second.offer_recovery()
             assert second.lesson.name == "backprop-2-2-2"
-            _assert_params(second.model.network, _params(load_lesson("backprop-2-2-2").network))
-            assert second.stepper.walk().pos == -1 and second.stepper.walk().update_number == 1
+            # the half-updated weights of that step, walked to again from the update's start
+            _assert_params(second.model.network, _params(first.model.network))
+            walk, back = first.stepper.walk(), second.stepper.walk()
+            assert (back.pos, back.update_number) == (walk.pos, 1)
+            _assert_params(back.trace.network_before, _params(load_lesson("backprop-2-2-2").network))
             second.stepper.finish_update()  # update 1, whole, from the lecture's weights
             assert second.model.network.weights[1][0, 0] == pytest.approx(0.35891648, abs=1e-8)
         finally:

@@ -11,22 +11,32 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nnviz.core.lessons import DEFAULT_LESSON
-from nnviz.core.model.network import Network, save_network
+from nnviz.core.data import datasets
+from nnviz.core.data.origin import DataSource
+from nnviz.core.data.table import CsvFormat
+from nnviz.core.lessons import DEFAULT_LESSON, Lesson, lesson_for_data, load_lesson
+from nnviz.core.model.network import Network
+from nnviz.core.session.record import Session, save_session
 from tests.gui.conftest import open_window
 
 
 def _autosave_path() -> Path:
     folder = Path(os.environ["NNVIZ_CACHE_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / "autosave.nnviz.json"
+    return folder / "autosave.nnviz"
 
 
-def _softmax_net(lesson: str) -> Network:
-    net = Network.initialised([784, 16, 10], ["relu", "softmax"], seed=3)
-    net.extra["nnviz_lesson"] = lesson
-    net.extra["nnviz_epochs"] = 4
-    return net
+def _failing_session(kind: str) -> Session:
+    """A readable autosave whose restore fails: a softmax network in the
+    stepper (its backprop cannot walk softmax), or data whose table is gone."""
+    if kind == "softmax-in-the-stepper":
+        net = Network.initialised([784, 16, 10], ["relu", "softmax"], seed=3)
+        lesson = Lesson("file:x", "mlp", {}, {}, net, {"kind": "points", "x": [[0.0] * 784], "y": [0]})
+        return Session(lesson, net, epochs=4)
+    ds = datasets.make({"kind": "moons", "n": 40})
+    ds.source = DataSource.csv("/nonexistent/notas.csv", CsvFormat(), 0, [1, 2])
+    lesson = lesson_for_data(ds, "notas.csv")
+    return Session(lesson, lesson.network)
 
 
 def _deep(n: int) -> str:
@@ -73,21 +83,23 @@ def start(qtbot, monkeypatch):
 
 
 def _kept_files() -> list[Path]:
-    return sorted(_autosave_path().parent.glob("autosave.nnviz.json.failed-*"))
+    return sorted(_autosave_path().parent.glob("autosave.nnviz.failed-*"))
 
 
-@pytest.mark.parametrize("lesson", ["digits", "a-lesson-that-no-longer-exists"])
-def test_a_failed_recovery_is_said_once_kept_aside_and_not_offered_again(lesson, start):
+@pytest.mark.parametrize("kind, why", [("softmax-in-the-stepper", "softmax"), ("table-gone", "notas.csv")])
+def test_a_failed_recovery_is_said_once_kept_aside_and_not_offered_again(kind, why, start, monkeypatch):
     run, asked = start
     path = _autosave_path()
-    save_network(_softmax_net(lesson), path)
+    with monkeypatch.context() as m:  # a table too big to keep: the session says where it lives
+        m.setattr("nnviz.core.session.record.storable", lambda ds: False)
+        save_session(_failing_session(kind), path)
     original = path.read_bytes()
     win = run()
     assert len(asked) == 1
     assert win.lesson.name == DEFAULT_LESSON
     message = win.statusBar().currentMessage()
     assert message.startswith("The autosaved network could not be restored: ")
-    assert "softmax" in message  # why, in the words of the refusal
+    assert why in message  # why, in the words of the refusal
     kept = _kept_files()
     assert len(kept) == 1 and kept[0].name in message
     assert kept[0].read_bytes() == original  # nothing lost
@@ -118,9 +130,8 @@ def test_a_corrupted_autosave_is_kept_aside_without_a_question_or_a_traceback(ki
 
 def test_a_good_autosave_answered_no_is_dropped_as_before(start):
     run, asked = start
-    net = Network.initialised([2, 2, 1], ["tanh", "sigmoid"], seed=1)
-    net.extra["nnviz_lesson"] = DEFAULT_LESSON
-    save_network(net, _autosave_path())
+    lesson = load_lesson(DEFAULT_LESSON)
+    save_session(Session(lesson, lesson.network), _autosave_path())
     win = run(QMessageBox.StandardButton.No)
     assert len(asked) == 1 and win.lesson.name == DEFAULT_LESSON
     assert not _autosave_path().exists() and _kept_files() == []

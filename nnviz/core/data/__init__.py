@@ -20,8 +20,10 @@
 - ``origin``: :class:`~nnviz.core.data.origin.DataSource`, where a data set
   came from (a generator spec, drawn points, a CSV file and its settings);
   ``source``: the data seam, ``DataSource`` and ``build`` (make the data set
-  again from it, as a session file will).
+  again from it, as a session file does).
 - ``drawn``: points drawn with the mouse.
+- ``arrays``: data a script hands over (numpy arrays, torch tensors, lists:
+  ``nnviz.show(model, X, y)``), checked against the network.
 - ``digit_pad``: a digit drawn on a pad, preprocessed as MNIST's or the UCI
   digits' images were (the input a drawing gives an image network).
 

@@ -6,6 +6,9 @@
   also re-exported by ``network``), with the user's umask, orphaned
   temporaries of killed saves cleaned.
 - ``activations``: each activation with its derivative, numpy and torch.
+- ``torch_io``: PyTorch weights in and out (``.pt``/``.pth`` state_dicts read
+  with ``weights_only=True`` only, ``.safetensors``; ``nn.Sequential`` both
+  ways); torch is imported only when one of its functions runs.
 - ``graph_layout``: where neurons and edges go, colour bins, symbols.
 - ``regions``: what the network answers over the plane (decision regions and
   lines, per-neuron maps), computed in blocks.

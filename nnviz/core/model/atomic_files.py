@@ -1,6 +1,6 @@
 """Files written whole or not at all, with the user's normal permissions.
 
-:func:`atomic_write_text` writes a temporary file beside the target, then
+:func:`atomic_write_text` (and :func:`atomic_write_bytes`) writes a temporary file beside the target, then
 renames it over the target: a save killed half-way (``kill -9``, a power cut)
 leaves the previous file intact and an orphaned temporary file
 ``.<name>.nnviz-<random>.tmp`` beside it. The next save to the same folder
@@ -33,13 +33,22 @@ _OURS = re.compile(r"\..+" + re.escape(TEMP_MARK) + r"[a-z0-9_]{8}" + re.escape(
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that a crash never leaves half a file."""
+    _atomic_write(path, text, "w", "utf-8")
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash never leaves half a file."""
+    _atomic_write(path, data, "wb", None)
+
+
+def _atomic_write(path: str | os.PathLike[str], content: str | bytes, mode: str, encoding: str | None) -> None:
     p = Path(path)
     folder = p.parent
     clean_orphaned_temps(folder, p.name)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
+            fh.write(content)
             fh.flush()
             if hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), 0o666 & ~current_umask())

@@ -7,6 +7,7 @@ neuron k of layer l+1. Layer 0 is the input.
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
@@ -103,6 +104,16 @@ class Network:
             dict(self.extra),
         )
 
+    # --------------------------------------------------------------- torch
+    @classmethod
+    def from_torch(cls, module: Any, activations: list[str] | None = None) -> Network:
+        """The network of a torch ``nn.Sequential`` or MLP (:func:`nnviz.core.model.torch_io.from_torch`)."""
+        return _torch_io().from_torch(module, activations)
+
+    def to_torch(self) -> Any:
+        """This network as a torch ``nn.Sequential`` (:func:`nnviz.core.model.torch_io.to_torch`)."""
+        return _torch_io().to_torch(self)
+
     # -------------------------------------------------------------- compute
     def forward(self, x: np.ndarray) -> list[np.ndarray]:
         """Outputs of every layer for input ``x`` (one sample or a batch).
@@ -137,6 +148,12 @@ class Network:
     @classmethod
     def from_dict(cls, obj: Any) -> Network:
         return parse_network(obj)
+
+
+def _torch_io() -> Any:
+    # looked up by name: torch_io builds Networks (a plain import would be a
+    # circle) and imports torch, which `import network` should not pay for
+    return importlib.import_module("nnviz.core.model.torch_io")
 
 
 # --------------------------------------------------------------- validation
@@ -226,6 +243,37 @@ def _check_numbers(value: Any, where: str) -> None:
             stack.extend(v)
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
             raise NetworkFormatError("Field '{0}' contains {1!r}, which is not a number.", where, v)
+
+
+def network_from_arrays(
+    layers: Any, activations: Any, weights: list[Any], biases: list[Any], where: str = "network"
+) -> Network:
+    """A Network from arrays read elsewhere (a session file's tensors), checked
+    as a network file is: sizes within the budget, known activations, every
+    array in its shape and finite. ``where`` names the part in the sentences."""
+    try:
+        _check_layers(layers)
+        _check_budget(layers)
+        acts = _expand_activations(activations, len(layers) - 1, "activations")
+        for i, name in enumerate(acts):
+            _check_activation(name, f"activations[{i}]")
+    except NetworkFormatError as exc:
+        raise NetworkFormatError("{0}: {1}", where, exc) from None
+    if len(weights) != len(layers) - 1 or len(biases) != len(layers) - 1:
+        raise NetworkFormatError("{0}: {1} weight layers were expected.", where, len(layers) - 1)
+    ws, bs = [], []
+    for i, (n_in, n_out) in enumerate(zip(layers[:-1], layers[1:])):
+        for arrays, out, shape, name in ((weights, ws, (n_in, n_out), "weights"), (biases, bs, (n_out,), "biases")):
+            a = arrays[i]
+            if not isinstance(a, np.ndarray) or a.shape != shape or a.dtype.kind not in "fiu":
+                got = list(a.shape) if isinstance(a, np.ndarray) else type(a).__name__
+                raise NetworkFormatError(
+                    "{0}: {1}[{2}] has shape {3} but the layers need {4}.", where, name, i, got, list(shape)
+                )
+            if not np.all(np.isfinite(a)):
+                raise NetworkFormatError("{0}: {1}[{2}] contains a number that is not finite.", where, name, i)
+            out.append(a)
+    return Network(list(layers), acts, ws, bs)
 
 
 def parse_network(obj: Any) -> Network:

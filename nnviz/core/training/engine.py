@@ -171,6 +171,17 @@ class Engine(Protocol):
         """Forget momentum / Adam moments and restart Adam's step count t."""
         ...
 
+    def optimizer_state(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """(momentum buffer or Adam's first moment, Adam's second moment, Adam's
+        step count t): float64 copies in the packed layout of
+        :func:`nnviz.core.training.compiled.packed_layout` (zeros where unused)."""
+        ...
+
+    def set_optimizer_state(self, first: np.ndarray, second: np.ndarray, steps: int) -> None:
+        """Take over an optimizer state in the layout of :meth:`optimizer_state`
+        (a run that continues another one, a session file reopened)."""
+        ...
+
     def close(self) -> None:
         """Release memory (device tensors, buffers)."""
         ...

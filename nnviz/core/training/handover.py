@@ -120,5 +120,11 @@ class HandoverEngine:
     def reset_optimizer(self) -> None:
         self._engine.reset_optimizer()
 
+    def optimizer_state(self) -> tuple[np.ndarray, np.ndarray, int]:
+        return self._engine.optimizer_state()
+
+    def set_optimizer_state(self, first: np.ndarray, second: np.ndarray, steps: int) -> None:
+        self._engine.set_optimizer_state(first, second, steps)
+
     def close(self) -> None:
         self._engine.close()

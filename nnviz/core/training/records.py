@@ -112,6 +112,10 @@ class TrainingResult:
     seconds: float
     #: the divergence, so that a window can say ``message`` in its own language
     error: UserError | None = None
+    #: the optimizer's memory at the end (an
+    #: :class:`~nnviz.core.training.optimizer_state.OptimizerState`), for a run
+    #: that goes on from these weights; None after a divergence
+    optimizer_state: object | None = None
 
     @property
     def diverged(self) -> bool:

@@ -127,6 +127,56 @@ class TorchEngine:
     def reset_optimizer(self) -> None:
         self._make_optimizer()
 
+    def _packed_params(self) -> list[torch.Tensor]:
+        """The parameters in the packed layout's order: layer l's weights, then its biases."""
+        return [p for pair in zip(self.weights, self.biases, strict=True) for p in pair]
+
+    def optimizer_state(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """torch's per-parameter state (``momentum_buffer``, or Adam's ``exp_avg``,
+        ``exp_avg_sq`` and ``step``) in the packed layout, as the other engines give it."""
+        params = self._packed_params()
+        n = sum(p.numel() for p in params)
+        first, second, steps = np.zeros(n), np.zeros(n), 0
+        pos = 0
+        first_key = "exp_avg" if self.optimizer_name == "adam" else "momentum_buffer"
+        for p in params:
+            k = p.numel()
+            state = self.opt.state.get(p, {})
+            buf = state.get(first_key)
+            if buf is not None:
+                first[pos : pos + k] = buf.detach().reshape(-1).double().cpu().numpy()
+            if self.optimizer_name == "adam":
+                sq = state.get("exp_avg_sq")
+                if sq is not None:
+                    second[pos : pos + k] = sq.detach().reshape(-1).double().cpu().numpy()
+                step = state.get("step")
+                if step is not None:
+                    steps = int(float(step))
+            pos += k
+        return first, second, steps
+
+    def set_optimizer_state(self, first: np.ndarray, second: np.ndarray, steps: int) -> None:
+        """The inverse of :meth:`optimizer_state`: nothing to take over at step 0
+        (torch then starts its state at the first update, as from zeros)."""
+        self.opt.state.clear()
+        adam = self.optimizer_name == "adam"
+        if adam and int(steps) <= 0:
+            return
+        if not adam and not np.any(first):
+            return
+        pos = 0
+        for p in self._packed_params():
+            k = p.numel()
+            # float64 arrays of the file, in the parameter's shape, dtype and device
+            m, v = (torch.tensor(a[pos : pos + k].reshape(p.shape), dtype=p.dtype, device=p.device)
+                    for a in (first, second))
+            if adam:
+                self.opt.state[p] = {"step": torch.tensor(float(steps), dtype=torch.float32),
+                                     "exp_avg": m, "exp_avg_sq": v}
+            else:
+                self.opt.state[p] = {"momentum_buffer": m}
+            pos += k
+
     # ------------------------------------------------------------ compute
     def _forward(self, x: torch.Tensor, train: bool) -> tuple[torch.Tensor, torch.Tensor]:
         """(net input a, output y) of the last layer."""

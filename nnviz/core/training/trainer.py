@@ -39,6 +39,7 @@ from nnviz.core.training.engine import (
     resolve_device,
     select_engine,
 )
+from nnviz.core.training.optimizer_state import OptimizerState
 from nnviz.core.training.problem import check_problem, prepare_data
 from nnviz.core.training.records import Diverged, EpochMetrics, TrainingResult
 
@@ -58,7 +59,13 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
     (``set_dataset``: before the next epoch).
     """
 
-    def __init__(self, network: Network, dataset: Dataset, config: TrainingConfig) -> None:
+    def __init__(
+        self,
+        network: Network,
+        dataset: Dataset,
+        config: TrainingConfig,
+        optimizer_state: OptimizerState | None = None,
+    ) -> None:
         config = TrainingConfig.from_dict(config.to_dict())
         check_problem(network, dataset, config)
         if dataset.val_idx.size == 0 and config.val_fraction > 0:
@@ -81,6 +88,11 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
             self.engine_name, network.copy(), self.data, config, self.device
         )
         self.device = self.engine.device
+        if optimizer_state is not None and optimizer_state.fits(network.layers, config.optimizer):
+            # go on from an earlier run's momentum or Adam moments (see optimizer_state)
+            self.engine.set_optimizer_state(
+                optimizer_state.first, optimizer_state.second, optimizer_state.steps
+            )
         self._follow_engine()
         self._rng = np.random.default_rng(config.seed)
         self.epoch = 0
@@ -310,7 +322,8 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
         final = self.snapshot(pending, final=True, status=status)
         if callback is not None:
             callback(final)
-        return TrainingResult(status, message, final, time.perf_counter() - started, error)
+        state = self.optimizer_state() if status != "diverged" else None
+        return TrainingResult(status, message, final, time.perf_counter() - started, error, state)
 
     def _mid_epoch_snapshot(self) -> None:
         callback, interval = self._live  # type: ignore[misc]
@@ -322,6 +335,12 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
         self._last_emit = now
         if callback(snap) is False:
             self._stop.set()
+
+    def optimizer_state(self) -> OptimizerState:
+        """The optimizer's memory now, for a later run on these weights to take over."""
+        first, second, steps = self.engine.optimizer_state()
+        layers = tuple(self._template.layers)
+        return OptimizerState(self.config.optimizer, layers, first, second, steps)
 
     def close(self) -> None:
         self.engine.close()

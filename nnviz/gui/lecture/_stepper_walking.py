@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 from nnviz.core.lecture.latex_numbers import format_plain
-from nnviz.core.lecture.stepping import BackpropWalk
+from nnviz.core.lecture.stepping import BackpropWalk, UpdateStart
 from nnviz.gui.lecture._stepper_controls import SPEEDS
 
 
@@ -74,6 +74,39 @@ class StepperWalking:
             self.perceptron.reset()
         elif self._walk is not None:
             self._walk.reset()
+            self._pushed_params = None
+            self._refresh()
+
+    def position(self) -> tuple[UpdateStart, int, str] | None:
+        """Where the walk stands, to come back to it (a session file): the
+        update in progress, the step on show in it and the granularity; None
+        without a walk."""
+        walk = self._active_walk()
+        if walk is None:
+            return None
+        return walk.update_start(), walk.pos, walk.granularity
+
+    def edits_pending(self) -> bool:
+        """Whether the weights on show were edited by hand since the walk last
+        took them in (it does at the next move)."""
+        return bool(self._stale)
+
+    def restore_position(self, start: UpdateStart, pos: int, granularity: str) -> None:
+        """Go back to a :meth:`position`: the update it began, at step ``pos``
+        (the last step when the update is shorter, as after a change of version)."""
+        self.pause()
+        self._stale = False
+        self._forget_edits()
+        walk = self._active_walk()
+        if walk is None:
+            return
+        if granularity in ("scalar", "layer", "update") and granularity != walk.granularity:
+            self.set_granularity(granularity)
+        walk.begin_at(start)
+        walk.jump(min(max(int(pos), -1), len(walk.trace) - 1))
+        if self._mode == "perceptron":
+            self.perceptron.refresh()
+        else:
             self._pushed_params = None
             self._refresh()
 

@@ -20,6 +20,7 @@ from nnviz.core.errors import UserError
 from nnviz.core.training.config import TrainingConfig
 from nnviz.core.training.engine import select_engine
 from nnviz.core.training.error_growth import GrowthWatch
+from nnviz.core.training.optimizer_state import OptimizerState
 from nnviz.core.training.records import Snapshot
 from nnviz.core.training.trainer import Trainer
 from nnviz.gui.core_strings import result_message, translate_core, user_message
@@ -55,6 +56,9 @@ class PanelRunControl:
         self._reset_from: tuple[list[np.ndarray], int, int] | None = None
         self._saved_switch_interval: float | None = None
         self._run_engine = ""
+        #: the optimizer's memory at the end of the last run and the weights it
+        #: belongs to: the next run goes on from it while those weights are on show
+        self._kept_optimizer: tuple[OptimizerState, list[np.ndarray]] | None = None
 
         self.controller = TrainingController(self)
         self.controller.snapshot.connect(self._on_snapshot)
@@ -79,7 +83,7 @@ class PanelRunControl:
             leave_a_core_for_the_gui()
             self._set_snapshot_rate(config)
             # the trainer works on its own copy of the network and the data
-            self.controller.start(self._model.network, self._dataset, config)
+            self.controller.start(self._model.network, self._dataset, config, self.optimizer_state())
         except UserError as exc:
             self._show_message(user_message(exc), error=True)
             return False
@@ -104,6 +108,26 @@ class PanelRunControl:
         # TrainingController takes max_rate only in its constructor; it reads
         # _max_rate when a run starts (asked the core engineer for a start() argument)
         self.controller._max_rate = _SNAPSHOT_RATE.get(engine, 30.0)
+
+    def optimizer_state(self) -> OptimizerState | None:
+        """The last run's optimizer memory while its weights are on show, else None."""
+        kept = self._kept_optimizer
+        if kept is None:
+            return None
+        state, params = kept
+        net = self._model.network
+        now = [*net.weights, *net.biases]
+        if len(now) != len(params) or not all(np.array_equal(a, b) for a, b in zip(now, params, strict=True)):
+            return None
+        return state
+
+    def keep_optimizer_state(self, state: OptimizerState | None) -> None:
+        """Let the next run go on from ``state`` (for the weights on show now)."""
+        if state is None:
+            self._kept_optimizer = None
+            return
+        net = self._model.network
+        self._kept_optimizer = (state, [a.copy() for a in (*net.weights, *net.biases)])
 
     def pause(self) -> None:
         if self._state == "running":
@@ -154,7 +178,7 @@ class PanelRunControl:
         if self._dataset is None or n <= 0:
             return None
         config = self.form.config().replace(epochs=int(n))
-        trainer = Trainer(self._model.network, self._dataset, config)
+        trainer = Trainer(self._model.network, self._dataset, config, self.optimizer_state())
         self._epochs_target = int(n)
         self._run_epochs0 = self._epoch_offset
         try:
@@ -164,6 +188,7 @@ class PanelRunControl:
             trainer.close()
         self._on_snapshot(result.snapshot)
         self._flush()
+        self.keep_optimizer_state(result.optimizer_state)  # type: ignore[arg-type]
         if result.diverged:
             self._on_diverged(result_message(result))
         else:
@@ -177,6 +202,7 @@ class PanelRunControl:
         self.best_last.offer(getattr(result, "snapshot", None), self._run_epochs0)
         status = getattr(result, "status", "completed")
         message = getattr(result, "message", "")
+        self.keep_optimizer_state(getattr(result, "optimizer_state", None))
         self._set_state("idle")
         if status == "failed":
             self._show_message(message, error=True)

@@ -52,7 +52,9 @@ class RunOverlay:
             extent = {"x_end": {k: float(v[-1]) for k, v in xs.items()},
                       "lo": float(y[ok].min()), "hi": float(y[ok].max())}
             items.append((plot, item, {**xs, "y": y.copy(), "series": s, **extent}))
-        self._old_runs.append({"run": self._run_number, "items": items})
+        # the raw columns too (the curves may be smoothed): a session file keeps them
+        self._old_runs.append({"run": self._run_number, "items": items, "table": self.metrics_table(),
+                               "markers": (self._best_epoch, self._stop_epoch)})
         self._run_number += 1
         while len(self._old_runs) > _MAX_OLD_RUNS:
             for plot, item, _data in self._old_runs.pop(0)["items"]:
@@ -68,6 +70,33 @@ class RunOverlay:
 
     def old_run_count(self) -> int:
         return len(self._old_runs)
+
+    def run_tables(self) -> list[dict[str, object]]:
+        """Every run on show, the earlier ones first and the current one last:
+        ``{"table": {column: values}, "best_epoch": e, "stop_epoch": e}``
+        (the raw columns of :data:`~nnviz.gui.training.live_curves.COLUMNS`,
+        accuracies in %, copies). The current run is left out while it is empty."""
+        runs: list[dict[str, object]] = [
+            {"table": {k: v.copy() for k, v in run["table"].items()},
+             "best_epoch": run["markers"][0], "stop_epoch": run["markers"][1]}
+            for run in self._old_runs
+        ]
+        if self._buf.n:
+            runs.append({"table": self.metrics_table(), "best_epoch": self._best_epoch,
+                         "stop_epoch": self._stop_epoch})
+        return runs
+
+    def restore_runs(self, runs: list[dict[str, object]]) -> None:
+        """Show the runs of :meth:`run_tables` again: the last as the current run."""
+        self.clear_old_runs()
+        self.clear()
+        for i, run in enumerate(runs):
+            if i:
+                self._keep_as_old_run()
+                self.clear()
+            self.add_table(run["table"])  # type: ignore[arg-type]
+            self.set_markers(int(run.get("best_epoch", 0)), int(run.get("stop_epoch", 0)))  # type: ignore[call-overload]
+        self._schedule()
 
     def _draw_old_runs_against(self, key: str) -> None:
         """Draw the earlier runs against ``key``: "epoch" or "updates"."""

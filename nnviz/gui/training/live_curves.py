@@ -133,6 +133,19 @@ class LiveCurves:
                 self._smoothed[s].append_rows(sm[:, None])
         self._schedule()
 
+    def add_table(self, table: dict[str, np.ndarray]) -> None:
+        """Append the rows of a :meth:`metrics_table` (a run read back from a file)."""
+        n = len(table["epoch"])
+        if not n:
+            return
+        rows = np.column_stack([np.asarray(table.get(c, np.full(n, np.nan)), dtype=np.float64) for c in COLUMNS])
+        self._buf.append_rows(rows)
+        if self._smooth_w > 0:
+            for s in SERIES:
+                sm = self._smoothers[s].extend(rows[:, COLUMNS.index(s)])
+                self._smoothed[s].append_rows(sm[:, None])
+        self._schedule()
+
     def point_count(self) -> int:
         return self._buf.n
 

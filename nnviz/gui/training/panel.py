@@ -29,11 +29,12 @@ show, and loading a lesson or a problem.
 
 from __future__ import annotations
 
+import math
 import sys
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from nnviz.core.data.dataset import Dataset
@@ -159,6 +160,65 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         self._epoch_offset, self._update_offset = int(epoch), int(updates)
         self.counters.setText(self._counter_text.format(self._epoch_offset, self._update_offset))
 
+    def restore_progress(
+        self, network: Network, epochs: int, updates: int, runs: list[dict[str, Any]], optimizer: Any
+    ) -> None:
+        """Show a saved state again (a session file): the weights, the counters,
+        every run's curves and the optimizer's memory, so that Train goes on as
+        if the window had never closed."""
+        self.show_parameters(network.weights, network.biases, epochs, updates)
+        self._plots.restore_runs(runs)
+        self.keep_optimizer_state(optimizer)
+        if runs:  # the counters say how the last epoch ended, as after a run
+            table = runs[-1]["table"]
+            acc = next((float(table[k][-1]) for k in ("val_acc", "train_acc")
+                        if len(table[k]) and math.isfinite(table[k][-1])), math.nan)
+            loss = next((float(table[k][-1]) for k in ("val_loss", "train_loss")
+                         if len(table[k]) and math.isfinite(table[k][-1])), math.nan)
+            text = self._counter_text.format(self._epoch_offset, self._update_offset)
+            if math.isfinite(acc):
+                text += " · " + self._acc_text.format(QLocale().toString(acc, "f", 1))
+            elif math.isfinite(loss):
+                text += " · " + self._loss_text.format(QLocale().toString(loss, "g", 3))
+            self.counters.setText(text)
+            ds = self._dataset
+            if ds is not None and len(ds.x):  # the sample a run shows in the graph: the trainer's probe
+                probe = self.controller._probe
+                if probe is None or not 0 <= probe < len(ds.x):
+                    probe = int(ds.val_idx[0] if ds.val_idx.size else ds.train_idx[0])
+                if self._model.network.layers[0] == ds.n_features:
+                    self._model.show_sample(ds.x[probe])
+
+    def initial_network(self) -> Network:
+        """The weights Reset goes back to (a copy)."""
+        return self._initial.copy()
+
+    def spec_on_show(self, lesson_data: dict[str, Any]) -> dict[str, Any] | None:
+        """The generator spec that makes exactly the data on show (points and
+        split): the form's, or the lesson's ``lesson_data`` (the form names one
+        seed for the points and the split, a lesson two); None when neither does."""
+        from nnviz.core.data import datasets
+
+        shown = self._dataset
+        if shown is None or self.uses_given_data():
+            return None
+        form = self.form.data_spec()
+        for spec in (form, lesson_data):
+            if spec.get("kind") != form.get("kind"):
+                continue
+            try:
+                made = datasets.make(spec)
+            except UserError:
+                continue
+            if all(np.array_equal(getattr(made, k), getattr(shown, k)) for k in ("x", "y", "train_idx", "val_idx")):
+                return spec
+        return None
+
+    def uses_given_data(self) -> bool:
+        """Whether the data trained on came from outside the form's generators
+        (an imported table, image files, points drawn on the plot)."""
+        return self.form.data_kind.currentData() == "custom" or self.drawn_points_in_use()
+
     def progress_counts(self) -> tuple[int, int]:
         """Epochs and updates done on the weights on show (saved with the autosave)."""
         snap = self._last_snapshot
@@ -273,6 +333,7 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         self._frame.stop()
         self._epoch_offset = self._update_offset = 0
         self._run_epochs0 = 0
+        self._kept_optimizer = None  # its weights are no longer the ones on show
         if keep_old_runs:
             self._plots.new_run()
         else:

@@ -34,6 +34,7 @@ from nnviz.core.data.dataset import Dataset
 from nnviz.core.errors import UserError
 from nnviz.core.model.network import Network
 from nnviz.core.training.config import TrainingConfig
+from nnviz.core.training.optimizer_state import OptimizerState
 from nnviz.core.training.problem import check_problem
 from nnviz.core.training.records import Snapshot
 from nnviz.core.training.trainer import Trainer
@@ -215,9 +216,11 @@ class TrainingWorker(QObject):
         config: TrainingConfig,
         control: RunControl,
         max_rate: float = MAX_RATE,
+        optimizer_state: OptimizerState | None = None,
     ) -> None:
         super().__init__()  # no parent: it is moved to the thread
         self._network = network.copy()
+        self._optimizer_state = optimizer_state
         self._dataset = dataset
         self._config = config
         self._control = control
@@ -232,7 +235,7 @@ class TrainingWorker(QObject):
         result: Any
         trainer: Trainer | None = None
         try:
-            trainer = Trainer(self._network, self._dataset, self._config)
+            trainer = Trainer(self._network, self._dataset, self._config, self._optimizer_state)
             self._control.attach(trainer)
             self.engineChosen.emit(trainer.engine_name, trainer.engine_reason)
             result = trainer.run(self._emit, snapshot_interval=self._interval)
@@ -307,8 +310,17 @@ class TrainingController(QObject):
             self.stateChanged.emit(state)
 
     # ------------------------------------------------------------ control
-    def start(self, network: Network, dataset: Dataset, config: TrainingConfig) -> None:
-        """Train in a new thread; :class:`UserError` at once for an impossible setting."""
+    def start(
+        self,
+        network: Network,
+        dataset: Dataset,
+        config: TrainingConfig,
+        optimizer_state: OptimizerState | None = None,
+    ) -> None:
+        """Train in a new thread; :class:`UserError` at once for an impossible setting.
+
+        ``optimizer_state`` (an earlier run's, on these weights) is taken over
+        when it fits the network and the optimizer."""
         if self._thread is not None:
             raise UserError(
                 QCoreApplication.translate("TrainingController", "Training is already running.")
@@ -325,7 +337,7 @@ class TrainingController(QObject):
             self._control.set_pace(self._pace)
         self._result = None
         thread = QThread()
-        worker = TrainingWorker(network, dataset, config, self._control, self._max_rate)
+        worker = TrainingWorker(network, dataset, config, self._control, self._max_rate, optimizer_state)
         worker.moveToThread(thread)
         # the controller's own slots first: queued slots run in connection
         # order, so they see the thread before deleteLater removes it

@@ -98,7 +98,13 @@ class WindowChrome:
 
     def _build_actions(self) -> None:
         self.act_open = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self._open_dialog)
-        self.act_save = QAction(self, shortcut=QKeySequence.StandardKey.SaveAs, triggered=self._save_dialog)
+        self.act_save_session = QAction(self, shortcut=QKeySequence.StandardKey.Save,
+                                        triggered=self._save_session_now)
+        self.act_save_session_as = QAction(self, shortcut="Ctrl+Shift+S", triggered=self._save_session_dialog)
+        self.act_save = QAction(self, triggered=self._save_dialog)
+        self.act_import_torch = QAction(self, triggered=self._import_torch_dialog)
+        self.act_export_script = QAction(self, triggered=self._export_script_dialog)
+        self.act_export_weights = QAction(self, triggered=self._export_weights_dialog)
         self.act_import = QAction(self, shortcut="Ctrl+I", triggered=self._import_data_dialog)
         self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self._export_dialog)
         self.act_handout = QAction(self, shortcut="Ctrl+Shift+E", triggered=self._handout_dialog)
@@ -139,9 +145,16 @@ class WindowChrome:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
-        for act in (self.act_open, self.act_save, self.act_import, self.act_open_data_folder,
-                    self.act_export, self.act_handout):
+        self.menu_file.addAction(self.act_open)
+        self._build_recent_menu(self.menu_file)  # File → Open recent (WindowSession)
+        for act in (self.act_save_session, self.act_save_session_as, self.act_save):
             self.menu_file.addAction(act)
+        self.menu_file.addSeparator()
+        for act in (self.act_import, self.act_open_data_folder, self.act_import_torch):
+            self.menu_file.addAction(act)
+        self.menu_export = self.menu_file.addMenu("")
+        for act in (self.act_export, self.act_handout, self.act_export_script, self.act_export_weights):
+            self.menu_export.addAction(act)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -185,9 +198,26 @@ class WindowChrome:
     def retranslate(self) -> None:
         """Name every action, menu, dock and lesson in the interface language."""
         self.setWindowTitle(self.tr("nnviz — neural networks, step by step"))
-        self.act_open.setText(self.tr("&Open network…"))
-        self.act_open.setToolTip(self.tr("Open a network file (*.nnviz.json)"))
-        self.act_save.setText(self.tr("&Save network as…"))
+        self.act_open.setText(self.tr("&Open…"))
+        self.act_open.setToolTip(self.tr(
+            "Open a session (*.nnviz), a network (*.nnviz.json) or PyTorch weights (*.pt, *.safetensors)"))
+        self.act_save_session.setText(self.tr("&Save session"))
+        self.act_save_session.setToolTip(self.tr(
+            "Keep everything on show in one *.nnviz file: network, weights, data, settings, curves, stepper position"))
+        self.act_save_session_as.setText(self.tr("Save session &as…"))
+        self.menu_recent.setTitle(self.tr("Open &recent"))
+        self._fill_recent_menu()
+        self.act_import_torch.setText(self.tr("Import &PyTorch weights…"))
+        self.act_import_torch.setToolTip(self.tr(
+            "The Linear layers of a state_dict (*.pt, *.pth) or a *.safetensors file; you choose the activations"))
+        self.menu_export.setTitle(self.tr("E&xport"))
+        self.act_export_script.setText(self.tr("PyTorch &script…"))
+        self.act_export_script.setToolTip(self.tr(
+            "A runnable Python file in the lecture's structure: class Net, the loss, the optimizer and the loop"))
+        self.act_export_weights.setText(self.tr("PyTorch &weights…"))
+        self.act_export_weights.setToolTip(self.tr(
+            "The weights alone, as *.safetensors or as a state_dict *.pt that nn.Sequential loads"))
+        self.act_save.setText(self.tr("Save &network as…"))
         self.act_save.setToolTip(self.tr("Save the current network and its weights as a *.nnviz.json file"))
         self.act_import.setText(self.tr("&Import data…"))
         self.act_import.setToolTip(
@@ -273,6 +303,8 @@ class WindowChrome:
             ("Ctrl++ / Ctrl+-", self.tr("larger / smaller presentation scale")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("undo / redo a weight edit")),
             ("Ctrl+1 … Ctrl+9", self.tr("open a lesson")),
+            ("Ctrl+O", self.tr("open a session, a network or PyTorch weights")),
+            ("Ctrl+S / Ctrl+Shift+S", self.tr("save the session / save it as")),
             ("Ctrl+I", self.tr("import data from a CSV table")),
             ("F5 / F6 / Shift+F5", self.tr("train / pause or resume / stop (training lessons)")),
         ]

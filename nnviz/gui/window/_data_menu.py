@@ -201,7 +201,6 @@ class WindowData:
         self._show_lesson(lesson, ds)
         if "path" not in (lesson.files or {}):  # the download folder: the next start opens it again
             self._settings.setValue("ui/lesson", lesson.name)
-            self.autosave.lesson_name = lesson.name
         self.statusBar().showMessage(
             self.tr("%1: %2 training and %3 test images.")
             .replace("%1", lesson.title_in(i18n.current_language()))

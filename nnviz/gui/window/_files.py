@@ -27,10 +27,15 @@ class WindowFiles:
     # ------------------------------------------------------ open and save
     def _open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open network"), "", self.tr("nnviz networks (*.nnviz.json *.json)")
+            self, self.tr("Open"), "", ";;".join([
+                self.tr("nnviz files (*.nnviz *.nnviz.json *.json *.pt *.pth *.safetensors)"),
+                self.tr("nnviz sessions (*.nnviz)"),
+                self.tr("nnviz networks (*.nnviz.json *.json)"),
+                self.tr("PyTorch weights (*.pt *.pth *.safetensors)"),
+            ])
         )
         if path and self._may_drop_imported() and self._may_discard(
-            self.tr("Save them before opening another network?")
+            self.tr("Save them before opening another file?")
         ):
             self.open_file(path)
 
@@ -184,7 +189,7 @@ class WindowFiles:
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
-            return self._save_dialog()
+            return self._save_session_now()  # the whole session, the weights with it
         return answer == QMessageBox.StandardButton.Discard
 
     def _may_drop_imported(self) -> bool:

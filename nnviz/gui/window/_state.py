@@ -51,13 +51,13 @@ class WindowState:
 
     # ------------------------------------------------------------ recovery
     def offer_recovery(self) -> None:
-        """After a crash, offer the network that was autosaved, in its lesson.
+        """After a crash, offer the session that was autosaved.
 
         A file that cannot be read, or a restore that fails, is said once,
         kept aside (renamed) and leaves the window on the default lesson: the
         next start is a normal one, not the same failure again."""
-        net = self.autosave.recoverable()
-        if net is None:
+        session = self.autosave.recoverable()
+        if session is None:
             if self.autosave.rejected is not None:
                 self._recovery_failed(*self.autosave.rejected)
             return
@@ -68,7 +68,7 @@ class WindowState:
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:
-                self.restore_autosaved(net)
+                self.restore_autosaved(session)
             except UserError as exc:
                 self._recovery_failed(user_message(exc), self.autosave.set_aside())
                 return
@@ -88,31 +88,19 @@ class WindowState:
         log.warning("%s", message)
         self._error(message)
 
-    def _autosave_extra(self) -> dict[str, object]:
-        """Saved with the autosave: how far a training lesson's weights were trained."""
-        if self.lesson is None or self.lesson.mode != "train":
-            return {}
-        epochs, updates = self.training.progress_counts()
-        return {"nnviz_epochs": int(epochs), "nnviz_updates": int(updates)}
+    def _autosave_session(self):
+        """What the autosave keeps: the session on show, or None while a setting
+        on the form is impossible (the last good autosave stays)."""
+        try:
+            return self.session_state()
+        except UserError:
+            return None
 
-    def restore_autosaved(self, net) -> None:
-        """Reopen the autosaved network's lesson with its weights, or as a file.
-
-        In a training lesson every view shows the restored weights (graph,
-        regions, hidden-neuron maps or confusion matrix, the epoch counter);
-        only the curves start empty, as their history is not saved."""
-        lesson_name = str(net.extra.pop("nnviz_lesson", ""))
-        epochs = _count(net.extra.pop("nnviz_epochs", 0))
-        updates = _count(net.extra.pop("nnviz_updates", 0))
-        if lesson_name in self.lesson_actions and self.load_lesson(lesson_name):
-            if net.same_architecture(self.model.network):
-                if self.lesson is not None and self.lesson.mode == "train":
-                    self.training.show_parameters(net.weights, net.biases, epochs, updates)
-                else:
-                    self.model.set_parameters(net.weights, net.biases)
-                return
-        lesson = lessons.lesson_for_network(net, self.tr("recovered network"))
-        self._show_lesson(lesson, lesson.dataset())
+    def restore_autosaved(self, session) -> None:
+        """Show the autosaved session as it was: the lesson, its data, the weights
+        in every view, the counters, the curves and the stepper's position
+        (UserError when it cannot be shown)."""
+        self.show_session(session, None, raise_errors=True)
 
     # --------------------------------------------------------------- close
     def shutdown(self, save_state: bool = True) -> None:
@@ -131,10 +119,3 @@ class WindowState:
         self.shutdown(save_state=self.persist_state)
         super().closeEvent(event)
 
-
-def _count(value: object) -> int:
-    """A non-negative whole number from a file, 0 when it is not one."""
-    try:
-        return max(0, int(value))  # type: ignore[call-overload]
-    except (TypeError, ValueError, OverflowError):
-        return 0

@@ -43,16 +43,23 @@ def choose_language(lang: str | None) -> str:
 
 
 def build_window(
-    file: str | None = None, preset: str | None = None, lang: str | None = None, offscreen: bool = False
+    file: str | None = None,
+    preset: str | None = None,
+    lang: str | None = None,
+    offscreen: bool = False,
+    activations: list[str] | None = None,
 ):
-    """Create the application (if needed) and a main window, not yet shown."""
+    """Create the application (if needed) and a main window, not yet shown.
+
+    ``activations`` go with a PyTorch weights ``file``, one per Linear layer;
+    without them the window asks."""
     app = application(offscreen)
     i18n.set_language(choose_language(lang))
     from nnviz.gui.window.main_window import MainWindow
 
     window = MainWindow()
     if file:
-        window.open_file(file, raise_errors=True)
+        window.open_file(file, raise_errors=True, activations=activations)
     else:
         window.load_lesson(preset or window.initial_lesson(), raise_errors=True)
     return app, window
@@ -75,7 +82,12 @@ def missing_x11_libraries() -> list[str]:
     return [pkg for lib, pkg in needed.items() if ctypes.util.find_library(lib) is None]
 
 
-def run_gui(file: str | None = None, preset: str | None = None, lang: str | None = None) -> int:
+def run_gui(
+    file: str | None = None,
+    preset: str | None = None,
+    lang: str | None = None,
+    activations: list[str] | None = None,
+) -> int:
     if not has_display():
         raise UserError("No display is available; use 'nnviz shot' to render the window offscreen.")
     missing = missing_x11_libraries()
@@ -84,7 +96,7 @@ def run_gui(file: str | None = None, preset: str | None = None, lang: str | None
             "Qt needs system libraries to open a window here; install them with: "
             f"sudo apt-get install {' '.join(missing)}"
         )
-    app, window = build_window(file, preset, lang)
+    app, window = build_window(file, preset, lang, activations=activations)
     # Compile (or load from the cache) the small-network engine while the
     # lecturer looks at the first slide; training uses the NumPy engine until
     # it is ready. (Not before the window is built: numba's imports in that

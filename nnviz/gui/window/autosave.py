@@ -1,14 +1,15 @@
-"""Autosave of the network on screen, offered back after a crash.
+"""Autosave of the session on screen, offered back after a crash.
 
-The network is written (atomically) to the cache folder at most
-:attr:`Autosave.DELAY_MS` after a change, also while training changes it
-every frame; a normal close deletes the file, so a file found at start-up
-means the last run did not close normally. :attr:`Autosave.extra` adds a few
-numbers to the file (the epochs trained), given back by :meth:`recoverable`
-in ``Network.extra``.
+The window's session (:attr:`Autosave.source`: the lesson, the weights, the
+data the user brought, the settings, the curves, the stepper's position) is
+written as a session file (:mod:`nnviz.core.session`, the format of File →
+Save session) to the cache folder at most :attr:`Autosave.DELAY_MS` after a
+change of the weights, also while training changes them every frame; a
+normal close deletes the file, so a file found at start-up means the last
+run did not close normally.
 
 A file that cannot be read, or whose recovery fails, is renamed aside
-(:meth:`Autosave.set_aside`, ``autosave.nnviz.json.failed-<time>``): never
+(:meth:`Autosave.set_aside`, ``autosave.nnviz.failed-<time>``): never
 offered again, never lost, and never a reason for the app not to start.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 
 from nnviz.core.errors import UserError
-from nnviz.core.model.network import Network, load_network, save_network
+from nnviz.core.session.record import Session, load_session, save_session
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.network.model import NetworkModel
 
@@ -45,14 +46,9 @@ class Autosave(QObject):
     def __init__(self, model: NetworkModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        #: the lesson the network belongs to, saved with it
-        self.lesson_name = ""
-        #: more to save with the network: ``{"nnviz_epochs": 120, ...}`` (JSON numbers)
-        self.extra: Callable[[], dict[str, object]] | None = None
-        #: the network to save instead of the model's (None: the model's), e.g.
-        #: the stepper's weights at the start of the update in progress
-        self.source: Callable[[], Network | None] | None = None
-        self.path = cache_dir() / "autosave.nnviz.json"
+        #: the session to save (the window's); None from it: nothing to save now
+        self.source: Callable[[], Session | None] | None = None
+        self.path = cache_dir() / "autosave.nnviz"
         self._found = self.path.is_file()
         #: why the file found at start could not be read, and where it was
         #: kept (None: not renamed), set by :meth:`recoverable`
@@ -70,25 +66,21 @@ class Autosave(QObject):
         self._timer.stop()
         t0 = time.perf_counter()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            net = self.source() if self.source is not None else None
-            if net is None or not net.same_architecture(self._model.network):
-                net = self._model.network.copy()
-            net.extra["nnviz_lesson"] = self.lesson_name
-            if self.extra is not None:
-                net.extra.update(self.extra())
-            save_network(net, self.path)
+            session = self.source() if self.source is not None else None
+            if session is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                save_session(session, self.path)
         except (OSError, UserError):
             pass  # autosave is a courtesy: never interrupt the lesson for it
         cost_ms = 1000.0 * (time.perf_counter() - t0)
         self._timer.setInterval(max(self.DELAY_MS, int(cost_ms / self.MAX_DUTY)))
 
-    def recoverable(self) -> Network | None:
-        """The network left by a run that did not close normally, if readable."""
+    def recoverable(self) -> Session | None:
+        """The session left by a run that did not close normally, if readable."""
         if not self._found or os.environ.get("NNVIZ_NO_AUTOSAVE_PROMPT"):
             return None
         try:
-            return load_network(self.path)
+            return load_session(self.path)
         except UserError as exc:
             reason = user_message(exc)
         except Exception as exc:  # noqa: BLE001 - a damaged file must never stop the app from starting

@@ -9,11 +9,15 @@ module); its mixins do the rest, each in its own module:
   handout, the question before trained weights are lost;
 - ``_data_menu.WindowData``: Data → Get MNIST / Fashion-MNIST… (download with
   progress and Cancel), File → Open data folder…, class names in the language;
-- ``_state.WindowState``: geometry, crash recovery, shutdown and close.
+- ``_state.WindowState``: geometry, crash recovery, shutdown and close;
+- ``_session.WindowSession``: session files (``*.nnviz``), Open recent;
+- ``_torch_files.WindowTorch``: PyTorch weights in and out;
+- ``_script_export.WindowScriptExport``: File → Export → PyTorch script.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -34,13 +38,23 @@ from nnviz.gui.training.panel import TrainingPanel
 from nnviz.gui.window._chrome import WindowChrome
 from nnviz.gui.window._data_menu import WindowData
 from nnviz.gui.window._files import WindowFiles
+from nnviz.gui.window._script_export import WindowScriptExport
+from nnviz.gui.window._session import SESSION_SUFFIX, WindowSession
 from nnviz.gui.window._state import WindowState
+from nnviz.gui.window._torch_files import WindowTorch
 from nnviz.gui.window.autosave import Autosave
 from nnviz.gui.window.presentation import Presentation
 from nnviz.gui.window.settings import open_settings, read_choice
 
+log = logging.getLogger(__name__)
 
-class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow):
+#: file name endings of PyTorch weights (File → Import PyTorch weights…)
+TORCH_SUFFIXES = (".pt", ".pth", ".safetensors")
+
+
+class MainWindow(
+    WindowChrome, WindowFiles, WindowSession, WindowTorch, WindowScriptExport, WindowData, WindowState, QMainWindow
+):
     """The network, the lesson's panels around it, and the lesson on show."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -56,6 +70,8 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
         self.ask_to_save = False
         #: a training run changed the weights since the lesson opened or was saved
         self._unsaved_training = False
+        #: the session file on show (File → Save session writes there), or None
+        self._session_path: str | None = None
         first = lessons.load_lesson(lessons.DEFAULT_LESSON)
         self.model = NetworkModel(first.network, self)
 
@@ -75,8 +91,7 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
 
         self.presentation = Presentation(self)
         self.autosave = Autosave(self.model, self)
-        self.autosave.extra = self._autosave_extra
-        self.autosave.source = self.stepper.network_to_keep
+        self.autosave.source = self._autosave_session
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -104,7 +119,6 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
         if not self._open(lambda: lessons.load_lesson(name), raise_errors):
             return False
         self._settings.setValue("ui/lesson", name)
-        self.autosave.lesson_name = name
         return True
 
     def _apply_mode_layout(self) -> None:
@@ -172,14 +186,25 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
         """A lesson a panel made from the one on show (a truth table chosen): shown as any lesson."""
         self._open(lambda: lesson, raise_errors=False)
 
-    def open_file(self, path: str, raise_errors: bool = False) -> bool:
-        """Open a network file; it replaces the network of a stepper lesson."""
-        return self._open(
+    def open_file(self, path: str, raise_errors: bool = False, activations: list[str] | None = None) -> bool:
+        """Open a session (``*.nnviz``), PyTorch weights (``*.pt``, ``*.pth``,
+        ``*.safetensors``: ``activations`` per layer, else a dialog asks) or a
+        network file, which opens as a stepper lesson; on error nothing changes."""
+        suffix = Path(path).suffix.lower()
+        if suffix == SESSION_SUFFIX:
+            return self.open_session(path, raise_errors)
+        if suffix in TORCH_SUFFIXES:
+            return self.import_torch_weights(path, activations, raise_errors=raise_errors)
+        opened = self._open(
             lambda: lessons.lesson_for_network(load_network(path), Path(path).name), raise_errors
         )
+        if opened:
+            self._session_path = None
+        return opened
 
     def _open(self, make_lesson, raise_errors: bool) -> bool:
-        """Build a lesson and its data, then show it; on error nothing changes."""
+        """Build a lesson and its data, then show it; on error nothing changes:
+        a lesson that fails half-way through being shown gives way to the one before."""
         try:
             lesson = make_lesson()
             dataset = lesson.dataset()
@@ -188,5 +213,25 @@ class MainWindow(WindowChrome, WindowFiles, WindowData, WindowState, QMainWindow
                 raise
             self._error(user_message(exc))
             return False
-        self._show_lesson(lesson, dataset)
+        previous = self.lesson
+        try:
+            self._show_lesson(lesson, dataset)
+        except Exception as exc:  # noqa: BLE001 - the window must not stay half switched
+            if isinstance(exc, UserError):
+                message = user_message(exc)
+            else:
+                log.exception("Showing the lesson %s failed", lesson.name)
+                message = self.tr("This cannot be shown ({0}).").format(type(exc).__name__)
+            if previous is not None and previous is not lesson:
+                try:
+                    self._show_lesson(previous, previous.dataset())
+                except Exception:  # noqa: BLE001 - then the default lesson, which always shows
+                    log.exception("Showing the previous lesson again failed")
+                    default = lessons.load_lesson(lessons.DEFAULT_LESSON)
+                    self._show_lesson(default, default.dataset())
+            if raise_errors:
+                raise UserError(message) from None
+            self._error(message)
+            return False
+        self._session_path = None
         return True

@@ -5,7 +5,7 @@
     <name>Autosave</name>
     <message>
         <source>The file is damaged ({0}).</source>
-        <extracomment>a big network saved while training: at most this share of the GUI thread the lesson the network belongs to, saved with it more to save with the network: ``{&quot;nnviz_epochs&quot;: 120, ...}`` (JSON numbers) the network to save instead of the model&apos;s (None: the model&apos;s), e.g. the stepper&apos;s weights at the start of the update in progress why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable`</extracomment>
+        <extracomment>a big network saved while training: at most this share of the GUI thread the session to save (the window&apos;s); None from it: nothing to save now why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable`</extracomment>
         <translation>El fichero está dañado ({0}).</translation>
     </message>
 </context>
@@ -226,12 +226,136 @@
         <translation>Una regresión (predecir un número) necesita la salida identidad, no &apos;{0}&apos;.</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; cannot be opened: {1}</source>
+        <translation>No se puede abrir &apos;{0}&apos;: {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; does not start with the columns {1}.</source>
+        <translation>&apos;{0}&apos; no empieza por las columnas {1}.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds &apos;{1}&apos;, which an nnviz session does not have.</source>
+        <translation>&apos;{0}&apos; contiene &apos;{1}&apos;, que una sesión de nnviz no tiene.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds Python objects, not only tensors (a whole pickled model, or code): nnviz never runs code from a file, so save the weights with torch.save(model.state_dict(), path).</source>
+        <translation>&apos;{0}&apos; contiene objetos de Python, no solo tensores (un modelo entero guardado con pickle, o código): nnviz nunca ejecuta código de un fichero, así que guarda los pesos con torch.save(model.state_dict(), path).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds a {1}, not a state_dict: save the weights with torch.save(model.state_dict(), path).</source>
+        <translation>&apos;{0}&apos; contiene un {1}, no un state_dict: guarda los pesos con torch.save(model.state_dict(), path).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds no tensors.</source>
+        <translation>&apos;{0}&apos; no contiene ningún tensor.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds {1!r}, which is not a tensor: nnviz reads a state_dict (torch.save(model.state_dict(), path)).</source>
+        <translation>&apos;{0}&apos; contiene {1!r}, que no es un tensor: nnviz lee un state_dict (torch.save(model.state_dict(), path)).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds {1} files; a session holds at most {2}.</source>
+        <translation>&apos;{0}&apos; contiene {1} ficheros; una sesión contiene como mucho {2}.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; holds {1} numbers; nnviz handles networks of at most {2} weights and biases.</source>
+        <translation>&apos;{0}&apos; contiene {1} números; nnviz admite redes de como mucho {2} pesos y sesgos.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged and cannot be read ({1}).</source>
+        <translation>&apos;{0}&apos; está dañado y no se puede leer ({1}).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: a run&apos;s figures are not text.</source>
+        <translation>&apos;{0}&apos; está dañado: los valores de un entrenamiento no son texto.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: it names one member twice.</source>
+        <translation>&apos;{0}&apos; está dañado: repite el nombre de uno de sus elementos.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: its manifest is not JSON.</source>
+        <translation>&apos;{0}&apos; está dañado: su manifiesto no es JSON.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: its manifest is not a JSON object.</source>
+        <translation>&apos;{0}&apos; está dañado: su manifiesto no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: its part &apos;{1}&apos; holds more than it says.</source>
+        <translation>&apos;{0}&apos; está dañado: su parte &apos;{1}&apos; contiene más de lo que indica.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is damaged: its tensors cannot be read.</source>
+        <translation>&apos;{0}&apos; está dañado: sus tensores no se pueden leer.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is larger than {1} MB, the most nnviz reads.</source>
         <translation>&apos;{0}&apos; ocupa más de {1} MB, lo máximo que lee nnviz.</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is not a PyTorch weights file: nnviz reads .pt, .pth and .safetensors files.</source>
+        <translation>&apos;{0}&apos; no es un fichero de pesos de PyTorch: nnviz lee ficheros .pt, .pth y .safetensors.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a file.</source>
+        <translation>&apos;{0}&apos; no es un fichero.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a readable PyTorch file (damaged, cut short or another format).</source>
+        <translation>&apos;{0}&apos; no es un fichero de PyTorch legible (está dañado, incompleto o en otro formato).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a readable safetensors file (damaged, cut short or another format).</source>
+        <translation>&apos;{0}&apos; no es un fichero safetensors legible (está dañado, incompleto o en otro formato).</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a whole nnviz session: &apos;{1}&apos; is missing.</source>
+        <translation>&apos;{0}&apos; no es una sesión de nnviz completa: falta &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an nnviz session: it is not a zip archive, or it is damaged.</source>
+        <translation>&apos;{0}&apos; no es una sesión de nnviz: no es un archivo zip o está dañado.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is {1} MB; a session file may be at most {2} MB.</source>
+        <translation>&apos;{0}&apos; ocupa {1} MB; un fichero de sesión puede ocupar como mucho {2} MB.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is {1} MB; nnviz reads files of at most {2} MB.</source>
         <translation>&apos;{0}&apos; ocupa {1} MB; nnviz lee ficheros de como mucho {2} MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; names a tensor {1!r}; a state_dict names its tensors with text.</source>
+        <translation>&apos;{0}&apos; tiene un tensor con el nombre {1!r}; un state_dict nombra sus tensores con texto.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; needs more memory than this computer has free.</source>
+        <translation>&apos;{0}&apos; necesita más memoria de la que este equipo tiene libre.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; would unpack to {1} MB; nnviz reads weights of at most {2} MB.</source>
+        <translation>&apos;{0}&apos; ocuparía {1} MB al descomprimirlo; nnviz lee pesos de como mucho {2} MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, line {1}: a figure is not a number.</source>
+        <translation>&apos;{0}&apos;, línea {1}: un valor no es un número.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;, line {1}: {2} figures were expected.</source>
+        <translation>&apos;{0}&apos;, línea {1}: se esperaban {2} valores.</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;: its part &apos;{1}&apos; would take {2} MB; at most {3} MB are read.</source>
+        <translation>&apos;{0}&apos;: su parte &apos;{1}&apos; ocuparía {2} MB; se leen como mucho {3} MB.</translation>
+    </message>
+    <message>
+        <source>--activations takes names separated by commas, one per Linear layer (for example relu,sigmoid).</source>
+        <translation>--activations recibe nombres separados por comas, uno por cada capa Linear (por ejemplo relu,sigmoid).</translation>
+    </message>
+    <message>
+        <source>A network needs at least one Linear layer.</source>
+        <translation>Una red necesita al menos una capa Linear.</translation>
     </message>
     <message>
         <source>A softmax output layer needs at least two neurons.</source>
@@ -324,6 +448,14 @@
     <message>
         <source>Could not download {0} ({1}): put the four files {2} in &apos;{3}&apos; (gzipped or not), or open a folder that holds them with File → Open data folder….</source>
         <translation>No se ha podido descargar {0} ({1}): pon los cuatro ficheros {2} en &apos;{3}&apos; (comprimidos con gzip o no), o abre una carpeta que los contenga con Archivo → Abrir carpeta de datos….</translation>
+    </message>
+    <message>
+        <source>Could not read {0}: {1}</source>
+        <translation>No se ha podido leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>No se ha podido escribir {0}: {1}</translation>
     </message>
     <message>
         <source>Cross-entropy measures classes, but these labels are numbers to predict (a regression); use the MSE loss.</source>
@@ -586,8 +718,20 @@
         <translation>El campo &apos;{0}&apos; nombra una función de activación desconocida {1!r} (conocidas: {2}).</translation>
     </message>
     <message>
+        <source>Give one activation per Linear layer: the network has {0} Linear layers, but {1} activations were given.</source>
+        <translation>Da una activación por cada capa Linear: la red tiene {0} capas Linear, pero se han dado {1} activaciones.</translation>
+    </message>
+    <message>
+        <source>Give the activations as a list of names, one per Linear layer.</source>
+        <translation>Da las activaciones como una lista de nombres, uno por cada capa Linear.</translation>
+    </message>
+    <message>
         <source>Layer {0} uses the &apos;{1}&apos; activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
         <translation>La capa {0} usa la función de activación &apos;{1}&apos;, que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
+    </message>
+    <message>
+        <source>Layer {0}&apos;s activation {1!r} is unknown (known: {2}).</source>
+        <translation>La activación {1!r} de la capa {0} es desconocida (conocidas: {2}).</translation>
     </message>
     <message>
         <source>Lesson &apos;{0}&apos; does not take a truth table: that needs a perceptron or MLP lesson with one output neuron.</source>
@@ -646,12 +790,52 @@
         <translation>MNIST: los ficheros de imágenes y de etiquetas de &apos;{0}&apos; no se corresponden.</translation>
     </message>
     <message>
+        <source>Module &apos;{0}&apos; of the nn.Sequential is a second activation after the Linear layer &apos;{1}&apos;.</source>
+        <translation>El módulo &apos;{0}&apos; del nn.Sequential es una segunda activación tras la capa Linear &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <source>Module &apos;{0}&apos; of the nn.Sequential is a softmax over dimension {1}; nnviz reads a softmax over each sample&apos;s outputs (dim=-1 or dim=1).</source>
+        <translation>El módulo &apos;{0}&apos; del nn.Sequential es un softmax sobre la dimensión {1}; nnviz lee un softmax sobre las salidas de cada muestra (dim=-1 o dim=1).</translation>
+    </message>
+    <message>
+        <source>Module &apos;{0}&apos; of the nn.Sequential is a {1}; nnviz reads nn.Linear, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Identity, nn.Dropout and a first nn.Flatten.</source>
+        <translation>El módulo &apos;{0}&apos; del nn.Sequential es un {1}; nnviz lee nn.Linear, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Softmax, nn.Identity, nn.Dropout y un nn.Flatten al principio.</translation>
+    </message>
+    <message>
+        <source>Module &apos;{0}&apos; of the nn.Sequential is an activation before any Linear layer.</source>
+        <translation>El módulo &apos;{0}&apos; del nn.Sequential es una activación anterior a cualquier capa Linear.</translation>
+    </message>
+    <message>
+        <source>No Linear layer found: no tensor is named &apos;….weight&apos; with two dimensions (nnviz reads networks of nn.Linear layers).</source>
+        <translation>No se ha encontrado ninguna capa Linear: ningún tensor de dos dimensiones se llama &apos;….weight&apos; (nnviz lee redes de capas nn.Linear).</translation>
+    </message>
+    <message>
         <source>One output neuron can tell two classes apart, but the data has {0}; give the output layer {0} neurons.</source>
         <translation>Una neurona de salida puede distinguir dos clases, pero los datos tienen {0}; da {0} neuronas a la capa de salida.</translation>
     </message>
     <message>
         <source>One sigmoid output neuron can tell two classes apart, but the data has {0}; use the softmax output.</source>
         <translation>Una neurona de salida sigmoide puede distinguir dos clases, pero los datos tienen {0}; usa la salida softmax.</translation>
+    </message>
+    <message>
+        <source>Optimizer state: its numbers must be finite.</source>
+        <translation>Estado del optimizador: sus números deben ser finitos.</translation>
+    </message>
+    <message>
+        <source>Optimizer state: the step count must be a whole number from 0.</source>
+        <translation>Estado del optimizador: el número de pasos debe ser un número entero mayor o igual que 0.</translation>
+    </message>
+    <message>
+        <source>Optimizer state: unknown optimizer {0!r}.</source>
+        <translation>Estado del optimizador: optimizador desconocido {0!r}.</translation>
+    </message>
+    <message>
+        <source>Optimizer state: {0} numbers were expected for a {1} network, not {2}.</source>
+        <translation>Estado del optimizador: se esperaban {0} números para una red {1}, no {2}.</translation>
+    </message>
+    <message>
+        <source>PyTorch has no layer for the {0} activation of layer {1}; nnviz exports {2}.</source>
+        <translation>PyTorch no tiene ninguna capa para la activación {0} de la capa {1}; nnviz exporta {2}.</translation>
     </message>
     <message>
         <source>Row {0} has {1} cells; a table with {2} inputs needs {3}: the inputs, then the output.</source>
@@ -668,6 +852,82 @@
     <message>
         <source>Row {0}: the output must be 0 or 1, not &apos;{1}&apos;.</source>
         <translation>Fila {0}: la salida debe ser 0 o 1, no &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.values&apos; must hold finite numbers, one row per sample.</source>
+        <translation>Sesión: &apos;{0}.values&apos; debe contener números finitos, una fila por muestra.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.x&apos; contains a number that is not finite.</source>
+        <translation>Sesión: &apos;{0}.x&apos; contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.x&apos; must hold at least one row of numbers.</source>
+        <translation>Sesión: &apos;{0}.x&apos; debe contener al menos una fila de números.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.y&apos; holds a label outside the {1} classes.</source>
+        <translation>Sesión: &apos;{0}.y&apos; contiene una etiqueta fuera de las {1} clases.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.y&apos; must hold one whole-number label per row of &apos;{0}.x&apos;.</source>
+        <translation>Sesión: &apos;{0}.y&apos; debe contener una etiqueta entera por cada fila de &apos;{0}.x&apos;.</translation>
+    </message>
+    <message>
+        <source>Session: &apos;{0}.{1}&apos; must hold row numbers of the data.</source>
+        <translation>Sesión: &apos;{0}.{1}&apos; debe contener números de fila de los datos.</translation>
+    </message>
+    <message>
+        <source>Session: a row of &apos;{0}&apos; is both in training and in validation.</source>
+        <translation>Sesión: una fila de &apos;{0}&apos; está a la vez en entrenamiento y en validación.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}&apos; must be a list of names.</source>
+        <translation>Sesión: el campo &apos;{0}&apos; debe ser una lista de nombres.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}&apos; must be an object.</source>
+        <translation>Sesión: el campo &apos;{0}&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.class_names&apos; must hold one name per class.</source>
+        <translation>Sesión: el campo &apos;{0}.class_names&apos; debe contener un nombre por clase.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.feature_names&apos; must hold one name per column of x.</source>
+        <translation>Sesión: el campo &apos;{0}.feature_names&apos; debe contener un nombre por cada columna de x.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.image_shape&apos; must be rows and columns of the images.</source>
+        <translation>Sesión: el campo &apos;{0}.image_shape&apos; debe indicar las filas y las columnas de las imágenes.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.n_classes&apos; must be a whole number from 0.</source>
+        <translation>Sesión: el campo &apos;{0}.n_classes&apos; debe ser un número entero mayor o igual que 0.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.scaling&apos; must be an object.</source>
+        <translation>Sesión: el campo &apos;{0}.scaling&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>Session: field &apos;{0}.scaling.{1}&apos; must be a number.</source>
+        <translation>Sesión: el campo &apos;{0}.scaling.{1}&apos; debe ser un número.</translation>
+    </message>
+    <message>
+        <source>Session: the standardisation of &apos;{0}&apos; must hold a mean and a positive std per column.</source>
+        <translation>Sesión: la estandarización de &apos;{0}&apos; debe contener una media y una desviación típica positiva por columna.</translation>
+    </message>
+    <message>
+        <source>Session: the tensor &apos;{0}&apos; is missing.</source>
+        <translation>Sesión: falta el tensor &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>Session: the tensor &apos;{0}&apos; must have {1} dimensions, not {2}.</source>
+        <translation>Sesión: el tensor &apos;{0}&apos; debe tener {1} dimensiones, no {2}.</translation>
+    </message>
+    <message>
+        <source>Session: the test part has {0} columns, the data {1}.</source>
+        <translation>Sesión: la parte de prueba tiene {0} columnas y los datos, {1}.</translation>
     </message>
     <message>
         <source>Setting &apos;betas&apos; must hold two numbers in [0, 1).</source>
@@ -698,6 +958,38 @@
         <translation>El ajuste &apos;{0}&apos; debe ser uno de {1}, no {2!r}.</translation>
     </message>
     <message>
+        <source>Softmax can only be the activation of the last layer, not of layer {0}.</source>
+        <translation>Softmax solo puede ser la activación de la última capa, no de la capa {0}.</translation>
+    </message>
+    <message>
+        <source>The Linear layer &apos;{0}&apos; has shape {1}; nnviz handles at most {2} neurons per layer.</source>
+        <translation>La capa Linear &apos;{0}&apos; tiene forma {1}; nnviz admite como mucho {2} neuronas por capa.</translation>
+    </message>
+    <message>
+        <source>The Linear layers &apos;{0}&apos; ({1} → {2}) and &apos;{3}&apos; ({4} → {5}) do not chain: the outputs of one must be the inputs of the next.</source>
+        <translation>Las capas Linear &apos;{0}&apos; ({1} → {2}) y &apos;{3}&apos; ({4} → {5}) no encajan: las salidas de una deben ser las entradas de la siguiente.</translation>
+    </message>
+    <message>
+        <source>The Linear layers need {0} weights and biases; nnviz handles at most {1}.</source>
+        <translation>Las capas Linear necesitan {0} pesos y sesgos; nnviz admite como mucho {1}.</translation>
+    </message>
+    <message>
+        <source>The bias of &apos;{0}&apos; contains a number that is not finite.</source>
+        <translation>El sesgo de &apos;{0}&apos; contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The bias of &apos;{0}&apos; does not hold real numbers.</source>
+        <translation>El sesgo de &apos;{0}&apos; no contiene números reales.</translation>
+    </message>
+    <message>
+        <source>The bias of &apos;{0}&apos; has shape {1}, but the layer has {2} outputs.</source>
+        <translation>El sesgo de &apos;{0}&apos; tiene forma {1}, pero la capa tiene {2} salidas.</translation>
+    </message>
+    <message>
+        <source>The data &apos;{0}&apos; cannot be written into a PyTorch script.</source>
+        <translation>Los datos &apos;{0}&apos; no se pueden escribir en un script de PyTorch.</translation>
+    </message>
+    <message>
         <source>The error is growing: it has stayed above its starting value ({0:.3g}) for {1} epochs; the learning rate η = {2:g} may be too large.</source>
         <translation>El error está creciendo: lleva {1} épocas por encima de su valor inicial ({0:.3g}); puede que la tasa de aprendizaje η = {2:g} sea demasiado grande.</translation>
     </message>
@@ -716,6 +1008,198 @@
     <message>
         <source>The network nests lists or objects too deeply to be a network.</source>
         <translation>La red anida listas u objetos a demasiada profundidad para ser una red.</translation>
+    </message>
+    <message>
+        <source>The nn.Sequential holds no nn.Linear layer.</source>
+        <translation>El nn.Sequential no contiene ninguna capa nn.Linear.</translation>
+    </message>
+    <message>
+        <source>The session could not be written: {0}.</source>
+        <translation>No se ha podido escribir la sesión: {0}.</translation>
+    </message>
+    <message>
+        <source>The tensor &apos;{0}&apos; (shape {1}) is not part of a Linear layer; nnviz reads only networks of nn.Linear layers.</source>
+        <translation>El tensor &apos;{0}&apos; (forma {1}) no forma parte de una capa Linear; nnviz solo lee redes de capas nn.Linear.</translation>
+    </message>
+    <message>
+        <source>The tensor &apos;{0}&apos; in &apos;{1}&apos; is not a plain array of real numbers.</source>
+        <translation>El tensor &apos;{0}&apos; de &apos;{1}&apos; no es un array simple de números reales.</translation>
+    </message>
+    <message>
+        <source>The weight of &apos;{0}&apos; contains a number that is not finite.</source>
+        <translation>Los pesos de &apos;{0}&apos; contienen un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>The weight of &apos;{0}&apos; does not hold real numbers.</source>
+        <translation>Los pesos de &apos;{0}&apos; no son números reales.</translation>
+    </message>
+    <message>
+        <source>The weight of &apos;{0}&apos; has shape {1}; a Linear layer&apos;s weight has two dimensions (outputs, inputs), neither of them empty.</source>
+        <translation>Los pesos de &apos;{0}&apos; tienen forma {1}; los pesos de una capa Linear tienen dos dimensiones (salidas, entradas), ninguna de ellas vacía.</translation>
+    </message>
+    <message>
+        <source>The weights have {0} Linear layers; nnviz handles at most {1}.</source>
+        <translation>Los pesos tienen {0} capas Linear; nnviz admite como mucho {1}.</translation>
+    </message>
+    <message>
+        <source>This data is too big to keep in a session file and nnviz does not know where it came from.</source>
+        <translation>Estos datos son demasiado grandes para guardarlos en un fichero de sesión y nnviz no sabe de dónde vienen.</translation>
+    </message>
+    <message>
+        <source>Weights are saved as .safetensors, .pt or .pth files, not &apos;{0}&apos;.</source>
+        <translation>Los pesos se guardan como ficheros .safetensors, .pt o .pth, no &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>X has no rows; give at least one sample.</source>
+        <translation>X no tiene filas; da al menos una muestra.</translation>
+    </message>
+    <message>
+        <source>X has shape {0}, but the network&apos;s input layer needs the shape (samples, {1}): one column per input.</source>
+        <translation>X tiene forma {0}, pero la capa de entrada de la red necesita la forma (muestras, {1}): una columna por entrada.</translation>
+    </message>
+    <message>
+        <source>X has shape {0}; give a table of shape (samples, features), one row per sample.</source>
+        <translation>X tiene forma {0}; da una tabla de forma (muestras, variables), una fila por muestra.</translation>
+    </message>
+    <message>
+        <source>X has {0} rows but y has {1}; give y one label per row of X.</source>
+        <translation>X tiene {0} filas, pero y tiene {1}; da a y una etiqueta por cada fila de X.</translation>
+    </message>
+    <message>
+        <source>X must hold numbers, one row per sample and one column per feature.</source>
+        <translation>X debe contener números, una fila por muestra y una columna por variable.</translation>
+    </message>
+    <message>
+        <source>field &apos;data.stored&apos; must be &apos;spec&apos;, &apos;files&apos;, &apos;arrays&apos; or &apos;source&apos;, not {0!r}.</source>
+        <translation>el campo &apos;data.stored&apos; debe ser &apos;spec&apos;, &apos;files&apos;, &apos;arrays&apos; o &apos;source&apos;, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.files&apos; is missing for data read from files.</source>
+        <translation>falta el campo &apos;lesson.files&apos; para datos leídos de ficheros.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.files&apos; must be an image set&apos;s data object.</source>
+        <translation>el campo &apos;lesson.files&apos; debe ser el objeto de datos de un conjunto de imágenes.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.mode&apos; must be one of {0}.</source>
+        <translation>el campo &apos;lesson.mode&apos; debe ser uno de {0}.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.pace&apos; must be a number of epochs a second.</source>
+        <translation>el campo &apos;lesson.pace&apos; debe ser un número de épocas por segundo.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.{0}&apos; must be an object.</source>
+        <translation>el campo &apos;lesson.{0}&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.{0}&apos; must map languages to text.</source>
+        <translation>el campo &apos;lesson.{0}&apos; debe asignar un texto a cada idioma.</translation>
+    </message>
+    <message>
+        <source>field &apos;optimizer.layers&apos; must list the layer sizes.</source>
+        <translation>el campo &apos;optimizer.layers&apos; debe indicar los tamaños de las capas.</translation>
+    </message>
+    <message>
+        <source>field &apos;runs&apos; must list at most {0} runs.</source>
+        <translation>el campo &apos;runs&apos; debe contener como mucho {0} entrenamientos.</translation>
+    </message>
+    <message>
+        <source>field &apos;stepper.finished&apos; must be a list.</source>
+        <translation>el campo &apos;stepper.finished&apos; debe ser una lista.</translation>
+    </message>
+    <message>
+        <source>field &apos;stepper.finished&apos; must hold [number, sample, error, mean error] lists.</source>
+        <translation>el campo &apos;stepper.finished&apos; debe contener listas [número, muestra, error, error medio].</translation>
+    </message>
+    <message>
+        <source>field &apos;stepper.granularity&apos; must be text.</source>
+        <translation>el campo &apos;stepper.granularity&apos; debe ser un texto.</translation>
+    </message>
+    <message>
+        <source>field &apos;stepper.pos&apos; must be a whole number from -1.</source>
+        <translation>el campo &apos;stepper.pos&apos; debe ser un número entero mayor o igual que -1.</translation>
+    </message>
+    <message>
+        <source>field &apos;view&apos; must be an object.</source>
+        <translation>el campo &apos;view&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>field &apos;view.{0}&apos; has an impossible value {1!r}.</source>
+        <translation>el campo &apos;view.{0}&apos; tiene un valor imposible {1!r}.</translation>
+    </message>
+    <message>
+        <source>field &apos;{0}&apos; is missing or not an object.</source>
+        <translation>el campo &apos;{0}&apos; falta o no es un objeto.</translation>
+    </message>
+    <message>
+        <source>field &apos;{0}&apos; must be a whole number from 0, not {1!r}.</source>
+        <translation>el campo &apos;{0}&apos; debe ser un número entero mayor o igual que 0, no {1!r}.</translation>
+    </message>
+    <message>
+        <source>field &apos;{0}.layers&apos; must list the layer sizes.</source>
+        <translation>el campo &apos;{0}.layers&apos; debe indicar los tamaños de las capas.</translation>
+    </message>
+    <message>
+        <source>from_torch needs a torch.nn.Module, not a {0}.</source>
+        <translation>from_torch necesita un torch.nn.Module, no un {0}.</translation>
+    </message>
+    <message>
+        <source>it is not an nnviz session (field &apos;format&apos; is {0!r}).</source>
+        <translation>no es una sesión de nnviz (el campo &apos;format&apos; es {0!r}).</translation>
+    </message>
+    <message>
+        <source>it was written by a newer nnviz (session format {0}); this nnviz reads format {1}. Update nnviz to open it.</source>
+        <translation>se guardó con una versión más reciente de nnviz (formato de sesión {0}); este nnviz lee el formato {1}. Actualiza nnviz para abrirlo.</translation>
+    </message>
+    <message>
+        <source>its field &apos;version&apos; must be a whole number, not {0!r}.</source>
+        <translation>su campo &apos;version&apos; debe ser un número entero, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>nnviz cannot tell the activations of a {0}, which is not an nn.Sequential of Linear and activation layers: give them, one per Linear layer (activations=[...]).</source>
+        <translation>nnviz no puede deducir las activaciones de un {0}, que no es un nn.Sequential de capas Linear y de activación: dalas tú, una por cada capa Linear (activations=[...]).</translation>
+    </message>
+    <message>
+        <source>run {0}: its figures are missing.</source>
+        <translation>entrenamiento {0}: faltan sus valores.</translation>
+    </message>
+    <message>
+        <source>the data has {0} columns but the network {1} inputs.</source>
+        <translation>los datos tienen {0} columnas, pero la red tiene {1} entradas.</translation>
+    </message>
+    <message>
+        <source>the tensor &apos;{0}&apos; is missing.</source>
+        <translation>falta el tensor &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>y has shape {0}, but the network&apos;s output layer predicts the shape (samples, {1}).</source>
+        <translation>y tiene forma {0}, pero la capa de salida de la red predice la forma (muestras, {1}).</translation>
+    </message>
+    <message>
+        <source>y has shape {0}; give one class label per row, shape ({1},).</source>
+        <translation>y tiene forma {0}; da una etiqueta de clase por fila, con forma ({1},).</translation>
+    </message>
+    <message>
+        <source>y holds numbers to predict such as {0}, but a softmax output gives classes; give y as whole class numbers (integers) 0, 1, 2, ….</source>
+        <translation>y contiene números que predecir, como {0}, pero una salida softmax da clases; da y como números de clase enteros 0, 1, 2, ….</translation>
+    </message>
+    <message>
+        <source>y must hold numbers (class labels 0, 1, 2, … or values to predict), not {0!r}.</source>
+        <translation>y debe contener números (etiquetas de clase 0, 1, 2, … o valores que predecir), no {0!r}.</translation>
+    </message>
+    <message>
+        <source>y[{0}] is class {1}, but one output neuron tells two classes apart, 0 and 1; give the network one output per class.</source>
+        <translation>y[{0}] es la clase {1}, pero una neurona de salida distingue dos clases, 0 y 1; da a la red una salida por clase.</translation>
+    </message>
+    <message>
+        <source>y[{0}] is class {1}, but the network&apos;s {2} outputs stand for the classes 0 to {3}.</source>
+        <translation>y[{0}] es la clase {1}, pero las {2} salidas de la red representan las clases de la 0 a la {3}.</translation>
+    </message>
+    <message>
+        <source>y[{0}] is {1}; class labels are whole numbers 0, 1, 2, ….</source>
+        <translation>y[{0}] es {1}; las etiquetas de clase son números enteros 0, 1, 2, ….</translation>
     </message>
     <message>
         <source>{0} holds a number too long to read.</source>
@@ -740,6 +1224,26 @@
     <message>
         <source>{0}: the training and test images in &apos;{1}&apos; differ in size.</source>
         <translation>{0}: las imágenes de entrenamiento y las de prueba de &apos;{1}&apos; tienen distinto tamaño.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>En &apos;{0}&apos;: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} weight layers were expected.</source>
+        <translation>{0}: se esperaban {1} capas de pesos.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}[{2}] contains a number that is not finite.</source>
+        <translation>{0}: {1}[{2}] contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}[{2}] has shape {3} but the layers need {4}.</source>
+        <translation>{0}: {1}[{2}] tiene forma {3}, pero las capas necesitan {4}.</translation>
+    </message>
+    <message>
+        <source>{0}[{1}] is {2}; every value must be a finite number.</source>
+        <translation>{0}[{1}] es {2}; todos los valores deben ser números finitos.</translation>
     </message>
     <message>
         <source>The NumPy engine runs only on the CPU, not on &apos;{0}&apos;; choose the device &apos;cpu&apos; or the engine &apos;torch&apos; or &apos;auto&apos;.</source>
@@ -1353,8 +1857,12 @@
     <name>MainWindow</name>
     <message>
         <source>Save them before opening another lesson?</source>
-        <extracomment>remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved a digit drawn for an image network to read (the &quot;Draw a digit&quot; dock) reads imported tables in the background (File -&gt; Import data…)</extracomment>
+        <extracomment>file name endings of PyTorch weights (File → Import PyTorch weights…) remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved the session file on show (File → Save session writes there), or None a digit drawn for an image network to read (the &quot;Draw a digit&quot; dock) reads imported tables in the background (File -&gt; Import data…)</extracomment>
         <translation>¿Guardarlos antes de abrir otra lección?</translation>
+    </message>
+    <message>
+        <source>This cannot be shown ({0}).</source>
+        <translation>Esto no se puede mostrar ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1681,7 +2189,7 @@
     <name>PanelRunControl</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo watches the run for an error that grows (η too large): said, the run goes on</extracomment>
+        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo the optimizer&apos;s memory at the end of the last run and the weights it belongs to: the next run goes on from it while those weights are on show watches the run for an error that grows (η too large): said, the run goes on</extracomment>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
@@ -2382,6 +2890,62 @@
     </message>
 </context>
 <context>
+    <name>TorchImportDialog</name>
+    <message>
+        <source>ReLU</source>
+        <extracomment>the activations offered for a hidden layer, in the order shown the output layer may also be softmax the columns of the layer table; the activation&apos;s combo box is the last</extracomment>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoide</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>identidad</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>The network will be %1 (activations %2), with %3 weights and biases.</source>
+        <translation>La red será %1 (activaciones %2), con %3 pesos y sesgos.</translation>
+    </message>
+    <message>
+        <source>Import PyTorch weights</source>
+        <translation>Importar pesos de PyTorch</translation>
+    </message>
+    <message>
+        <source>%1: nnviz found these Linear layers. Choose the activation of each one.</source>
+        <translation>%1: nnviz ha encontrado estas capas Linear. Elige la activación de cada una.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Inputs → outputs</source>
+        <translation>Entradas → salidas</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activación</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
     <name>TorchPanel</name>
     <message>
         <source>Finish an update to compare it with PyTorch.</source>
@@ -2611,16 +3175,60 @@
         <translation>nnviz — redes neuronales, paso a paso</translation>
     </message>
     <message>
-        <source>&amp;Open network…</source>
-        <translation>&amp;Abrir red…</translation>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <source>Open a network file (*.nnviz.json)</source>
-        <translation>Abrir un fichero de red (*.nnviz.json)</translation>
+        <source>Open a session (*.nnviz), a network (*.nnviz.json) or PyTorch weights (*.pt, *.safetensors)</source>
+        <translation>Abrir una sesión (*.nnviz), una red (*.nnviz.json) o pesos de PyTorch (*.pt, *.safetensors)</translation>
     </message>
     <message>
-        <source>&amp;Save network as…</source>
-        <translation>&amp;Guardar red como…</translation>
+        <source>&amp;Save session</source>
+        <translation>&amp;Guardar sesión</translation>
+    </message>
+    <message>
+        <source>Keep everything on show in one *.nnviz file: network, weights, data, settings, curves, stepper position</source>
+        <translation>Guardar todo lo que hay en pantalla en un único fichero *.nnviz: red, pesos, datos, ajustes, curvas y posición del paso a paso</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>Guardar sesión c&amp;omo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir recie&amp;ntes</translation>
+    </message>
+    <message>
+        <source>Import &amp;PyTorch weights…</source>
+        <translation>Importar pesos de &amp;PyTorch…</translation>
+    </message>
+    <message>
+        <source>The Linear layers of a state_dict (*.pt, *.pth) or a *.safetensors file; you choose the activations</source>
+        <translation>Las capas Linear de un state_dict (*.pt, *.pth) o de un fichero *.safetensors; tú eliges las activaciones</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>PyTorch &amp;script…</source>
+        <translation>&amp;Script de PyTorch…</translation>
+    </message>
+    <message>
+        <source>A runnable Python file in the lecture&apos;s structure: class Net, the loss, the optimizer and the loop</source>
+        <translation>Un fichero de Python ejecutable con la misma estructura que en clase: class Net, la pérdida, el optimizador y el bucle</translation>
+    </message>
+    <message>
+        <source>PyTorch &amp;weights…</source>
+        <translation>&amp;Pesos de PyTorch…</translation>
+    </message>
+    <message>
+        <source>The weights alone, as *.safetensors or as a state_dict *.pt that nn.Sequential loads</source>
+        <translation>Solo los pesos, como *.safetensors o como un state_dict *.pt que carga nn.Sequential</translation>
+    </message>
+    <message>
+        <source>Save &amp;network as…</source>
+        <translation>Guardar &amp;red como…</translation>
     </message>
     <message>
         <source>Save the current network and its weights as a *.nnviz.json file</source>
@@ -2771,6 +3379,14 @@
         <translation>abrir una lección</translation>
     </message>
     <message>
+        <source>open a session, a network or PyTorch weights</source>
+        <translation>abrir una sesión, una red o pesos de PyTorch</translation>
+    </message>
+    <message>
+        <source>save the session / save it as</source>
+        <translation>guardar la sesión / guardarla como</translation>
+    </message>
+    <message>
         <source>import data from a CSV table</source>
         <translation>importar datos de una tabla CSV</translation>
     </message>
@@ -2866,16 +3482,8 @@
 <context>
     <name>WindowFiles</name>
     <message>
-        <source>Open network</source>
-        <translation>Abrir red</translation>
-    </message>
-    <message>
         <source>nnviz networks (*.nnviz.json *.json)</source>
         <translation>Redes de nnviz (*.nnviz.json *.json)</translation>
-    </message>
-    <message>
-        <source>Save them before opening another network?</source>
-        <translation>¿Guardarlos antes de abrir otra red?</translation>
     </message>
     <message>
         <source>Save network</source>
@@ -2912,6 +3520,26 @@
     <message>
         <source>Import cancelled; nothing changed.</source>
         <translation>Importación cancelada; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>nnviz files (*.nnviz *.nnviz.json *.json *.pt *.pth *.safetensors)</source>
+        <translation>Ficheros de nnviz (*.nnviz *.nnviz.json *.json *.pt *.pth *.safetensors)</translation>
+    </message>
+    <message>
+        <source>nnviz sessions (*.nnviz)</source>
+        <translation>Sesiones de nnviz (*.nnviz)</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pt *.pth *.safetensors)</source>
+        <translation>Pesos de PyTorch (*.pt *.pth *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save them before opening another file?</source>
+        <translation>¿Guardarlos antes de abrir otro fichero?</translation>
     </message>
     <message>
         <source>Imported %1 rows from %2.</source>
@@ -2979,6 +3607,90 @@
     </message>
 </context>
 <context>
+    <name>WindowScriptExport</name>
+    <message>
+        <source>Export a PyTorch script</source>
+        <extracomment>the name the save dialog proposes epochs of a stepper lesson&apos;s script when the lesson names no ``train_epochs``</extracomment>
+        <translation>Exportar un script de PyTorch</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Scripts de Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>A PyTorch script trains a multilayer perceptron: open a training or backpropagation lesson first.</source>
+        <translation>Un script de PyTorch entrena un perceptrón multicapa: abre primero una lección de entrenamiento o de retropropagación.</translation>
+    </message>
+    <message>
+        <source>There is no data on show to train on.</source>
+        <translation>No hay datos en pantalla con los que entrenar.</translation>
+    </message>
+    <message>
+        <source>These data cannot be written into a script: nnviz does not know where they came from.</source>
+        <translation>Estos datos no se pueden escribir en un script: nnviz no sabe de dónde vienen.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSession</name>
+    <message>
+        <source>Saved %1</source>
+        <extracomment>files in File → Open recent</extracomment>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Guardar sesión</translation>
+    </message>
+    <message>
+        <source>nnviz sessions (*.nnviz)</source>
+        <translation>Sesiones de nnviz (*.nnviz)</translation>
+    </message>
+    <message>
+        <source>the recovered session</source>
+        <translation>la sesión recuperada</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Abrir sesión</translation>
+    </message>
+    <message>
+        <source>Reading the data of %1…</source>
+        <translation>Leyendo los datos de %1…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled; nothing changed.</source>
+        <translation>Apertura cancelada; no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Se ha abierto %1</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No hay ficheros recientes</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Borrar la lista</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there; it was taken off the list.</source>
+        <translation>%1 ya no existe; se ha quitado de la lista.</translation>
+    </message>
+    <message>
+        <source>Save them before opening another file?</source>
+        <translation>¿Guardarlos antes de abrir otro fichero?</translation>
+    </message>
+</context>
+<context>
     <name>WindowState</name>
     <message>
         <source>Recover network</source>
@@ -3000,9 +3712,40 @@
         <source>It was kept as {0}.</source>
         <translation>Se ha conservado como {0}.</translation>
     </message>
+</context>
+<context>
+    <name>WindowTorch</name>
     <message>
-        <source>recovered network</source>
-        <translation>red recuperada</translation>
+        <source>Import PyTorch weights</source>
+        <translation>Importar pesos de PyTorch</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pt *.pth *.safetensors)</source>
+        <translation>Pesos de PyTorch (*.pt *.pth *.safetensors)</translation>
+    </message>
+    <message>
+        <source>Save them before opening another network?</source>
+        <translation>¿Guardarlos antes de abrir otra red?</translation>
+    </message>
+    <message>
+        <source>Imported %1 Linear layers from %2.</source>
+        <translation>Se han importado %1 capas Linear de %2.</translation>
+    </message>
+    <message>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>PyTorch state_dict (*.pt)</source>
+        <translation>state_dict de PyTorch (*.pt)</translation>
+    </message>
+    <message>
+        <source>Export weights</source>
+        <translation>Exportar pesos</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
     </message>
 </context>
 </TS>
