@@ -71,6 +71,9 @@ def test_a_trained_spiral_reopens_as_it_was_and_training_goes_on(qtbot, tmp_path
         for column, values in ra["table"].items():
             np.testing.assert_array_equal(rb["table"][column], values)
     assert b.x_axis.currentIndex() == 1
+    # the curves are drawn, not only kept: the bold validation loss has the run's 9 points
+    x, y = b._curves["val_loss"].getData()
+    assert len(x) == 9 and np.isfinite(y).all()
     sa, sb = first.training.optimizer_state(), second.training.optimizer_state()
     np.testing.assert_array_equal(sa.first, sb.first)
     assert sa.steps == sb.steps > 0

@@ -168,6 +168,7 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         if the window had never closed."""
         self.show_parameters(network.weights, network.biases, epochs, updates)
         self._plots.restore_runs(runs)
+        self._plots.refresh()  # its repaints otherwise wait for the frame clock of a run
         self.keep_optimizer_state(optimizer)
         if runs:  # the counters say how the last epoch ended, as after a run
             table = runs[-1]["table"]
