@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -165,6 +166,46 @@ def lesson_names() -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+#: ``stepper`` settings and what each must be: whole numbers from 0 with a top, or flags
+_STEPPER_COUNTS = {"sample": 10**9, "train_epochs": 100_000, "max_epochs": 100_000}
+_STEPPER_FLAGS = ("freeze_biases", "hidden_lines")
+#: updates and epochs beyond these are typos that would run for hours
+
+
+def check_lesson_fields(lesson: Lesson) -> None:
+    """Refuse, with one sentence naming the field, texts that are not text and
+    stepper or training settings of the wrong kind (a lesson or a session file
+    written by hand, or by someone hostile)."""
+    from nnviz.core.lecture.backprop import check_eta
+    from nnviz.core.lecture.stepping import GRANULARITIES
+    from nnviz.core.training.config import TrainingConfig
+
+    where = lesson.name or "session"
+    for key in ("title", "text"):
+        value = getattr(lesson, key)
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise UserError("Lesson '{0}': field '{1}' must map languages to text.", where, key)
+    st = lesson.stepper
+    if "eta" in st:
+        try:
+            check_eta(st["eta"])
+        except UserError as exc:
+            raise UserError("Lesson '{0}', field 'stepper.eta': {1}", where, exc) from None
+    for key, top in _STEPPER_COUNTS.items():
+        v = st.get(key, 0)
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= top:
+            raise UserError("Lesson '{0}': field 'stepper.{1}' must be a whole number from 0 to {2}, not {3!r}.",
+                            where, key, top, v)
+    for key in _STEPPER_FLAGS:
+        if not isinstance(st.get(key, False), bool):
+            raise UserError("Lesson '{0}': field 'stepper.{1}' must be true or false.", where, key)
+    if st.get("granularity", "scalar") not in GRANULARITIES:
+        raise UserError("Lesson '{0}': field 'stepper.granularity' must be one of {1}.", where,
+                        ", ".join(GRANULARITIES))
+    if lesson.mode == "train":
+        TrainingConfig.from_dict(lesson.training).validate()
+
+
 def parse_lesson(obj: Any, name: str) -> Lesson:
     if not isinstance(obj, dict) or obj.get("format") != "nnviz-lesson":
         raise UserError("Lesson '{0}' is not an nnviz lesson file.", name)
@@ -182,7 +223,15 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         raise UserError(
             "Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed.", name
         )
-    return Lesson(
+    for key in ("title", "text", "stepper", "training"):
+        if not isinstance(obj.get(key, {}), dict):
+            raise UserError("Lesson '{0}': field '{1}' must be an object.", name, key)
+    if not isinstance(obj["data"], dict):
+        raise UserError("Lesson '{0}': field 'data' must be an object with a 'kind'.", name)
+    order = obj.get("order", 100)
+    if isinstance(order, bool) or not isinstance(order, int):
+        raise UserError("Lesson '{0}': field 'order' must be a whole number.", name)
+    lesson = Lesson(
         name=name,
         mode=mode,
         title=dict(obj.get("title", {})),
@@ -191,15 +240,20 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         data=dict(obj["data"]),
         stepper=dict(obj.get("stepper", {})),
         training=dict(obj.get("training", {})),
-        order=int(obj.get("order", 100)),
+        order=order,
         pace=float(pace),
     )
+    check_lesson_fields(lesson)
+    return lesson
 
 
 def load_lesson(name: str) -> Lesson:
-    """The bundled lesson called ``name``; a clear error naming the known ones."""
+    """The bundled lesson called ``name``; a clear error naming the known ones.
+
+    Only names are taken (letters, digits, hyphens): ``../x`` never reaches a
+    file outside the lessons folder."""
     path = lessons_dir() / f"{name}.json"
-    if not path.is_file():
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", name) or not path.is_file():
         known = ", ".join(lesson_names())
         raise UserError("There is no lesson called '{0}' (known: {1}).", name, known)
     try:

@@ -140,15 +140,23 @@ def targets_for(labels: np.ndarray, n_outputs: int, activation: str) -> np.ndarr
 
 def from_points(x: Any, y: Any, name: str = "points") -> Dataset:
     """A data set from explicit points and labels, as a lesson file gives them."""
-    xa = np.asarray(x, dtype=np.float64)
-    ya = np.asarray(y)
-    if xa.ndim != 2 or len(xa) == 0:
+    if isinstance(x, (str, bytes)) or isinstance(y, (str, bytes)):
+        raise UserError("Field 'data.x' must be a non-empty list of points.")
+    try:
+        xa = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError, RecursionError):  # ragged rows, words
+        raise UserError("Field 'data.x' must be a list of points, each a list of the same count of numbers.") from None
+    try:
+        ya = np.asarray(y, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError, RecursionError):
+        raise UserError("Field 'data.y' must hold whole class numbers 0, 1, ...") from None
+    if xa.ndim != 2 or len(xa) == 0 or xa.shape[1] == 0:
         raise UserError("Field 'data.x' must be a non-empty list of points.")
     if ya.shape != (len(xa),):
         raise UserError("Field 'data.y' must hold one label for each point in 'data.x'.")
     if not np.all(np.isfinite(xa)):
         raise UserError("Field 'data.x' contains a number that is not finite.")
-    if not np.all(ya == np.round(ya)) or ya.min() < 0:
+    if not np.all(np.isfinite(ya)) or not np.all(ya == np.round(ya)) or ya.min() < 0 or ya.max() > 1e6:
         raise UserError("Field 'data.y' must hold whole class numbers 0, 1, ...")
     ya = ya.astype(np.int64)
     return Dataset(xa, ya, n_classes=int(ya.max()) + 1, name=name)

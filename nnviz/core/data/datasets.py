@@ -202,7 +202,7 @@ POINT_GENERATORS: tuple[str, ...] = ("blobs", "xor", "circles", "moons", "spiral
 
 def make(spec: dict[str, Any]) -> Dataset:
     """Build the data set a lesson's ``data`` object describes."""
-    if not isinstance(spec, dict) or "kind" not in spec:
+    if not isinstance(spec, dict) or not isinstance(spec.get("kind"), str):
         raise UserError("Field 'data' must be an object with a 'kind'.")
     kind = spec["kind"]
     params = {k: v for k, v in spec.items() if k not in ("kind", "val_fraction", "split_seed")}
@@ -217,6 +217,11 @@ def make(spec: dict[str, Any]) -> Dataset:
         known = ", ".join(["points", *GENERATORS])
         raise UserError("Unknown data set {0!r} (known: {1}).", kind, known)
     val = spec.get("val_fraction", 0.0)
+    if isinstance(val, bool) or not isinstance(val, (int, float)):
+        raise UserError("Field 'data.val_fraction' must be a number in [0, 1), not {0!r}.", val)
+    seed = spec.get("split_seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        raise UserError("Field 'data.split_seed' must be a whole number from 0, not {0!r}.", seed)
     if val:
-        split(ds, float(val), int(spec.get("split_seed", 0)))
+        split(ds, float(val), seed)
     return ds

@@ -24,11 +24,10 @@ import numpy as np
 from nnviz import __version__
 from nnviz.core.data.origin import DataSource
 from nnviz.core.errors import UserError
-from nnviz.core.lessons import MODES, Lesson
+from nnviz.core.lessons import MODES, Lesson, check_lesson_fields
 from nnviz.core.model.network import Network, network_from_arrays
 from nnviz.core.session.archive import Archive, read_archive, write_archive
 from nnviz.core.session.data_record import dataset_from_parts, dataset_parts, storable
-from nnviz.core.training.config import TrainingConfig
 from nnviz.core.training.optimizer_state import OptimizerState
 
 FORMAT = "nnviz-session"
@@ -204,8 +203,7 @@ def from_archive(archive: Archive) -> Session:
     lesson_net = _network(t, "lesson", lm.get("layers"), lm.get("activations"))
     nm = _object(m, "network")
     shown = _network(t, "network", nm.get("layers"), nm.get("activations"))
-    lesson = _lesson(lm, lesson_net)
-    TrainingConfig.from_dict(lesson.training)  # refuse impossible settings now, not at Train
+    lesson = _lesson(lm, lesson_net)  # its settings checked: refused now, not at Train
     session = Session(lesson=lesson, network=shown)
     counters = _object(m, "counters")
     session.epochs = _whole(counters.get("epochs", 0), "counters.epochs")
@@ -286,11 +284,13 @@ def _lesson(lm: dict[str, Any], net: Network) -> Lesson:
     if files is not None and (not isinstance(files, dict) or not isinstance(files.get("kind"), str)):
         raise UserError("field 'lesson.files' must be an image set's data object.")
     order = lm.get("order", 100)
-    return Lesson(
+    lesson = Lesson(
         name=name if isinstance(name, str) else "", mode=mode, network=net, pace=float(pace),
         order=order if isinstance(order, int) and not isinstance(order, bool) else 100,
         files=dict(files) if files is not None else None, **fields,
     )
+    check_lesson_fields(lesson)
+    return lesson
 
 
 def _read_data(m: dict[str, Any], t: dict[str, np.ndarray], session: Session) -> None:
@@ -298,6 +298,9 @@ def _read_data(m: dict[str, Any], t: dict[str, np.ndarray], session: Session) ->
     stored = dm.get("stored")
     lesson = session.lesson
     if stored == "spec":
+        if lesson.reads_files:
+            raise UserError("field 'lesson.data' names image files; they are kept as 'files'.")
+        lesson.dataset()  # a spec that makes no data is refused here, naming the file
         return
     if stored == "files":
         if lesson.files is None:

@@ -213,6 +213,13 @@ class MainWindow(
                 raise
             self._error(user_message(exc))
             return False
+        except Exception as exc:  # noqa: BLE001 - a file's data no check foresaw: said, nothing changes
+            log.exception("Building the lesson failed")
+            message = self.tr("This cannot be shown ({0}).").format(type(exc).__name__)
+            if raise_errors:
+                raise UserError(message) from None
+            self._error(message)
+            return False
         previous = self.lesson
         try:
             self._show_lesson(lesson, dataset)
