@@ -42,6 +42,7 @@ def windows():
 def test_a_trained_spiral_reopens_as_it_was_and_training_goes_on(qtbot, tmp_path, windows):
     first = _window(qtbot, "spiral")
     windows.append(first)
+    first.training.form.init_seed.setValue(3)  # other initial weights: Reset goes back to them
     first.training.form.lr.setValue(0.05)  # a setting changed on the form is kept
     first.training.train_epochs_blocking(6)
     first.training.reset()  # the first run stays on the plots as an earlier run
@@ -62,6 +63,8 @@ def test_a_trained_spiral_reopens_as_it_was_and_training_goes_on(qtbot, tmp_path
     _assert_same_network(second.model.network, first.model.network)
     assert second.training.config() == first.training.config()
     assert second.training.config().lr == 0.05
+    assert second.training.form.init_seed.value() == 3
+    _assert_same_network(second.training.initial_network(), first.training.initial_network())
     np.testing.assert_array_equal(second.training.dataset().x, first.training.dataset().x)
     assert second.training.counters.text() == first.training.counters.text()
     assert first.training.counters.text().startswith("epoch 9 · 225 updates · accuracy ")
@@ -201,3 +204,47 @@ def test_the_data_split_on_show_comes_back(qtbot, tmp_path, windows, lesson):
     a, b = first.training.dataset(), second.training.dataset()
     for k in ("x", "y", "train_idx", "val_idx"):
         np.testing.assert_array_equal(getattr(b, k), getattr(a, k))
+
+
+def test_a_perceptron_lesson_comes_back_with_its_epochs(qtbot, tmp_path, windows):
+    first = _window(qtbot, "perceptron-xor")
+    windows.append(first)
+    first.stepper.perceptron.run_epochs()
+    for _ in range(3):
+        first.stepper.step_forward()
+    first.stepper.set_speed(0.5)
+    path = tmp_path / "perceptron.nnviz"
+    assert first.save_session(str(path))
+    second = _window(qtbot, "mlp-xor")
+    windows.append(second)
+    assert second.open_file(str(path))
+    a, b = first.stepper.perceptron.walk(), second.stepper.perceptron.walk()
+    assert (b.update_number, b.pos) == (a.update_number, a.pos)
+    ra, rb = a.report(), b.report()
+    assert rb.mistakes == ra.mistakes and rb.mistakes_now == ra.mistakes_now and rb.cycle_from == ra.cycle_from is not None
+    assert second.stepper.perceptron.verdict_text(rb) == first.stepper.perceptron.verdict_text(ra)
+    assert second.stepper.play_speed() == 0.5
+
+
+def test_an_mnist_session_reads_the_images_again_and_shows_the_test_figures(qtbot, tmp_path, windows, monkeypatch):
+    from nnviz.core.data.synthetic_idx import write_synthetic_set
+
+    write_synthetic_set(tmp_path / "data" / "mnist", n_train=300, n_test=100)
+    monkeypatch.setenv("NNVIZ_DATA", str(tmp_path / "data"))
+    first = _window(qtbot, "mnist")
+    windows.append(first)
+    first.training.train_epochs_blocking(1)
+    result = first.training.test_set.result()
+    assert result is not None
+    path = tmp_path / "mnist.nnviz"
+    assert first.save_session(str(path))
+    assert path.stat().st_size < 2_000_000  # the images stay in their folder
+    second = _window(qtbot, "spiral")
+    windows.append(second)
+    assert second.open_file(str(path))
+    qtbot.waitUntil(lambda: second.lesson.name == "mnist", timeout=20000)
+    _assert_same_network(second.model.network, first.model.network)
+    assert second.training.dataset().test is not None
+    back = second.training.test_set.result()
+    assert back is not None and back.accuracy == result.accuracy
+    assert second.training.test_set.label.text() == first.training.test_set.label.text()

@@ -37,7 +37,8 @@ RUN_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_a
 #: runs a session keeps (the plots show the last few)
 MAX_RUNS = 100
 #: view options and their kinds
-VIEW_KEYS = {"x_axis": ("epochs", "updates"), "log_scale": bool, "smoothing": float, "speed": float}
+VIEW_KEYS = {"x_axis": ("epochs", "updates"), "log_scale": bool, "smoothing": float, "speed": float,
+             "stepper_speed": float}
 
 
 @dataclass
@@ -113,10 +114,12 @@ def to_archive(session: Session) -> Archive:
             "name": lesson.name, "mode": lesson.mode, "title": dict(lesson.title), "text": dict(lesson.text),
             "order": lesson.order, "pace": lesson.pace,
             "layers": list(lesson.network.layers), "activations": list(lesson.network.activations),
+            "seed": lesson.network.seed,
             "data": dict(lesson.data), "stepper": dict(lesson.stepper), "training": dict(lesson.training),
             "files": dict(lesson.files) if lesson.files is not None else None,
         },
-        "network": {"layers": list(session.network.layers), "activations": list(session.network.activations)},
+        "network": {"layers": list(session.network.layers), "activations": list(session.network.activations),
+                    "seed": session.network.seed},
         "counters": {"epochs": int(session.epochs), "updates": int(session.updates)},
         "data": _data_manifest(lesson, tensors),
         "optimizer": None,
@@ -201,8 +204,10 @@ def from_archive(archive: Archive) -> Session:
     t = archive.tensors
     lm = _object(m, "lesson")
     lesson_net = _network(t, "lesson", lm.get("layers"), lm.get("activations"))
+    lesson_net.seed = _seed(lm.get("seed"), "lesson.seed")  # the form's "weight seed"
     nm = _object(m, "network")
     shown = _network(t, "network", nm.get("layers"), nm.get("activations"))
+    shown.seed = _seed(nm.get("seed"), "network.seed")
     lesson = _lesson(lm, lesson_net)  # its settings checked: refused now, not at Train
     session = Session(lesson=lesson, network=shown)
     counters = _object(m, "counters")
@@ -240,6 +245,10 @@ def _object(m: dict[str, Any], key: str) -> dict[str, Any]:
     if not isinstance(v, dict):
         raise UserError("field '{0}' is missing or not an object.", key)
     return v
+
+
+def _seed(v: Any, where: str) -> int | None:
+    return None if v is None else _whole(v, where)
 
 
 def _whole(v: Any, where: str) -> int:

@@ -86,6 +86,26 @@ class StepperWalking:
             return None
         return walk.update_start(), walk.pos, walk.granularity
 
+    @staticmethod
+    def _replay(walk: BackpropWalk, start: UpdateStart) -> bool:
+        """The perceptron's verdict reads every epoch's mistakes: walk the
+        updates before ``start`` again from the lesson's start (they are
+        determined by it) rather than only begin at it; False when that does not
+        lead to ``start``'s weights (a hand edit on the way), the walk reset."""
+        walk.reset()
+        limit = 100_000  # a lesson's epochs are a few hundred samples
+        while walk.update_number < start.number and limit:
+            walk.next_sample()
+            limit -= 1
+        before = walk.trace.network_before
+        same = walk.update_number == start.number and all(
+            np.array_equal(a, b) for a, b in zip([*before.weights, *before.biases],
+                                                 [*start.network.weights, *start.network.biases], strict=True)
+        )
+        if not same:
+            walk.reset()
+        return same
+
     def edits_pending(self) -> bool:
         """Whether the weights on show were edited by hand since the walk last
         took them in (it does at the next move)."""
@@ -102,7 +122,8 @@ class StepperWalking:
             return
         if granularity in ("scalar", "layer", "update") and granularity != walk.granularity:
             self.set_granularity(granularity)
-        walk.begin_at(start)
+        if not (self._mode == "perceptron" and self._replay(walk, start)):
+            walk.begin_at(start)
         walk.jump(min(max(int(pos), -1), len(walk.trace) - 1))
         if self._mode == "perceptron":
             self.perceptron.refresh()
@@ -142,6 +163,10 @@ class StepperWalking:
 
     def is_playing(self) -> bool:
         return self._timer.isActive()
+
+    def play_speed(self) -> float:
+        """Play's speed in steps a second."""
+        return float(SPEEDS[self.speed.value()])
 
     def set_speed(self, steps_per_second: float) -> None:
         """Play speed, snapped to the nearest of :data:`SPEEDS`."""

@@ -10,6 +10,7 @@ Snapshots go on to the frame clock (:mod:`nnviz.gui.training._frames`).
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from typing import Any
@@ -40,6 +41,9 @@ _SNAPSHOT_RATE = {"compiled": 15.0, "numpy-then-compiled": 15.0, "numpy": 15.0, 
 _LIVE_SWITCH_INTERVAL_S = {
     "compiled": 0.0005, "numpy-then-compiled": 0.0005, "numpy": 0.0005, "torch": 0.0005
 }
+
+
+log = logging.getLogger(__name__)
 
 
 class PanelRunControl:
@@ -162,13 +166,28 @@ class PanelRunControl:
         self._last_snapshot = None  # the counters say epoch 0, also after a language switch
         self._show_message("")
 
-    def stop_and_wait(self, timeout_ms: int = 5000) -> None:
-        """Stop a run and wait for its thread to end (closing the window, new lesson)."""
-        if self._state != "idle" or self.controller.is_running():
-            self.controller.stop()
-            self.controller.wait(timeout_ms)
-        self._flush()
-        self._set_state("idle")
+    def stop_and_wait(self, timeout_ms: int = 5000, paint: bool = True) -> None:
+        """Stop a run and wait for its thread to end (a new lesson, closing the window).
+
+        ``paint`` False (closing): the last frame is not drawn (a 2-4096-4096-1
+        network's hidden-neuron maps took 12 s) and the test part is not
+        measured. The thread is always waited for to its end, never left
+        running behind a destroyed QThread: past ``timeout_ms`` the wait goes on,
+        said in the log once.
+        """
+        self._closing = not paint
+        try:
+            if self._state != "idle" or self.controller.is_running():
+                self.controller.stop()
+                if not self.controller.wait(timeout_ms):
+                    log.warning("The training thread has not stopped after %d ms; waiting for it", timeout_ms)
+                    while not self.controller.wait(1000):
+                        pass
+            if paint:
+                self._flush()
+            self._set_state("idle")
+        finally:
+            self._closing = False
 
     def train_epochs_blocking(self, n: int) -> Snapshot | None:
         """Train ``n`` epochs in this thread and show the result (``nnviz shot``)."""
@@ -197,6 +216,10 @@ class PanelRunControl:
 
     # ------------------------------------------------------- worker's signals
     def _on_finished(self, result: Any) -> None:
+        if getattr(self, "_closing", False):  # the window goes: no last frame, no test figures
+            self.keep_optimizer_state(getattr(result, "optimizer_state", None))
+            self._set_state("idle")
+            return
         self._flush()
         # early stopping restored the best weights: offer the last ones too
         self.best_last.offer(getattr(result, "snapshot", None), self._run_epochs0)
@@ -293,5 +316,6 @@ class PanelRunControl:
         elif not on and self._saved_switch_interval is not None:
             sys.setswitchinterval(self._saved_switch_interval)
             self._saved_switch_interval = None
-        self._regions.set_live(on)
+        if not getattr(self, "_closing", False):  # closing: no full-resolution regions to draw
+            self._regions.set_live(on)
 

@@ -189,6 +189,8 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
                     probe = int(ds.val_idx[0] if ds.val_idx.size else ds.train_idx[0])
                 if self._model.network.layers[0] == ds.n_features:
                     self._model.show_sample(ds.x[probe])
+            if self.test_set.test() is not None:  # the test figures, as after the run
+                self.evaluate_test()
 
     def initial_network(self) -> Network:
         """The weights Reset goes back to (a copy)."""

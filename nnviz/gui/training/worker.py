@@ -230,11 +230,36 @@ class TrainingWorker(QObject):
         self.snapshot.emit(snap)
         return not self._control.stop_requested
 
+    def _compiled_kernel_ready(self) -> bool:
+        """Before a run of the compiled engine whose kernel is not compiled yet:
+        compile it in numba's warm-up thread and wait here, checking Stop, so
+        that closing the window mid-compilation ends this thread at once (a
+        compilation cannot be interrupted; the daemon thread that does it can
+        be left behind). False when Stop came first."""
+        from nnviz.core.training import compiled
+        from nnviz.core.training.engine import select_engine
+
+        try:
+            engine, _why = select_engine(self._network, self._dataset, self._config)
+        except UserError:
+            return True  # the trainer says why, below
+        if engine != "compiled" or compiled.kernels_ready():
+            return True
+        thread = compiled.warm_up_in_background()
+        while thread is not None and thread.is_alive():
+            if self._control.stop_requested:
+                return False
+            thread.join(0.05)
+        return True
+
     @Slot()
     def run(self) -> None:
         result: Any
         trainer: Trainer | None = None
         try:
+            if not self._compiled_kernel_ready():
+                self.finished.emit(RunFailed("", status="stopped"))
+                return
             trainer = Trainer(self._network, self._dataset, self._config, self._optimizer_state)
             self._control.attach(trainer)
             self.engineChosen.emit(trainer.engine_name, trainer.engine_reason)

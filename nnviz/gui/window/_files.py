@@ -11,6 +11,7 @@ through ``MainWindow.open_file``.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -198,11 +199,19 @@ class WindowFiles:
         lesson = self.lesson
         if not self.ask_to_save or lesson is None:
             return True
-        if lesson.given_data is not None and lesson.files is None:  # (MNIST's files are read again)
+        data = lesson.given_data
+        source = data.source if data is not None else None
+        drawn = (lesson.mode == "train" and self.training.drawn_points_in_use()) or (
+            source is not None and source.kind == "spec" and (source.spec or {}).get("kind") == "points"
+        )
+        if drawn:
+            text = self.tr("The points you drew will be lost unless you save the session (Ctrl+S) "
+                           "or the points as CSV. Go on?")
+        elif data is not None and lesson.files is None:  # (MNIST's files are read again)
+            name = Path(source.path).name if source is not None and source.kind == "csv" else (
+                lesson.title_in(i18n.current_language()))
             text = self.tr("The data imported from %1 will be closed (the file itself stays as it is). "
-                           "Go on?").replace("%1", lesson.title_in("en"))
-        elif lesson.mode == "train" and self.training.drawn_points_in_use():
-            text = self.tr("The points you drew will be lost (Save points as CSV keeps them). Go on?")
+                           "Go on?").replace("%1", name)
         else:
             return True
         answer = QMessageBox.question(self, self.tr("Your data"), text)

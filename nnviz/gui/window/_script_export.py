@@ -71,9 +71,9 @@ class WindowScriptExport:
                 network, config, source, weights.name if with_weights else None,
                 lang=i18n.current_language(), dataset=dataset, freeze_biases=freeze,
             )
+            atomic_write_text(target, text)  # first: a folder that is not there is said with its name
             if with_weights:
                 save_script_weights(network, weights, config.dtype)
-            atomic_write_text(target, text)
         except UserError as exc:
             self._error(user_message(exc))
             return False
@@ -109,6 +109,10 @@ class WindowScriptExport:
             if source is None:
                 raise UserError(self.tr("These data cannot be written into a script: nnviz does not know "
                                         "where they came from."))
+            if source.kind == "csv" and not Path(source.path).is_file():
+                raise UserError(self.tr("The script would read the table from %1, which is not there any more: "
+                                        "put the file back (or import it again) and export again.")
+                                .replace("%1", source.path))
         else:
             spec = panel.spec_on_show(self.lesson.data)
             source = DataSource.from_spec(spec if spec is not None else panel.form.data_spec())

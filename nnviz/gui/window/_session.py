@@ -88,7 +88,8 @@ class WindowSession:
             start, pos, granularity = position
             finished = [(f.number, f.sample, f.error, f.mean_error_after) for f in start.finished]
             record = StepperRecord(start.network, start.sample, start.number, finished, pos, granularity)
-        return Session(lesson, self.model.network.copy(), stepper=record)
+        view = {"stepper_speed": float(self.stepper.play_speed())}
+        return Session(lesson, self.model.network.copy(), stepper=record, view=view)
 
     # ------------------------------------------------------------- saving
     def save_session(self, path: str) -> bool:
@@ -196,6 +197,8 @@ class WindowSession:
             self.training.restore_progress(session.network, session.epochs, session.updates, runs,
                                            session.optimizer)
         elif session.stepper is not None:
+            if "stepper_speed" in session.view:
+                self.stepper.set_speed(float(session.view["stepper_speed"]))
             st = session.stepper
             start = UpdateStart(st.start, st.sample, st.number, tuple(FinishedUpdate(*f) for f in st.finished))
             try:

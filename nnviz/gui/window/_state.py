@@ -105,7 +105,7 @@ class WindowState:
     # --------------------------------------------------------------- close
     def shutdown(self, save_state: bool = True) -> None:
         """Stop training and playback, remember the window, drop the autosave."""
-        self.training.stop_and_wait()
+        self.training.stop_and_wait(paint=False)
         self.data_loader.wait()
         self.stepper.pause()
         if save_state:

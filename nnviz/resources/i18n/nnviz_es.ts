@@ -598,8 +598,20 @@
         <translation>El campo &apos;data&apos; debe ser un objeto con un &apos;kind&apos;.</translation>
     </message>
     <message>
+        <source>Field &apos;data.split_seed&apos; must be a whole number from 0, not {0!r}.</source>
+        <translation>El campo &apos;data.split_seed&apos; debe ser un número entero desde 0, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>Field &apos;data.val_fraction&apos; must be a number in [0, 1), not {0!r}.</source>
+        <translation>El campo &apos;data.val_fraction&apos; debe ser un número en [0, 1), no {0!r}.</translation>
+    </message>
+    <message>
         <source>Field &apos;data.x&apos; contains a number that is not finite.</source>
         <translation>El campo &apos;data.x&apos; contiene un número que no es finito.</translation>
+    </message>
+    <message>
+        <source>Field &apos;data.x&apos; must be a list of points, each a list of the same count of numbers.</source>
+        <translation>El campo &apos;data.x&apos; debe ser una lista de puntos, cada uno una lista con la misma cantidad de números.</translation>
     </message>
     <message>
         <source>Field &apos;data.x&apos; must be a non-empty list of points.</source>
@@ -750,20 +762,52 @@
         <translation>La lección &apos;{0}&apos; necesita un campo &apos;network&apos; y un campo &apos;data&apos;.</translation>
     </message>
     <message>
+        <source>Lesson &apos;{0}&apos;, field &apos;stepper.eta&apos;: {1}</source>
+        <translation>Lección &apos;{0}&apos;, campo &apos;stepper.eta&apos;: {1}</translation>
+    </message>
+    <message>
         <source>Lesson &apos;{0}&apos;, network: {1}</source>
         <translation>Lección &apos;{0}&apos;, red: {1}</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;data&apos; must be an object with a &apos;kind&apos;.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;data&apos; debe ser un objeto con un &apos;kind&apos;.</translation>
     </message>
     <message>
         <source>Lesson &apos;{0}&apos;: field &apos;mode&apos; must be one of {1}.</source>
         <translation>Lección &apos;{0}&apos;: el campo &apos;mode&apos; debe ser uno de {1}.</translation>
     </message>
     <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;order&apos; must be a whole number.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;order&apos; debe ser un número entero.</translation>
+    </message>
+    <message>
         <source>Lesson &apos;{0}&apos;: field &apos;pace&apos; must be a number of epochs a second, 0 for full speed.</source>
         <translation>Lección &apos;{0}&apos;: el campo &apos;pace&apos; debe ser un número de épocas por segundo, 0 para la máxima velocidad.</translation>
     </message>
     <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;stepper.granularity&apos; must be one of {1}.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.granularity&apos; debe ser uno de {1}.</translation>
+    </message>
+    <message>
         <source>Lesson &apos;{0}&apos;: field &apos;stepper.targets&apos; must hold {1} lists of {2} finite numbers.</source>
         <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.targets&apos; debe contener {1} listas de {2} números finitos.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;stepper.{1}&apos; must be a whole number from 0 to {2}, not {3!r}.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.{1}&apos; debe ser un número entero de 0 a {2}, no {3!r}.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;stepper.{1}&apos; must be true or false.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.{1}&apos; debe ser true o false.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;{1}&apos; must be an object.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;{1}&apos; debe ser un objeto.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;{1}&apos; must map languages to text.</source>
+        <translation>Lección &apos;{0}&apos;: el campo &apos;{1}&apos; debe asociar idiomas a textos.</translation>
     </message>
     <message>
         <source>MNIST: &apos;n&apos; must be a whole number from 1 to {0}, not {1!r}.</source>
@@ -1072,6 +1116,10 @@
     <message>
         <source>field &apos;data.stored&apos; must be &apos;spec&apos;, &apos;files&apos;, &apos;arrays&apos; or &apos;source&apos;, not {0!r}.</source>
         <translation>el campo &apos;data.stored&apos; debe ser &apos;spec&apos;, &apos;files&apos;, &apos;arrays&apos; o &apos;source&apos;, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>field &apos;lesson.data&apos; names image files; they are kept as &apos;files&apos;.</source>
+        <translation>el campo &apos;lesson.data&apos; nombra ficheros de imágenes; se guardan como &apos;files&apos;.</translation>
     </message>
     <message>
         <source>field &apos;lesson.files&apos; is missing for data read from files.</source>
@@ -3558,12 +3606,12 @@
         <translation>La red se ha entrenado y sus pesos no están guardados.</translation>
     </message>
     <message>
-        <source>The data imported from %1 will be closed (the file itself stays as it is). Go on?</source>
-        <translation>Se cerrarán los datos importados de %1 (el fichero en sí no cambia). ¿Continuar?</translation>
+        <source>The points you drew will be lost unless you save the session (Ctrl+S) or the points as CSV. Go on?</source>
+        <translation>Los puntos que dibujaste se perderán si no guardas la sesión (Ctrl+S) o los puntos como CSV. ¿Continuar?</translation>
     </message>
     <message>
-        <source>The points you drew will be lost (Save points as CSV keeps them). Go on?</source>
-        <translation>Se perderán los puntos que has dibujado («Guardar puntos como CSV» los conserva). ¿Continuar?</translation>
+        <source>The data imported from %1 will be closed (the file itself stays as it is). Go on?</source>
+        <translation>Se cerrarán los datos importados de %1 (el fichero en sí no cambia). ¿Continuar?</translation>
     </message>
     <message>
         <source>Your data</source>
@@ -3636,6 +3684,10 @@
     <message>
         <source>These data cannot be written into a script: nnviz does not know where they came from.</source>
         <translation>Estos datos no se pueden escribir en un script: nnviz no sabe de dónde vienen.</translation>
+    </message>
+    <message>
+        <source>The script would read the table from %1, which is not there any more: put the file back (or import it again) and export again.</source>
+        <translation>El script leería la tabla de %1, que ya no está allí: vuelve a poner el fichero (o impórtalo de nuevo) y exporta otra vez.</translation>
     </message>
 </context>
 <context>
