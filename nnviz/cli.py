@@ -61,13 +61,36 @@ def _sub_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     return p, module
 
 
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is the standard output failing (a full device, a closed pipe);
+    then stdout is pointed at /dev/null so that the exit's flush is quiet."""
+    import errno
+    import os
+
+    if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF):
+        return False
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
             parser, module = _sub_parser(argv[0])
             args = parser.parse_args(argv[1:])
-            return int(module.run(args) or 0)
+            try:
+                return int(module.run(args) or 0)
+            except OSError as exc:
+                if not _stdout_failed(exc):
+                    raise
+                # the result files are written; only the summary line could not be
+                print(f"nnviz: cannot write to the standard output: {exc.strerror or exc}.", file=sys.stderr)
+                return 2
         args = _gui_parser().parse_args(argv)
         activations = None
         if args.activations is not None:

@@ -1,4 +1,8 @@
-"""``nnviz shot``: render the main window offscreen to a PNG and exit."""
+"""``nnviz shot``: render the main window offscreen to a PNG and exit.
+
+The PNG is encoded in memory and written atomically (a full disk or a read-only
+folder: one sentence, exit status 2, no file left behind).
+"""
 
 from __future__ import annotations
 
@@ -136,7 +140,26 @@ def run(args: argparse.Namespace) -> int:
     window.close()
     window.deleteLater()
     app.processEvents()
-    if not image.save(str(out), "PNG"):
-        raise UserError("Cannot write '{0}'.", out)
+    save_png(image, out)
     print(out)
     return 0
+
+
+def save_png(image: object, out: Path) -> None:
+    """Write the pixmap ``image`` to ``out`` as a PNG, whole or not at all: encoded in
+    memory first, then written atomically, so a full disk leaves no 0-byte file."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from nnviz.core.model.atomic_files import atomic_write_bytes
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    encoded = image.save(buffer, "PNG")  # type: ignore[attr-defined]
+    buffer.close()
+    if not encoded:
+        raise UserError("Cannot write '{0}': the picture could not be encoded as PNG.", out)
+    try:
+        atomic_write_bytes(out, bytes(data.data()))
+    except OSError as exc:
+        raise UserError("Cannot write '{0}': {1}.", out, exc.strerror or exc) from None

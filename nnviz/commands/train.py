@@ -8,9 +8,11 @@ the trained network ``DIR/network.nnviz.json`` and ``DIR/session.nnviz``, a
 session file that the window opens (``nnviz DIR/session.nnviz``) on the same
 data, settings, curve and weights, ready to train on. Bad arguments exit with
 status 2, a diverged training with status 3, each with one line on stderr.
-A run that does not learn (the error growing, the accuracy at chance:
-:func:`~nnviz.core.training.error_growth.growing_error`) gets one warning line
-on stderr while it goes on; the exit status stays 0.
+A run that does not learn (the error growing, the accuracy at chance, the
+weights run away: :class:`~nnviz.core.training.error_growth.GrowthWatch`) gets
+one warning line on stderr while it goes on; the exit status stays 0.
+SIGTERM stops the run as Ctrl-C does: the files are written with what was
+trained, one line says so, and the exit status is 130.
 
 The image lessons (``--preset mnist``, ``--preset fashion-mnist``) read their
 IDX files from ``--data-dir DIR`` or from the download folder; ``--download``
@@ -24,15 +26,21 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+import numpy as np
+
+from nnviz.commands.output import out_dir as _out_dir
+from nnviz.commands.output import write as _write
 from nnviz.core.errors import UserError
 from nnviz.core.training.config import DEVICES, ENGINE_CHOICES, TrainingConfig
-from nnviz.core.training.error_growth import growing_error
+from nnviz.core.training.error_growth import GrowthWatch
 from nnviz.core.training.records import EpochMetrics, Snapshot
 from nnviz.core.training.trainer import Trainer
 
@@ -41,6 +49,10 @@ NETWORK_FILE = "network.nnviz.json"
 SESSION_FILE = "session.nnviz"
 TEST_FILE = "test.csv"
 COLUMNS = ("epoch", "train_loss", "val_loss", "train_acc", "val_acc")
+#: what the run keeps of every epoch (the columns of a session's run record)
+TABLE_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
+#: the exit status of a run stopped by SIGTERM: Ctrl-C's
+TERMINATED_EXIT = 130
 #: the cap of ``--epochs``, the same as ``nnviz shot``'s (which imports this
 #: module, so the number is repeated here; a test keeps the two equal): the
 #: longest lesson trains 1000 epochs, and more than ten times that is a typo
@@ -117,15 +129,54 @@ def _fmt(v: float, pct: bool = False) -> str:
     return f"{v:.6g}" if not pct else f"{v:.6f}"
 
 
-def metrics_csv(history: list[EpochMetrics]) -> str:
+class EpochTable:
+    """Every epoch of the run as float64 columns (:data:`TABLE_COLUMNS`, ~72 bytes
+    an epoch), filled from the snapshots: the trainer itself keeps only recent
+    epochs (:data:`~nnviz.core.training.trainer.HISTORY_KEEP`)."""
+
+    def __init__(self) -> None:
+        self._data = np.full((len(TABLE_COLUMNS), 256), np.nan)
+        self.n = 0
+
+    @property
+    def last_epoch(self) -> int:
+        return int(self._data[0, self.n - 1]) if self.n else 0
+
+    def add(self, epochs: Iterable[EpochMetrics]) -> None:
+        """Append the epochs after :attr:`last_epoch` (one seen twice is kept once)."""
+        rows = [[float(getattr(m, c)) for c in TABLE_COLUMNS] for m in epochs if m.epoch > self.last_epoch]
+        if not rows:
+            return
+        if self.n + len(rows) > self._data.shape[1]:
+            grown = np.full((len(TABLE_COLUMNS), 2 * (self.n + len(rows))), np.nan)
+            grown[:, : self.n] = self._data[:, : self.n]
+            self._data = grown
+        self._data[:, self.n : self.n + len(rows)] = np.array(rows).T
+        self.n += len(rows)
+
+    def column(self, name: str) -> np.ndarray:
+        return self._data[TABLE_COLUMNS.index(name), : self.n]
+
+
+def metrics_csv(table: EpochTable) -> str:
     lines = [",".join(COLUMNS)]
-    for m in history:
+    cols = [table.column(c) for c in COLUMNS]
+    for epoch, train_loss, val_loss, train_acc, val_acc in zip(*cols, strict=True):
         lines.append(
-            ",".join(
-                [str(m.epoch), _fmt(m.train_loss), _fmt(m.val_loss), _fmt(m.train_acc, True), _fmt(m.val_acc, True)]
-            )
+            ",".join([str(int(epoch)), _fmt(train_loss), _fmt(val_loss), _fmt(train_acc, True), _fmt(val_acc, True)])
         )
     return "\n".join(lines) + "\n"
+
+
+def _on_sigterm(handler: Callable[[], None]) -> Callable[[], None]:
+    """Call ``handler`` on SIGTERM (a ``kill``, a batch system's time limit) instead
+    of dying; returns what puts the previous handler back. Off the main thread,
+    where Python allows no handler, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: handler())
+    # None: a handler set outside Python; the default is the nearest to it
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 class ProgressBar:
@@ -184,31 +235,6 @@ class ProgressBar:
         if self.enabled and self.tty and self._drawn:
             self.stream.write("\n")
             self.stream.flush()
-
-
-def _out_dir(path: str) -> Path:
-    """The ``--out`` folder, made if missing; refused in one sentence if it cannot be written."""
-    out = Path(path).expanduser()
-    if out.exists() and not out.is_dir():
-        raise UserError("--out '{0}' is a file; give a folder.", out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError("Cannot create the folder '{0}': {1}.", out, exc.strerror) from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        # found now, not after an hour of training
-        raise UserError("Cannot write in the folder '{0}': permission denied.", out)
-    return out
-
-
-def _write(path: Path, text: str) -> None:
-    """Write a result file atomically; a full disk or a lost folder is one sentence."""
-    from nnviz.core.model.network import atomic_write_text
-
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise UserError("Cannot write '{0}': {1}.", path, exc.strerror or exc) from None
 
 
 def _column(names: list[str], text: str, option: str) -> int:
@@ -330,29 +356,45 @@ def run(args: argparse.Namespace) -> int:
     trainer = Trainer(network, data, config)
     bar = ProgressBar(config.epochs, sys.stderr, enabled=not args.quiet)
     tested = None
-    warned = False
+    table = EpochTable()
+    watch = GrowthWatch(data.n_classes)
+    terminated = False
 
     def on_snapshot(snap: Snapshot) -> None:
         # a run that does not learn is said once, on stderr, and goes on (exit status unchanged)
-        nonlocal warned
+        table.add(snap.history)
         bar.update(snap)
-        if not warned and (warning := growing_error(trainer.history, data.n_classes)) is not None:
-            warned = True
+        if (warning := watch.add(snap.history, snap.weights)) is not None:
             bar.note(f"nnviz: warning: {warning}")
 
+    def on_sigterm() -> None:
+        # as Ctrl-C: the run stops at the next batch and what it trained is written
+        nonlocal terminated
+        terminated = True
+        trainer.request_stop()
+
+    restore_sigterm = _on_sigterm(on_sigterm)
     try:
         result = trainer.run(on_snapshot, snapshot_interval=0.0)
     finally:
         bar.close()
         trained = trainer.network()
+        # epochs that no snapshot carried yet (Ctrl-C mid-run) are still in the trainer's recent history
+        table.add(trainer.history)
         try:
-            _write(out / METRICS_FILE, metrics_csv(trainer.history))
+            _write(out / METRICS_FILE, metrics_csv(table))
         finally:
             try:  # the network is kept even when the metrics could not be written
                 save_network(trained, out / NETWORK_FILE)
-                _save_session(out / SESSION_FILE, lesson, network, trained, config, trainer)
+                _save_session(out / SESSION_FILE, lesson, network, trained, config, trainer, table)
             finally:
                 trainer.close()
+                restore_sigterm()
+    if terminated:
+        raise UserError(
+            "Stopped by SIGTERM after epoch {0}; the run so far is in {1}.", trainer.epoch, out,
+            exit_code=TERMINATED_EXIT,
+        )
     if result.diverged:
         raise UserError(result.message, exit_code=3)
     if getattr(data, "test", None) is not None:
@@ -379,7 +421,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_session(path: Path, lesson: Any, start: Any, trained: Any, config: Any, trainer: Any) -> None:
+def _save_session(
+    path: Path, lesson: Any, start: Any, trained: Any, config: Any, trainer: Any, table: EpochTable
+) -> None:
     """``session.nnviz``: the lesson as trained here, to open in the window and go on training.
 
     A training lesson keeps its start weights (what Reset gives back), the run's
@@ -389,16 +433,19 @@ def _save_session(path: Path, lesson: Any, start: Any, trained: Any, config: Any
 
     import numpy as np
 
-    from nnviz.core.session.record import Session, run_record, save_session
+    from nnviz.core.session.record import RUN_COLUMNS, RunRecord, Session, save_session
 
     if not all(np.all(np.isfinite(a)) for a in (*trained.weights, *trained.biases)):
         return  # a diverged run: its weights are no place to go on from
     if lesson.mode == "train":
         opened = dataclasses.replace(lesson, network=start.copy(), training=config.to_dict())
-        history = trainer.history
-        state = trainer.optimizer_state() if history else None
+        # the run's every epoch (accuracies in %, as the plots keep them)
+        run = {c: table.column(c).copy() for c in RUN_COLUMNS}
+        run["train_acc"] *= 100.0
+        run["val_acc"] *= 100.0
+        state = trainer.optimizer_state() if table.n else None
         session = Session(opened, trained, trainer.epoch, trainer.updates, state,
-                          [run_record(history, trainer.best_epoch)] if history else [])
+                          [RunRecord(run, int(trainer.best_epoch))] if table.n else [])
     else:
         opened = dataclasses.replace(lesson, network=trained.copy())
         session = Session(opened, trained)

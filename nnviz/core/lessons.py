@@ -9,6 +9,8 @@ Fields of a lesson file (see ``mlp-xor.json``)::
     format      "nnviz-lesson";  version 1;  order: place in the Lesson menu
     mode        "mlp" | "perceptron" | "train"
     title, text {"es": ..., "en": ...}: the menu title and the slide text
+    compare     "train" lessons: the comparison Plots → Compare… proposes,
+                {"param": "batch_size", "values": "1, 32, 0"}
     network     an nnviz-network object (layers, activations, weights, biases)
     data        a data set spec for datasets.make: {"kind": "points", "x": [[x1, x2], ...],
                 "y": [class, ...]} or a generator {"kind": "spiral", "n": ..., ...}
@@ -84,6 +86,9 @@ class Lesson:
     #: the ``data`` spec of image files the lesson read (MNIST), once read:
     #: the images are then kept as ``given_data`` (see :meth:`keep_files`)
     files: dict[str, Any] | None = None
+    #: the comparison the lesson suggests (Plots → Compare…): {"param": "batch_size",
+    #: "values": "1, 32, 0"} (see :mod:`nnviz.core.training.sweep`); empty: none
+    compare: dict[str, Any] = field(default_factory=dict)
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -204,6 +209,10 @@ def check_lesson_fields(lesson: Lesson) -> None:
                         ", ".join(GRANULARITIES))
     if lesson.mode == "train":
         TrainingConfig.from_dict(lesson.training).validate()
+    if lesson.compare:
+        from nnviz.core.training.sweep import parse_values
+
+        parse_values(str(lesson.compare.get("param", "")), str(lesson.compare.get("values", "")))
 
 
 def parse_lesson(obj: Any, name: str) -> Lesson:
@@ -223,7 +232,7 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         raise UserError(
             "Lesson '{0}': field 'pace' must be a number of epochs a second, 0 for full speed.", name
         )
-    for key in ("title", "text", "stepper", "training"):
+    for key in ("title", "text", "stepper", "training", "compare"):
         if not isinstance(obj.get(key, {}), dict):
             raise UserError("Lesson '{0}': field '{1}' must be an object.", name, key)
     if not isinstance(obj["data"], dict):
@@ -242,6 +251,7 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         training=dict(obj.get("training", {})),
         order=order,
         pace=float(pace),
+        compare=dict(obj.get("compare", {})),
     )
     check_lesson_fields(lesson)
     return lesson

@@ -265,3 +265,15 @@ def test_an_image_leaves_room_under_it_for_its_caption():
     lay = gl.layout_network([64, 32, 10], 0, 100, 600, 300, image_shape=(8, 8), image_note=60)
     x0, y0, w, h = lay.image_rect
     assert y0 >= 100 and y0 + h + 60 <= 400 + 1e-6
+
+
+def test_lazy_segments_are_the_full_ones():
+    from nnviz.core.model.graph_layout import EdgeSegments, edge_segments
+
+    rng = np.random.default_rng(0)
+    positions = [rng.random((n, 2)) for n in (3, 7, 5, 2)]
+    full, lazy = edge_segments(positions), EdgeSegments(positions)
+    assert len(lazy) == len(full) == 3 * 7 + 7 * 5 + 5 * 2
+    idx = rng.integers(0, len(full), size=40)
+    np.testing.assert_array_equal(lazy[idx], full[idx])
+    np.testing.assert_array_equal(lazy[17], full[17])

@@ -53,7 +53,7 @@ def test_the_lessons_train_784_128_64_10_with_adam(name, epochs):
     assert (t["loss"], t["optimizer"], t["lr"], t["batch_size"], t["epochs"]) == (
         "cross_entropy", "adam", 0.001, 64, epochs)
     assert round(lesson.data["val_fraction"] * 60000) == 10000
-    for lang, words in (("en", ("test", "kept apart", "η = 0.001")), ("es", ("test", "aparte", "η = 0,001"))):
+    for lang, words in (("en", ("test", "kept apart", "η = 0.001")), ("es", ("prueba", "aparte", "η = 0,001"))):
         text = lesson.text_in(lang)
         assert all(w in text for w in words), (lang, text)
     raw = json.loads((lessons_dir() / f"{name}.json").read_text(encoding="utf-8"))

@@ -35,7 +35,7 @@ def test_menus_and_docks_exist(window):
 
 def test_switching_language_retranslates_at_once(window, qtbot):
     window.lang_actions["es"].trigger()
-    qtbot.waitUntil(lambda: menu_titles(window)[0] == "&Archivo")
+    qtbot.waitUntil(lambda: menu_titles(window)[0] == "&Fichero")
     assert i18n.current_language() == "es"
     assert "Datos" in {d.windowTitle() for d in window._docks.values()}
     assert "XOR" in window._banner.text() and "perceptrón" in window._banner.text()
@@ -95,12 +95,12 @@ def test_weight_edit_can_be_undone_from_the_edit_menu(window):
 def test_geometry_is_restored_and_checked_against_screens(qtbot):
     _app, first = build_window(lang="en")
     qtbot.addWidget(first)
-    first.setGeometry(QRect(40, 60, 700, 500))
+    first.setGeometry(QRect(10, 20, 780, 570))  # above the window's minimum size, inside an 800x600 screen
     first.save_window_state()
     first.shutdown(save_state=False)
     _app, second = build_window(lang="en")
     qtbot.addWidget(second)
-    assert second.size().width() == 700
+    assert second.size().width() == 780
     second.setGeometry(QRect(30000, 30000, 900, 700))
     second.save_window_state()
     second.shutdown(save_state=False)

@@ -238,7 +238,7 @@ def test_an_mnist_session_reads_the_images_again_and_shows_the_test_figures(qtbo
     assert result is not None
     path = tmp_path / "mnist.nnviz"
     assert first.save_session(str(path))
-    assert path.stat().st_size < 2_000_000  # the images stay in their folder
+    assert path.stat().st_size < 5_000_000  # weights and Adam's moments; the images stay in their folder
     second = _window(qtbot, "spiral")
     windows.append(second)
     assert second.open_file(str(path))

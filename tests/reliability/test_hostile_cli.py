@@ -150,3 +150,25 @@ def test_trace_to_a_full_device_is_one_sentence(net_file, capsys, monkeypatch):
     assert main(["trace", str(net_file), *SAMPLE]) == 2
     err = capsys.readouterr().err
     assert err == f"nnviz: Cannot write the output: {os.strerror(errno.ENOSPC)}.\n"
+
+
+def test_stdout_on_a_full_device_is_one_line_and_the_files_are_kept(tmp_path):
+    """``nnviz train … > /dev/full``: the run's files are written, the summary line
+    cannot be; one sentence on stderr, exit 2, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        import pytest
+
+        pytest.skip("no /dev/full here")
+    out = tmp_path / "run"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "nnviz", "train", "--preset", "circles", "--epochs", "2", "--quiet",
+             "--out", str(out)], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "nnviz: cannot write to the standard output: No space left on device.\n"
+    assert (out / "metrics.csv").is_file() and (out / "session.nnviz").is_file()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -102,6 +103,7 @@ class GraphLayout:
     #: (left, top, side) of the input image grid, or None
     image_rect: tuple[float, float, float, float] | None
     #: one (E, 4) array x1, y1, x2, y2 of every edge, in the flat edge order
+    #: every edge's x1, y1, x2, y2 (an :class:`EdgeSegments` for very big networks)
     segments: np.ndarray
     #: per layer, where each neuron's value label goes: 0 below the neuron,
     #: -1 to its left, +1 to its right (the two halves of a staggered column)
@@ -236,7 +238,40 @@ def layout_network(
     small = [li for li, n in enumerate(layers) if n <= UNIFORM_UP_TO and radii[li] > 0]
     if small:
         radii[small] = radii[small].min()
-    return GraphLayout(positions, columns, radii, image_rect, edge_segments(positions), sides, values)
+    n_edges = sum(len(a) * len(b) for a, b in zip(positions[:-1], positions[1:], strict=True))
+    segments = edge_segments(positions) if n_edges <= LAZY_SEGMENTS_FROM else EdgeSegments(positions)
+    return GraphLayout(positions, columns, radii, image_rect, segments, sides, values)
+
+
+#: edges beyond which segments are computed when asked for, not all at once
+#: (2-4096-4096-1: 16.8 M edges, 537 MB and a second for a picture of a few thousand)
+LAZY_SEGMENTS_FROM = 1_000_000
+
+
+class EdgeSegments:
+    """The segments of :func:`edge_segments`, computed for the edges asked for:
+    ``segments[i]`` is edge i's (x1, y1, x2, y2) and ``segments[indices]`` an
+    (n, 4) array, as with the full array, without holding every edge."""
+
+    def __init__(self, positions: Sequence[np.ndarray]) -> None:
+        self._positions = [np.asarray(p, dtype=np.float64) for p in positions]
+        self._layers = [len(p) for p in self._positions]
+        self._offsets = edge_offsets(self._layers)
+
+    def __len__(self) -> int:
+        return int(self._offsets[-1])
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        idx = np.asarray(index, dtype=np.int64)
+        flat = idx.reshape(-1)
+        out = np.empty((len(flat), 4))
+        layer = np.searchsorted(self._offsets, flat, side="right") - 1
+        for li in np.unique(layer):
+            hit = layer == li
+            j, k = np.divmod(flat[hit] - self._offsets[li], self._layers[li + 1])
+            out[hit, 0:2] = self._positions[li][j]
+            out[hit, 2:4] = self._positions[li + 1][k]
+        return out.reshape(4) if idx.ndim == 0 else out
 
 
 def edge_segments(positions: Sequence[np.ndarray]) -> np.ndarray:

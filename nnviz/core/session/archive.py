@@ -65,7 +65,9 @@ def write_archive(archive: Archive, path: str | os.PathLike[str]) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, manifest)
-        zf.writestr(TENSORS, save(tensors))
+        # stored, not deflated: weights do not compress, and deflating a big
+        # network's 268 MB took 26 s
+        zf.writestr(TENSORS, save(tensors), compress_type=zipfile.ZIP_STORED)
         for name, text in archive.texts.items():
             zf.writestr(name, text)
     try:

@@ -48,6 +48,8 @@ class RunRecord:
     table: dict[str, np.ndarray]
     best_epoch: int = 0
     stop_epoch: int = 0
+    #: what the run changed from the one before ("batch 1"), as the legend shows it
+    label: str = ""
 
 
 @dataclass
@@ -117,6 +119,7 @@ def to_archive(session: Session) -> Archive:
             "seed": lesson.network.seed,
             "data": dict(lesson.data), "stepper": dict(lesson.stepper), "training": dict(lesson.training),
             "files": dict(lesson.files) if lesson.files is not None else None,
+            "compare": dict(lesson.compare),
         },
         "network": {"layers": list(session.network.layers), "activations": list(session.network.activations),
                     "seed": session.network.seed},
@@ -136,7 +139,8 @@ def to_archive(session: Session) -> Archive:
     for i, run in enumerate(session.runs[-MAX_RUNS:], start=1):
         name = f"runs/run-{i}.csv"
         texts[name] = _run_csv(run.table)
-        manifest["runs"].append({"file": name, "best_epoch": int(run.best_epoch), "stop_epoch": int(run.stop_epoch)})
+        manifest["runs"].append({"file": name, "best_epoch": int(run.best_epoch), "stop_epoch": int(run.stop_epoch),
+                                 "label": run.label})
     if session.stepper is not None:
         st = session.stepper
         _put_network(tensors, "stepper", st.start)
@@ -230,9 +234,13 @@ def from_archive(archive: Archive) -> Session:
     for i, r in enumerate(runs):
         if not isinstance(r, dict) or not isinstance(r.get("file"), str) or r["file"] not in archive.texts:
             raise UserError("run {0}: its figures are missing.", i + 1)
+        label = r.get("label", "")
+        if not isinstance(label, str) or len(label) > 200:
+            raise UserError("run {0}: its name must be a short text.", i + 1)
         session.runs.append(RunRecord(
             _read_run(archive.texts[r["file"]], r["file"]),
             _whole(r.get("best_epoch", 0), "runs.best_epoch"), _whole(r.get("stop_epoch", 0), "runs.stop_epoch"),
+            label,
         ))
     if m.get("stepper") is not None:
         session.stepper = _stepper(_object(m, "stepper"), t, lesson_net)
@@ -280,7 +288,7 @@ def _lesson(lm: dict[str, Any], net: Network) -> Lesson:
         if not isinstance(v, dict) or not all(isinstance(k, str) and isinstance(s, str) for k, s in v.items()):
             raise UserError("field 'lesson.{0}' must map languages to text.", key)
         fields[key] = dict(v)
-    for key in ("data", "stepper", "training"):
+    for key in ("data", "stepper", "training", "compare"):
         v = lm.get(key, {})
         if not isinstance(v, dict):
             raise UserError("field 'lesson.{0}' must be an object.", key)

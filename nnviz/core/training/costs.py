@@ -86,6 +86,32 @@ def update_seconds(engine: str, layers: list[int], batch: int) -> float:
     return COSTS[engine].seconds(len(layers) - 1, max(1, batch), n_params)
 
 
+#: floating-point operations a second one CPU core does on big products (float32)
+BIG_FLOPS = 1.0e10
+#: networks from this many weights and biases are announced with their cost
+BIG_NETWORK_PARAMETERS = 1_000_000
+
+
+def epoch_estimate(layers: list[int], n_train: int, batch: int) -> tuple[int, float, float]:
+    """(weights and biases, megabytes they take in float64, predicted seconds of
+    one epoch on ``n_train`` samples on the CPU with the cheaper of the compiled
+    and torch engines, its evaluation of the training part included)."""
+    n_params = sum(a * b + b for a, b in zip(layers[:-1], layers[1:], strict=True))
+    batch = max(1, min(batch if batch > 0 else n_train, n_train))
+    updates = -(-n_train // batch)
+    engine = cheapest(("compiled", "torch"), layers, batch)
+    update = update_seconds(engine, layers, batch)
+    if n_params >= BIG_NETWORK_PARAMETERS:
+        # the models above were fitted on networks of up to ~100 k weights; a
+        # bigger one costs at least its arithmetic: forward and backward are about
+        # 3 products of batch × weights, at BIG_FLOPS (2-4096-4096-1 on spiral,
+        # batch 16: 4.3 s an epoch measured, 4.3 s predicted)
+        update = max(update, 6.0 * batch * n_params / BIG_FLOPS)
+    # the evaluation after the epoch: a forward pass, about a third of an update
+    seconds = updates * update * (1.0 + 1.0 / 3.0)
+    return n_params, 8.0 * n_params / 1e6, seconds
+
+
 def cheapest(engines: tuple[str, ...], layers: list[int], batch: int) -> str:
     """The engine of ``engines`` with the cheapest predicted update (the first on a tie)."""
     return min(engines, key=lambda e: update_seconds(e, layers, batch))

@@ -11,7 +11,12 @@ each held for :data:`STRETCH` epochs in a row:
   and no epoch of the stretch beats the best error seen before it, which keeps
   a slow start on a plateau (XOR) from being taken for a failure.
 
-A pure function of the history: the trainer, ``nnviz train`` and the window
+With sigmoid or softmax outputs, or Adam, a far too large η can also drive the
+weights to 1e20 while the error stays bounded (the outputs saturate) and the
+accuracy sits at chance: :func:`huge_weights` says so once a weight passes
+:data:`HUGE_WEIGHT` with the accuracy at chance.
+
+Pure functions of the history (and the weights): the trainer, ``nnviz train`` and the window
 all ask it; the sentence is a :class:`~nnviz.core.errors.UserError` template so
 each says it in its own language.
 """
@@ -19,7 +24,10 @@ each says it in its own language.
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Sequence
+
+import numpy as np
 
 from nnviz.core.errors import UserError
 from nnviz.core.training.records import EpochMetrics
@@ -28,6 +36,8 @@ from nnviz.core.training.records import EpochMetrics
 STRETCH = 20
 #: how far above 1/classes an accuracy still counts as chance
 CHANCE_MARGIN = 0.05
+#: a weight larger than this in size has run away (a trained net's are a few units, rarely hundreds)
+HUGE_WEIGHT = 1e6
 
 
 class GrowingError(UserError):
@@ -42,8 +52,16 @@ def growing_error(
     number of classes (0 or 1 for a regression: only the error is judged)."""
     if stretch < 1 or len(history) <= stretch:
         return None  # the first epoch is the reference: a stretch must come after it
-    recent = history[-stretch:]
-    start = history[0].train_loss
+    finite = [m.train_loss for m in history[:-stretch] if math.isfinite(m.train_loss)]
+    return _judge(history[0].train_loss, min(finite, default=math.inf), history[-stretch:], n_classes)
+
+
+def _judge(
+    start: float, best_before: float, recent: Sequence[EpochMetrics], n_classes: int
+) -> GrowingError | None:
+    """:func:`growing_error` from its parts: the first epoch's error ``start``, the
+    lowest finite error of the epochs before the stretch (inf: none) and the stretch."""
+    stretch = len(recent)
     losses = [m.train_loss for m in recent]
     if math.isfinite(start) and all(loss > start for loss in losses):
         return GrowingError(
@@ -53,10 +71,8 @@ def growing_error(
         )
     if n_classes >= 2:
         chance = 1.0 / n_classes
-        accs = [m.train_acc if math.isfinite(m.train_acc) else m.val_acc for m in recent]
-        earlier = [m.train_loss for m in history[:-stretch] if math.isfinite(m.train_loss)]
-        stuck = all(math.isfinite(a) and a <= chance + CHANCE_MARGIN for a in accs)
-        no_better = bool(earlier) and min(losses) >= min(earlier)
+        stuck = all(_at_chance(m, n_classes) for m in recent)
+        no_better = math.isfinite(best_before) and min(losses) >= best_before
         if stuck and no_better:
             return GrowingError(
                 "The network is not learning: its accuracy has stayed at chance ({0:.0f}%) for {1} epochs "
@@ -66,20 +82,73 @@ def growing_error(
     return None
 
 
+def _at_chance(m: EpochMetrics, n_classes: int) -> bool:
+    """The epoch's accuracy (training, else validation) is no better than guessing."""
+    acc = m.train_acc if math.isfinite(m.train_acc) else m.val_acc
+    return math.isfinite(acc) and acc <= 1.0 / n_classes + CHANCE_MARGIN
+
+
+def huge_weights(
+    weights: Sequence[np.ndarray], last: EpochMetrics, n_classes: int, limit: float = HUGE_WEIGHT
+) -> GrowingError | None:
+    """The warning when a weight has grown beyond ``limit`` in size while the
+    accuracy of the epoch ``last`` is at chance, else None (also for a
+    regression, which has no accuracy to judge)."""
+    if n_classes < 2 or not weights or not _at_chance(last, n_classes):
+        return None
+    largest = max((float(np.max(np.abs(w))) for w in weights if np.size(w)), default=0.0)
+    if not largest > limit:  # NaN too: a diverged run is said by its own error
+        return None
+    return GrowingError(
+        "The weights have grown huge (the largest |ω| is {0:.3g}) while the accuracy stays at chance "
+        "({1:.0f}%): the network has stopped learning; the learning rate η = {2:g} may be too large.",
+        largest, 100.0 / n_classes, last.lr,
+    )
+
+
 class GrowthWatch:
     """Follows one run epoch by epoch (the epochs of each snapshot) and gives
-    :func:`growing_error`'s warning the first time it appears, once per run."""
+    :func:`growing_error`'s warning, and :func:`huge_weights`'s, the first time
+    each appears: each once per run.
 
-    def __init__(self, n_classes: int = 0) -> None:
+    Keeps what the judgement needs and no more (the first epoch's error, the
+    lowest error before the stretch, the last :data:`STRETCH` epochs), so a run
+    of a million epochs costs it no memory."""
+
+    def __init__(self, n_classes: int = 0, stretch: int = STRETCH) -> None:
         self.n_classes = n_classes
-        self.history: list[EpochMetrics] = []
-        #: the warning given, None while the run looks fine
+        self.stretch = stretch
+        #: epochs seen
+        self.count = 0
+        self._start = math.nan
+        self._best_before = math.inf
+        self._recent: deque[EpochMetrics] = deque(maxlen=stretch)
+        self._grew = False
+        self._huge = False
+        #: the last warning given, None while the run looks fine
         self.warning: GrowingError | None = None
 
-    def add(self, epochs: Sequence[EpochMetrics]) -> GrowingError | None:
-        """Note ``epochs``; the warning if it appeared just now, else None."""
-        self.history.extend(epochs)
-        if self.warning is not None or not epochs:
+    def add(self, epochs: Sequence[EpochMetrics], weights: Sequence[np.ndarray] | None = None) -> GrowingError | None:
+        """Note ``epochs`` and the weights at the end of the last one; the warning if
+        one appeared just now, else None."""
+        for m in epochs:
+            if self.count == 0:
+                self._start = m.train_loss
+            if len(self._recent) == self._recent.maxlen:
+                gone = self._recent[0].train_loss
+                if math.isfinite(gone):
+                    self._best_before = min(self._best_before, gone)
+            self._recent.append(m)
+            self.count += 1
+        if not epochs:
             return None
-        self.warning = growing_error(self.history, self.n_classes)
-        return self.warning
+        found = None
+        if not self._grew and self.count > self.stretch:
+            found = _judge(self._start, self._best_before, list(self._recent), self.n_classes)
+            self._grew = found is not None
+        if found is None and not self._huge and weights is not None:
+            found = huge_weights(weights, epochs[-1], self.n_classes, HUGE_WEIGHT)
+            self._huge = found is not None
+        if found is not None:
+            self.warning = found
+        return found

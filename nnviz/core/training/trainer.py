@@ -43,6 +43,12 @@ from nnviz.core.training.optimizer_state import OptimizerState
 from nnviz.core.training.problem import check_problem, prepare_data
 from nnviz.core.training.records import Diverged, EpochMetrics, TrainingResult
 
+#: recent epochs :attr:`Trainer.history` keeps at least (at most twice as many):
+#: a run of a million epochs would otherwise hold ~0.5 GB of them. Whoever
+#: needs every epoch takes them from the snapshots, which carry each epoch once
+#: (``nnviz train`` keeps them as columns, the window's plots in their buffer).
+HISTORY_KEEP = 1000
+
 
 class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
     """Trains a copy of ``network`` on ``dataset``; the caller's objects stay as they were.
@@ -97,6 +103,7 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
         self._rng = np.random.default_rng(config.seed)
         self.epoch = 0
         self.updates = 0
+        #: the last :data:`HISTORY_KEEP` to 2 × HISTORY_KEEP finished epochs (all of a shorter run)
         self.history: list[EpochMetrics] = []
         self._init_progress(self.engine.get_parameters())
         self._elapsed = 0.0
@@ -199,7 +206,7 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
                 batch_size=bs,
                 elapsed=self._elapsed + seconds * (i + 1) / k,
             )
-            self.history.append(m)
+            self._remember(m)
             done.append(m)
             self._judge(m, None)  # early stopping is off on this path
         self._elapsed += seconds
@@ -208,6 +215,12 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
             self._unsent.extend(done)
             raise self._diverged_in_chunk()
         return done
+
+    def _remember(self, metrics: EpochMetrics) -> None:
+        """Add an epoch to :attr:`history`, forgetting old ones in a block now and then."""
+        self.history.append(metrics)
+        if len(self.history) > 2 * HISTORY_KEEP:
+            del self.history[:-HISTORY_KEEP]
 
     def _accuracy(self, value: float) -> float:
         """An engine's accuracy, or NaN for a regression (no classes to be right about)."""
@@ -237,7 +250,7 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
             batch_size=self._batch_size(),
             elapsed=self._elapsed + time.perf_counter() - self._t0,
         )
-        self.history.append(metrics)
+        self._remember(metrics)
         self._judge(metrics, (weights, biases))
         return metrics
 
@@ -291,7 +304,7 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
                 # the last epoch reaches the callback in the final snapshot; in
                 # slow motion every epoch is shown
                 due = (
-                    self._pace > 0.0 or now - self._last_emit >= snapshot_interval
+                    self._pace > 0.0 or now - self._last_emit >= self._snapshot_gap(snapshot_interval)
                 ) and self.epoch < target
                 if callback is not None and due:
                     snap, self._unsent = self.snapshot(self._unsent), []
@@ -325,11 +338,16 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
         state = self.optimizer_state() if status != "diverged" else None
         return TrainingResult(status, message, final, time.perf_counter() - started, error, state)
 
+    def _snapshot_gap(self, interval: float) -> float:
+        """Seconds between snapshots: ``interval``, or more when one is dear (a big
+        network's weights copied), so that snapshots take at most 10 % of the run."""
+        return max(interval, 10.0 * getattr(self, "snapshot_cost", 0.0))
+
     def _mid_epoch_snapshot(self) -> None:
         callback, interval = self._live  # type: ignore[misc]
         now = time.perf_counter()
         # the first one waits an interval: a short first epoch reports at its end
-        if now - max(self._last_emit, self._run_started) < interval:
+        if now - max(self._last_emit, self._run_started) < self._snapshot_gap(interval):
             return
         snap, self._unsent = self.snapshot(self._unsent), []
         self._last_emit = now

@@ -144,7 +144,7 @@ class StepperControls:
             names = (self.tr("each value"), self.tr("each layer"), self.tr("whole update"))
         for i, text in enumerate(names):
             self.granularity.setItemText(i, text)
-        self.status.setVisible(self._mode != "perceptron")
+        self.status.setVisible(self._mode != "perceptron" and not self._compact)
         self.bottom.setTabText(0, self.tr("Error"))
         self.bottom.setTabText(1, self.tr("PyTorch"))
         self._speed_changed(self.speed.value())

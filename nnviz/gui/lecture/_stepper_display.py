@@ -113,12 +113,38 @@ class StepperDisplay:
                 self.torch_panel.clear_comparison()
                 self._torch_for = None
                 self.bottom.setCurrentWidget(self.error_plot)
+                self._set_bottom_minimum(0)
             return
         if self._torch_for is walk.trace:
             return
         self.torch_panel.show_update(walk.trace, self._lang)
         self._torch_for = walk.trace
         self.bottom.setCurrentWidget(self.torch_panel)
+        self._give_torch_room()
+
+    def _give_torch_room(self) -> None:
+        """The PyTorch moment: the comparison takes the height it wants (its
+        headline, verdict, snippet and the table's first row) and the formula
+        above, the update's summary, is drawn smaller first (down to its
+        scale-1 size)."""
+        if self.bottom.currentWidget() is not self.torch_panel:
+            return
+        tabs = self.bottom.tabBar().sizeHint().height() if self.bottom.tabBar().isVisible() else 0
+        # never below what the tabs' own content needs (an explicit minimum overrides it)
+        wanted = max(self.torch_panel.wanted_height() + tabs + 4, self.bottom.minimumSizeHint().height())
+        self._set_bottom_minimum(wanted)
+
+    def _set_bottom_minimum(self, height: int) -> None:
+        if self.bottom.minimumHeight() == height:
+            return
+        self.bottom.setMinimumHeight(height)
+        # the splitters between here and the panel pass a new minimum on late (or
+        # not at all): tell each of them, so that the dock's scroll area knows now
+        widget = self.bottom.parentWidget()
+        while widget is not None and widget is not self:
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+        self.updateGeometry()
 
     def _update_data_view(self, weights_changed: bool = True) -> None:
         dv = self._data_view

@@ -7,22 +7,80 @@ its network (a training lesson, a file).
 
 In perceptron mode the moves go to the
 :class:`~nnviz.gui.lecture.perceptron.PerceptronPanel`.
+
+Presses made while a move keeps the window busy (the first PyTorch
+comparison, a long "train" run) are coalesced, not replayed afterwards: the
+lecturer who pressed Space five times during a freeze gets one step more, not
+five, and none past the end of an update, where PyTorch's comparison is on
+show (:func:`_drops_input_meanwhile`).
 """
 
 from __future__ import annotations
 
+import functools
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
 from nnviz.core.lecture.latex_numbers import format_plain
 from nnviz.core.lecture.stepping import BackpropWalk, UpdateStart
 from nnviz.gui.lecture._stepper_controls import SPEEDS
 
+#: a move longer than this kept the window busy long enough for a press to come
+#: in meanwhile (a move usually takes a few ms; a press a person repeats, ~150 ms)
+BUSY_S = 0.15
+
+_Move = TypeVar("_Move", bound=Callable[..., object])
+
+
+def _drops_input_meanwhile(move: _Move) -> _Move:
+    """A move the user asks for (a key, a button, play's timer).
+
+    When it kept the window busy for more than :data:`BUSY_S`, the input that
+    came in meanwhile (queued keys and clicks) is delivered at once and the
+    moves it asks for are coalesced: the first of them is done afterwards, the
+    others dropped, so that nothing is replayed past the step on show; and
+    when the busy move ended an update (PyTorch's comparison on show, a
+    moment to talk about) none is done.
+    """
+
+    @functools.wraps(move)
+    def wrapper(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        if getattr(self, "_dropping_input", False):
+            if getattr(self, "_coalesced", None) is None:
+                self._coalesced = functools.partial(wrapper, self, *args, **kwargs)
+            return None  # pressed while the last move kept the window busy
+        t0 = time.perf_counter()
+        try:
+            return move(self, *args, **kwargs)
+        finally:
+            if time.perf_counter() - t0 > BUSY_S:
+                self._take_input_that_came_meanwhile()
+
+    return wrapper  # type: ignore[return-value]
+
 
 class StepperWalking:
     """Moves, play and sync of StepperPanel (a mixin: reads the panel's state)."""
 
+    def _take_input_that_came_meanwhile(self) -> None:
+        """After a busy move: the queued input, its moves coalesced into one at most."""
+        self._dropping_input, self._coalesced = True, None
+        try:
+            QCoreApplication.processEvents()  # the queued presses reach the moves, which keep the first
+        finally:
+            self._dropping_input = False
+        pending, self._coalesced = self._coalesced, None
+        walk = self._walk if self._mode != "perceptron" else None
+        at_update_end = walk is not None and walk.pos == len(walk.trace) - 1
+        if pending is not None and not at_update_end:
+            pending()
+
+    @_drops_input_meanwhile
     def step_forward(self) -> None:
         if not self._sync():
             return
@@ -32,6 +90,7 @@ class StepperWalking:
             self._walk.forward()
             self._refresh()
 
+    @_drops_input_meanwhile
     def step_back(self) -> None:
         if not self._sync():
             return
@@ -40,6 +99,7 @@ class StepperWalking:
         elif self._walk is not None and self._walk.back():
             self._refresh()
 
+    @_drops_input_meanwhile
     def finish_update(self) -> None:
         if not self._sync():
             return
@@ -49,6 +109,7 @@ class StepperWalking:
             self._walk.finish()
             self._refresh()
 
+    @_drops_input_meanwhile
     def next_sample(self) -> None:
         if not self._sync():
             return
@@ -131,12 +192,14 @@ class StepperWalking:
             self._pushed_params = None
             self._refresh()
 
+    @_drops_input_meanwhile
     def jump_to_slide_step(self, slide_step: int) -> None:
         if not self._sync():
             return
         if self._walk is not None and self._walk.jump_to_slide_step(slide_step):
             self._refresh()
 
+    @_drops_input_meanwhile
     def train_epochs(self) -> None:
         """Run the lesson's ``train_epochs`` epochs at once (the MLP solving XOR);
         in perceptron mode, on to convergence or the lesson's last epoch."""

@@ -31,6 +31,10 @@ CAPTION_PT = 12.0
 FONTSET = "cm"
 #: roles a piece can take; each has its own colour
 ROLES = ("text", "number", "result", "note")
+#: the smallest fraction of its natural size a formula is drawn at when the
+#: panel is shorter than its content (a 768-pixel projector at scale 2) is
+#: 1/scale: never smaller than at scale 1, which reads from the back row of a
+#: classroom; at scale 1 a formula is never shrunk (it always has the room)
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,9 @@ class FormulaView(QWidget):
         #: so the panels below do not jump on the projector
         self._floor = 0
         self.errors: list[str] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        # Preferred, not Minimum: on a short projector the formula may be drawn
+        # smaller (see minimumSizeHint) so that the panels below keep their room
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.retranslate()
@@ -323,6 +329,12 @@ class FormulaView(QWidget):
         return width, ascent, descent
 
     def sizeHint(self) -> QSize:
+        w, h = self._natural_size()
+        self._floor = max(self._floor, h)
+        return QSize(w, self._floor)
+
+    def _natural_size(self) -> tuple[int, int]:
+        """Width and height the content on show takes at full size."""
         m, gap = self._margin(), self._gap()
         h = 2 * m
         w = 0.0
@@ -331,17 +343,28 @@ class FormulaView(QWidget):
             rect = self._caption_rect(wrap)
             h += rect.height() + gap
             w = min(wrap, rect.width())
+        # a line wider than the panel is drawn smaller as a whole (paintEvent):
+        # it takes less height too
+        avail = self.width() - 2 * m if self.width() > 100 else float("inf")
         nw, nasc, ndesc = self._note_size()
         if nw:
-            h += nasc + ndesc + gap
+            h += (nasc + ndesc) * min(1.0, avail / nw) + gap
             w = max(w, nw)
         for line in self._lines:
             lw, asc, desc = self._measure(line)
-            h += asc + desc + gap
+            h += (asc + desc) * (min(1.0, avail / lw) if lw > 0 else 1.0) + gap
             w = max(w, lw)
         h = int(max(h, 3 * BASE_SIZE * self._scale)) + 1
-        self._floor = max(self._floor, h)
-        return QSize(int(w + 2 * m) + 1, self._floor)
+        return int(w + 2 * m) + 1, h
+
+    def typical_height(self) -> int:
+        """The height (px) of a usual step at the current scale: a caption of two
+        lines, the slide's note and three formula lines with fractions. The
+        main window plans the room with it before the tall formulas come."""
+        m, gap = self._margin(), self._gap()
+        caption = QFontMetricsF(self._caption_font()).lineSpacing() * 2
+        note = QFontMetricsF(self._note_font()).lineSpacing() * 1.3
+        return int(2 * m + caption + note + 3 * 2.0 * self._px() + 4 * gap) + 1
 
     def reset_height(self) -> None:
         """Let the panel shrink to its content again (a new lesson, a new scale)."""
@@ -349,14 +372,28 @@ class FormulaView(QWidget):
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
-        # never clip a formula: the panels below give way instead
-        return QSize(120, max(int(2 * BASE_SIZE * self._scale), self.sizeHint().height()))
+        # never clip a formula: below its natural height it is drawn smaller as a
+        # whole (vector paths stay sharp), down to its size at scale 1; the panels below give
+        # way before that
+        natural = self._natural_size()[1]
+        return QSize(120, max(int(2 * BASE_SIZE * self._scale), int(self._min_fit() * natural) + 1))
+
+    def _min_fit(self) -> float:
+        return 1.0 / self._scale
+
+    def fit_factor(self) -> float:
+        """The factor the content is drawn at: 1 when the panel is as tall as
+        the content, less (down to 1/scale: its size at scale 1) when it is shorter."""
+        natural = self._natural_size()[1]
+        return max(self._min_fit(), min(1.0, self.height() / natural)) if natural > 0 else 1.0
 
     def paintEvent(self, event) -> None:  # noqa: ARG002 - Qt's signature
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fit = self.fit_factor()
+        p.scale(fit, fit)
         m, gap = self._margin(), self._gap()
-        avail = max(10.0, self.width() - 2 * m)
+        avail = max(10.0, self.width() / fit - 2 * m)
         y = m
         if self._caption:
             p.setFont(self._caption_font())

@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnviz.core.lecture.formulas import FORMULAS
 from nnviz.core.lecture.latex_numbers import format_plain, split_result
@@ -33,6 +33,7 @@ from nnviz.core.model.regions import class_color
 from nnviz.gui.lecture.formula_view import FormulaView
 from nnviz.gui.lecture.side_panels import style_plot
 from nnviz.gui.network.model import NetworkModel
+from nnviz.gui.wrapping_label import WrappingLabel
 
 _BASE_PT = 11.0
 
@@ -63,15 +64,16 @@ class PerceptronPanel(QWidget):
         self._granularity = "scalar"
         #: True while this panel itself changes the model's weights
         self.pushing = False
-        self.epoch_label = QLabel()
-        self.epoch_label.setWordWrap(True)
-        self.verdict = QLabel()
-        self.verdict.setWordWrap(True)
+        # wrapped lines that ask for their height as a minimum: the plot below keeps its room
+        self.epoch_label = WrappingLabel()
+        self.verdict = WrappingLabel()
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.plot = pg.PlotWidget()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(y=True, alpha=0.25)
+        # its bars and axis numbers still read on a short projector: the formula gives way first
+        self.plot.setMinimumHeight(120)
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=pg.mkBrush(class_color(3)))
         self.plot.addItem(self._bars)
         lay = QVBoxLayout(self)

@@ -14,10 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPalette
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,8 +29,12 @@ from nnviz.core.lecture.latex_numbers import format_plain
 from nnviz.core.lecture.stepping import FinishedUpdate
 from nnviz.core.lecture.steps import SLIDE_STEP_TITLES
 from nnviz.core.model.regions import class_color
+from nnviz.gui.wrapping_label import WrappingLabel
 
 _BASE_PT = 11.0
+#: the error plot's least height (px) on a short projector: its axis numbers
+#: and the points of a dozen updates still read
+MIN_PLOT_HEIGHT = 150
 
 
 def _scaled_font(widget: QWidget, scale: float, bold: bool = False, factor: float = 1.0) -> QFont:
@@ -150,6 +154,8 @@ class ErrorPlot(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot)
+        # its axes' numbers and a dozen points apart: the formula above gives way first
+        self.setMinimumHeight(MIN_PLOT_HEIGHT)
         self._n = 0
         self._apply_palette()
         self.retranslate()
@@ -175,9 +181,13 @@ class ErrorPlot(QWidget):
             ax = self.plot.getAxis(axis)
             ax.setStyle(tickFont=font)
             ax.label.setFont(font)
-        self.plot.getAxis("left").setWidth(int(48 * factor))
-        self.plot.getAxis("bottom").setHeight(int(40 * factor))
-        self._legend.setLabelTextSize(f"{9 * factor:.0f}pt")
+        # the axes take the room their scaled numbers and titles need (a fixed
+        # width drew the title over the numbers at scale 2)
+        self.plot.getAxis("left").setWidth(None)
+        self.plot.getAxis("bottom").setHeight(None)
+        # the legend grows more slowly: at scale 2 it covered the points of a
+        # narrow plot and ran past its edge
+        self._legend.setLabelTextSize(f"{9 * (1.0 + 0.4 * (factor - 1.0)):.0f}pt")
         self._fill_legend()
         self._sample_curve.setSymbolSize(7 * factor)
         self._mean_curve.setPen(pg.mkPen(class_color(3), width=2 * factor))
@@ -234,10 +244,13 @@ class TorchPanel(QWidget):
         self._scale = 1.0
         self._rows: list[tuple[str, float, float]] = []
         self._max_diff: float | None = None
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.diff_label = QLabel()
-        self.diff_label.setWordWrap(True)
+        self._compact = False
+        self._shown = False
+        # wrapped lines that ask for their height as a minimum: nothing below them is cut
+        self.title = WrappingLabel()
+        self.diff_label = WrappingLabel()
+        for label in (self.title, self.diff_label):  # their lines, no blank rows between them
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.diff_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code = QPlainTextEdit()
         self.code.setReadOnly(True)
@@ -246,12 +259,16 @@ class TorchPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # its header and a row at least; it scrolls (the verdict above says it all)
+        self.table.setMinimumHeight(48)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addWidget(self.diff_label)
         lay.addWidget(self.code)
         lay.addWidget(self.table, 1)
+        lay.addStretch(0)
+        self._show_parts(False)
         self.retranslate()
         self.set_scale(1.0)
 
@@ -264,6 +281,7 @@ class TorchPanel(QWidget):
         self._max_diff = float(np.max(np.abs(manual - torch_values))) if manual.size else 0.0
         self._rows = list(zip(names, manual.tolist(), torch_values.tolist(), strict=True))
         self.code.setPlainText(snippet)
+        self._show_parts(True)
         self.set_scale(self._scale)
         self._fill()
 
@@ -279,7 +297,43 @@ class TorchPanel(QWidget):
     def clear_comparison(self) -> None:
         self._max_diff = None
         self._rows = []
+        self._show_parts(False)
         self._fill()
+
+    def wanted_height(self, rows: int = 1) -> int:
+        """Height (px) of the headline, the verdict, the whole snippet and the
+        table's header with ``rows`` rows, at the panel's width."""
+        lay = self.layout()
+        m = lay.contentsMargins()
+        width = max(100, self.width() - m.left() - m.right())
+        h = m.top() + m.bottom() + 3 * lay.spacing()
+        for label in (self.title, self.diff_label):
+            # a WrappingLabel's minimum is its wrapped height at the panel's width
+            h += max(label.minimumHeight(), label.heightForWidth(width) if label.text() else 0)
+        h += self.code.height() if self.code.isVisibleTo(self) else 0
+        if self.table.isVisibleTo(self):
+            header = self.table.horizontalHeader().sizeHint().height()
+            row = self.table.verticalHeader().defaultSectionSize()
+            h += lay.spacing() + max(self.table.minimumHeight(), header + rows * row + 2 * self.table.frameWidth())
+        return h
+
+    def _show_parts(self, on: bool) -> None:
+        """The code and the table only with a comparison to show: before an
+        update ends the panel is one line, and takes no room from the formula
+        and the error plot on a short projector."""
+        self._shown = on
+        self.code.setVisible(on)
+        table = on and not self._compact
+        self.table.setVisible(table)
+        # without the table the room left goes under the snippet, not between the lines
+        lay = self.layout()
+        lay.setStretch(lay.count() - 1, 0 if table else 1)
+
+    def set_compact(self, on: bool) -> None:
+        """Compact (a short projector at a large scale): the table of every
+        weight gives way; the verdict above it says whether they all agree."""
+        self._compact = bool(on)
+        self._show_parts(self._shown)
 
     def max_difference(self) -> float | None:
         """The largest |manual − torch| on show, None before an update ends."""
@@ -319,16 +373,41 @@ class TorchPanel(QWidget):
 
     def set_scale(self, factor: float) -> None:
         self._scale = factor
-        self.title.setFont(_scaled_font(self, factor, bold=True, factor=1.1))
-        self.diff_label.setFont(_scaled_font(self, factor))
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(_BASE_PT * factor * 0.85)
-        self.code.setFont(mono)
-        # as tall as the snippet, no taller: the table below gets the rest
-        lines = max(6, self.code.toPlainText().count("\n") + 1)
-        self.code.setFixedHeight(int(QFontMetricsF(mono).lineSpacing() * (lines + 1.6)) + 8)
+        # the texts grow more slowly than the scale: at scale 2 on a 768-pixel
+        # projector the headline, the verdict and the whole snippet must fit
+        text_scale = 1.0 + 0.5 * (factor - 1.0)
+        self.title.setFont(_scaled_font(self, text_scale, bold=True, factor=1.1))
+        self.diff_label.setFont(_scaled_font(self, text_scale))
+        self._fit_code()
         self.table.setFont(_scaled_font(self, factor, factor=0.9))
         self.table.resizeColumnsToContents()
+
+    def _fit_code(self) -> None:
+        """The snippet's font: it grows with the scale, but in a narrow panel it
+        shrinks until its longest line fits (never below its size at scale 1,
+        where a scroll bar takes over); the view is as tall as the snippet."""
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        base = _BASE_PT * 0.85
+        target = base * (1.0 + 0.3 * (self._scale - 1.0))
+        text = self.code.toPlainText()
+        room = self.code.viewport().width() - 2 * self.code.document().documentMargin() - 2
+        mono.setPointSizeF(target)
+        longest = max((QFontMetricsF(mono).horizontalAdvance(line) for line in text.splitlines()), default=0.0)
+        if longest > room > 0 and self.width() > 1:
+            mono.setPointSizeF(max(base, target * room / longest))
+        if self.code.font().pointSizeF() != mono.pointSizeF():
+            self.code.setFont(mono)
+        metrics = QFontMetricsF(mono)
+        lines = max(6, text.count("\n") + 1)
+        wide = metrics.horizontalAdvance(max(text.splitlines(), key=len, default="")) > room
+        bar = self.code.horizontalScrollBar().sizeHint().height() if wide else 0
+        # as tall as the snippet, no taller: the table below gets the rest
+        self.code.setFixedHeight(int(metrics.lineSpacing() * (lines + 0.8)) + 8 + bar)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_code()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

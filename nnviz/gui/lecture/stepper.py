@@ -16,6 +16,7 @@ API for the main window::
     panel.reset(); panel.play(); panel.pause(); panel.train_epochs()
     panel.set_granularity("scalar" | "layer" | "update"); panel.set_speed(steps_per_s)
     panel.set_scale(f)                 # presentation scale 1x..3x
+    panel.set_compact(True)            # a short projector: status, settings, outline, tabs give way
     panel.set_lang("es")               # numbers' decimal mark, slide texts
     panel.stateChanged                 # signal after every move
     panel.unload()                     # a training lesson is on show: nothing to step
@@ -47,7 +48,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -67,6 +68,7 @@ from nnviz.gui.lecture.side_panels import ErrorPlot, StepOutline, TorchPanel
 from nnviz.gui.lecture.truth_table import TruthTableEditor
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.wheel_guard import guard_wheel
+from nnviz.gui.wrapping_label import WrappingLabel
 
 
 class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
@@ -95,6 +97,8 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self._network_view = network_view
         self._data_view = data_view
         self._scale = 1.0
+        #: the status line and the settings row are hidden for room (set_compact)
+        self._compact = False
         self._walk: BackpropWalk | None = None
         self._lesson = None
         self._mode = "mlp"
@@ -112,8 +116,8 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self._sync_timer = QTimer(self, singleShot=True, interval=0, timeout=self._sync_soon)
 
         self.formula = FormulaView(self, lang=lang)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        # wraps without making the dock's scroll area grow to the panel's preferred height
+        self.status = WrappingLabel()
         self.outline = StepOutline(self, lang=lang)
         self.outline.slideStepClicked.connect(self.jump_to_slide_step)
         self.error_plot = ErrorPlot()
@@ -190,7 +194,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
                 pass
         if self._mode == "perceptron":
             self._walk = None
-            self.pages.setCurrentWidget(self.perceptron)
+            self._show_page(self.perceptron)
             self.perceptron.load_lesson(lesson)
             self._select_granularity(self.perceptron.walk().granularity)
         else:
@@ -200,11 +204,22 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
             self._train_epochs = int(st.get("train_epochs", 0))
             self._walk = walk_for_lesson(lesson, lang=self._lang)
             self._select_granularity(self._walk.granularity)
-            self.pages.setCurrentWidget(self.pages.widget(0))
+            self._show_page(self.pages.widget(0))
             self._pushed_params = None
             self._refresh()
         self.tables.set_lesson(lesson)
         self.retranslate()
+
+    def _show_page(self, page: QWidget) -> None:
+        """Show the MLP's or the perceptron's page; the hidden one asks for no
+        room (a stacked widget is as tall as its tallest page otherwise)."""
+        if not hasattr(self, "_page_policies"):
+            self._page_policies = {i: self.pages.widget(i).sizePolicy() for i in range(self.pages.count())}
+        for i in range(self.pages.count()):
+            other = self.pages.widget(i)
+            ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            other.setSizePolicy(self._page_policies[i] if other is page else ignored)
+        self.pages.setCurrentWidget(page)
 
     def _table_lesson_chosen(self, lesson) -> None:
         self.lessonRequested.emit(lesson)
@@ -244,10 +259,30 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
         self.torch_panel.set_scale(self._scale)
         self.perceptron.set_scale(self._scale)
         self.tables.set_scale(self._scale)
+        self._give_torch_room()
         font = self.font()
         font.setPointSizeF(10.0 * self._scale)
         for w in (self.status, self.controls, self.settings_row, self.bottom.tabBar()):
             w.setFont(font)
+
+    def set_compact(self, on: bool) -> None:
+        """Compact (a short projector at a large scale): the status line, the
+        row of step size and speed and the outline give their room to the
+        formula and to the error plot and PyTorch below (the toolbar, the
+        formula's caption and the lit graph say where the update is). The
+        error plot and PyTorch lose their tabs too: the step picks the one on
+        show (the error while stepping, PyTorch once the update is done), and
+        PyTorch's table of every weight gives way to its one-line verdict."""
+        self._compact = bool(on)
+        self.settings_row.setVisible(not on)
+        self.outline.setVisible(not on)
+        self.bottom.tabBar().setVisible(not on)
+        self.torch_panel.set_compact(on)
+        self._give_torch_room()
+        self.status.setVisible(self._mode != "perceptron" and not on)
+
+    def compact(self) -> bool:
+        return self._compact
 
     def set_lang(self, lang: str) -> None:
         """Language of the numbers (0,5 / 0.5) and of the slide texts."""

@@ -6,7 +6,8 @@ draw order for the edges (throttled to one per ``THROTTLE_MS`` while updates
 flood in); new outputs or a new selection only a repaint (new outputs alone:
 one per ``OUTPUTS_THROTTLE_MS`` or more, over the edges kept as an image, so
 that the graph follows a digit being drawn). The per-edge state
-those bins make (``_values``, ``_vmax``, ``_bins``, ``_shown``, ``_order``)
+those bins make (``_values``, ``_vmax``, ``_shown``, ``_bins`` (of the shown
+edges, in their order), ``_order``)
 lives on the view; the queries below read the model for the painting.
 """
 
@@ -116,20 +117,24 @@ class ModelFollowing:
         else:
             biggest = float(np.max(np.abs(self._values))) if self._values.size else 1.0
             self._vmax = gl.round_up(biggest)
-        self._bins = gl.color_bins(self._values, self._vmax, N_BINS)
         self._shown = gl.shown_edges(
             self._values, net.layers, threshold=self._threshold, full=self._full, cap=self._cap
         )
+        # the bins of the shown edges only (by their place in _shown): a 4096×4096
+        # layer has 16.8 M edges, of which a few thousand are drawn
+        self._bins = gl.color_bins(self._values[self._shown], self._vmax, N_BINS)
+        place = np.arange(len(self._shown))
         dropped = self._dropped_edges()
         if dropped is None:
-            self._order, self._ends = gl.group_by_bin(self._bins, self._shown, N_BINS)
+            order, self._ends = gl.group_by_bin(self._bins, place, N_BINS)
+            self._order = self._shown[order]
             self._n_drop, self._drop_ends = 0, np.zeros(N_BINS, np.int64)
         else:
             # edges of neurons switched off by dropout: drawn first, faded
             hit = dropped[self._shown]
-            drop_order, self._drop_ends = gl.group_by_bin(self._bins, self._shown[hit], N_BINS)
-            keep_order, self._ends = gl.group_by_bin(self._bins, self._shown[~hit], N_BINS)
-            self._order = np.concatenate([drop_order, keep_order])
+            drop_order, self._drop_ends = gl.group_by_bin(self._bins, place[hit], N_BINS)
+            keep_order, self._ends = gl.group_by_bin(self._bins, place[~hit], N_BINS)
+            self._order = self._shown[np.concatenate([drop_order, keep_order])]
             self._n_drop = len(drop_order)
         self._act_range = gl.activation_range(self._model.activations)
         if self._layout is not None:

@@ -26,6 +26,7 @@ from nnviz.core.model.graph_layout import (
     GraphLayout,
     bin_draw_order,
     bin_widths,
+    color_bins,
     group_by_bin,
     thickest_width,
 )
@@ -128,7 +129,10 @@ class GraphPainting:
         self._draw_bins(p, seg[n_drop:], self._ends, c.bins if lit is None else c.dim[level], widths)
         if lit is not None and len(lit):
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            order, lit_ends = group_by_bin(self._bins, lit, N_BINS)
+            lit = np.asarray(lit, dtype=np.int64)
+            lit_bins = color_bins(self._values[lit], self._vmax, N_BINS)  # (_bins: the shown edges')
+            place, lit_ends = group_by_bin(lit_bins, np.arange(len(lit)), N_BINS)
+            order = lit[place]
             lit_seg = np.ascontiguousarray(lay.segments[order])
             if self._highlight is not None:
                 # a casing in the text colour: lit edges stand out on any theme
@@ -187,7 +191,7 @@ class GraphPainting:
             text = fmt(self._edge_labels.get(int(e), self._values[e]), 2)
             r = fm.boundingRect(text).adjusted(-4 * s, -1 * s, 4 * s, 1 * s)
             r.moveCenter(pt)
-            p.setPen(QPen(c.bins[int(self._bins[e])], 1.5 * s))
+            p.setPen(QPen(c.bins[int(color_bins(self._values[[e]], self._vmax, N_BINS)[0])], 1.5 * s))
             p.setBrush(c.background)
             p.drawRoundedRect(r, 4 * s, 4 * s)
             p.setPen(c.text)

@@ -8,22 +8,29 @@ every text of the panel in the interface language (:meth:`retranslate`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
+    QWidget,
 )
 
 from nnviz.gui.training._best_last import BestLastToggle
 from nnviz.gui.training.settings_form import SettingsForm
+from nnviz.gui.wrapping_label import WrappingLabel
 
 #: the speeds offered, in epochs a second (0: full speed)
 _PACES = (0.0, 30.0, 10.0, 3.0, 1.0)
@@ -50,13 +57,17 @@ class PanelControls:
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         # Pause and Resume share a place (only one is shown); two rows at a
-        # presentation scale, where one row would not fit the dock
-        self._buttons = QGridLayout()
+        # presentation scale, and as many as the dock's width needs: a button
+        # is never cut ("Reinicia…" at 1280x800)
+        self._button_box = _ButtonBox(self._fit_buttons)
+        self._buttons = self._button_box.grid
+        self._buttons_two_rows = False
+        self._button_columns = 0
         self._arrange_buttons(two_rows=False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.counters = QLabel()
+        self.counters = WrappingLabel(follow_text=False)  # no height-for-width: see its module
         # the counters change ~4 times a second: their width must not move the
         # layout (a new width relaid out the window and repainted every view)
         self.counters.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -81,13 +92,11 @@ class PanelControls:
         self.form.liveChanged.connect(self._on_live_setting)
         self.form.inputRefused.connect(lambda why: self._show_message(why, error=True))
         self.form.structureChanged.connect(self._on_structure_changed)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scroll = _FormScroll(self.form)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self._buttons)
+        layout.addWidget(self._button_box)
         # the counters under the bar, on two lines of a fixed height: beside it
         # they were cut in a narrow dock, and a height that followed the text
         # would relayout the window 4 times a second
@@ -111,19 +120,38 @@ class PanelControls:
         layout.addWidget(self.message)
 
     def _arrange_buttons(self, two_rows: bool) -> None:
-        cells = ((0, 0), (0, 1), (1, 0), (1, 1)) if two_rows else ((0, 0), (0, 1), (0, 2), (0, 3))
+        """Two rows at most two abreast (a presentation scale), else one row
+        when the width allows; fewer columns whenever the width needs them."""
+        self._buttons_two_rows = two_rows
+        self._button_columns = 0
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
         groups = ((self.train_button,), (self.pause_button, self.resume_button),
                   (self.stop_button,), (self.reset_button,))
-        for (row, col), group in zip(cells, groups, strict=True):
+        width = self._button_box.width() if self._button_box.width() > 1 else self.sizeHint().width()
+        widest = max(b.sizeHint().width() for group in groups for b in group)
+        spacing = max(0, self._buttons.horizontalSpacing())
+        columns = 2 if self._buttons_two_rows else 4
+        while columns > 1 and columns * widest + (columns - 1) * spacing > width:
+            columns //= 2
+        if columns == self._button_columns:
+            return
+        self._button_columns = columns
+        for index, group in enumerate(groups):
             for b in group:
                 self._buttons.removeWidget(b)
-                self._buttons.addWidget(b, row, col)
+                self._buttons.addWidget(b, index // columns, index % columns)
 
     def _fit_counters(self) -> None:
         self.counters.setFixedHeight(2 * self.counters.fontMetrics().lineSpacing() + 4)
 
     # ------------------------------------------------------------------ UI
-    def _show_message(self, text: str, error: bool = False) -> None:
+    def _show_message(self, text: str, error: bool = False, remake: Callable[[], str] | None = None) -> None:
+        """Say ``text`` on the message line (red when ``error``). ``remake``
+        says it again in the interface language: a switch of language while
+        the message is on show calls it (a text without it stays as it is)."""
+        self._message_remake = remake if text else None
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message.setProperty("error", error and bool(text))
@@ -190,8 +218,72 @@ class PanelControls:
         )
         self._probe_text = self.tr("the point shown in the network")
         self._diverged_hint = self.tr("Press Reset, set η to a tenth and train again.")
+        # what the run said (its end, the engine) in the new language at once
+        if getattr(self, "_message_remake", None) is not None:
+            self._show_message(self._message_remake(), bool(self.message.property("error")), self._message_remake)
+        if getattr(self, "_engine_shown", None) is not None:
+            self._on_engine(*self._engine_shown)
+        if getattr(self, "_plots", None) is not None:
+            self._plots.refresh()  # the best epoch's label is written when the curves are drawn
         if self._last_snapshot is not None:
             self._show_counters(self._last_snapshot)
         else:
             self.counters.setText(self._counter_text.format(self._epoch_offset, self._update_offset))
 
+
+class _ButtonBox(QWidget):
+    """The run buttons' grid; on a new width it asks for another arrangement.
+
+    Its minimum width is one button's, so a narrow dock stacks the buttons
+    instead of cutting them."""
+
+    def __init__(self, on_resize) -> None:  # noqa: ANN001 - a callable
+        super().__init__()
+        self._on_resize = on_resize
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        buttons = [self.grid.itemAt(i).widget() for i in range(self.grid.count())]
+        widest = max((b.minimumSizeHint().width() for b in buttons if b is not None), default=0)
+        return QSize(widest, self.grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._on_resize()
+
+
+class _FormScroll(QScrollArea):
+    """The settings form, scrolled up and down only: it is never narrower than
+    the form's fields (a field taking the focus must not scroll it sideways),
+    and the form's rows put their field under the label when the room is short."""
+
+    def __init__(self, form: QWidget) -> None:
+        super().__init__()
+        for rows in form.findChildren(QFormLayout):
+            rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # the lecturer's fields keep the normal size at a presentation scale (the
+        # class reads the buttons, the curves and the regions): at scale 2 the
+        # controls then still fit beside the graph on a 1024-pixel projector
+        font = QFont(form.font())
+        font.setPointSizeF(QApplication.font().pointSizeF())
+        form.setFont(font)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form)
+        form.installEventFilter(self)
+        self._fit_width()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange):
+            self._fit_width()
+        return False
+
+    def _fit_width(self) -> None:
+        form = self.widget()
+        if form is None:
+            return
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(form.minimumSizeHint().width() + bar + 2 * self.frameWidth())

@@ -56,6 +56,8 @@ class PanelRunControl:
         self._run_started = 0.0
         self._run_epochs0 = 0
         self._engine = ""
+        #: the engine line's (engine, core reason), to say it again in another language
+        self._engine_shown: tuple[str, str] | None = None
         #: (trained weights, epochs, updates) before the last Reset, for its undo
         self._reset_from: tuple[list[np.ndarray], int, int] | None = None
         self._saved_switch_interval: float | None = None
@@ -229,12 +231,17 @@ class PanelRunControl:
         self._set_state("idle")
         if status == "failed":
             self._show_message(message, error=True)
-        elif status != "diverged" and message:  # a divergence was shown by its own signal
-            text = self._finished_text(result, message)
-            if self._growth.warning is not None:  # still said once the run is over
-                self._show_message(text + " " + user_message(self._growth.warning), error=True)
-            else:
-                self._show_message(text)
+        elif status == "diverged":  # shown by its own signal; said again after a switch of language
+            if self.message.text():
+                self._message_remake = lambda: result_message(result) + " " + self._diverged_hint
+        elif message:
+            warning = self._growth.warning  # still said once the run is over
+
+            def text() -> str:
+                said = self._finished_text(result, message)
+                return said + " " + user_message(warning) if warning is not None else said
+
+            self._show_message(text(), error=warning is not None, remake=text)
         self._plots.refresh()
         self.trainingFinished.emit(status)
 
@@ -267,10 +274,11 @@ class PanelRunControl:
             self._model.set_parameters(weights, biases)
 
     def _watch_growth(self, snap: Snapshot) -> None:
-        """Say, while the run goes on, that the error grows (the training panel's message line)."""
-        warning = self._growth.add(snap.history)
+        """Say, while the run goes on, that the error grows or the weights ran away
+        (the training panel's message line)."""
+        warning = self._growth.add(snap.history, snap.weights)
         if warning is not None:
-            self._show_message(user_message(warning), error=True)
+            self._show_message(user_message(warning), error=True, remake=lambda: user_message(warning))
 
     def _on_diverged(self, message: str) -> None:
         self._show_message(message + " " + self._diverged_hint, error=True)
@@ -278,6 +286,7 @@ class PanelRunControl:
 
     def _on_engine(self, name: str, reason: str) -> None:
         self._engine = name
+        self._engine_shown = (name, reason)  # said again in the next language (retranslate)
         # the reason names the engine ("Compiled engine: …", "PyTorch: …"); a
         # PyTorch run also says where it computes (the compiled engine: the CPU)
         text = translate_core(reason)

@@ -1,14 +1,21 @@
-"""Earlier runs as faint curves behind the current one (a mixin of ``TrainingPlots``).
+"""Earlier runs behind the current one (a mixin of ``TrainingPlots``): labelled,
+coloured, shown or hidden, renamed, deleted, exported.
 
 :meth:`~nnviz.gui.training.plots.TrainingPlots.new_run` keeps the curves on
-show as a comparison overlay: each series of the run, drawn as its peak
-envelope (at most ``MAX_DRAWN_POINTS`` points), with the whole run kept to
-draw it again against epochs or updates. The last eight stay; "Clear
-earlier runs" removes them.
+show as an earlier run: each series drawn as its peak envelope (at most
+``MAX_DRAWN_POINTS`` points) in the run's own colour (training solid,
+validation dashed), with the whole run kept (its raw columns, its label — what
+it changed from the run before, :func:`nnviz.core.training.runs.difference_label`
+— its settings and seconds) to draw it again against epochs or updates, list
+it in the legend and the runs table, and save it in a session. The last
+:data:`MAX_OLD_RUNS` stay; "Clear earlier runs" removes them; nothing else is
+lost until the user deletes a run.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from typing import Any
 
@@ -17,87 +24,183 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from nnviz.core.training.smoothing import decimation_stride, peak_envelope
-from nnviz.gui.training.live_curves import MAX_DRAWN_POINTS, SERIES
+from nnviz.gui.training.live_curves import COLUMNS, MAX_DRAWN_POINTS, SERIES
 
-_MAX_OLD_RUNS = 8
+MAX_OLD_RUNS = 50
+#: colours of earlier runs (Okabe-Ito, without the current run's blue and vermilion)
+RUN_COLORS = ((230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233), (240, 228, 66),
+              (0, 0, 0), (120, 94, 240), (140, 86, 75))
 
 
 class RunOverlay:
-    """Faint curves of earlier runs (a mixin of TrainingPlots).
+    """Earlier runs as labelled curves (a mixin of TrainingPlots).
 
-    Reads the current run (``_buf``, ``_x``, ``_series``), the plots and the
-    "Clear earlier runs" button (``clear_runs``) of the widget, and its theme.
+    Reads the current run (``_buf``, ``_x``, ``_series``), the plots, the
+    "Clear earlier runs" button (``clear_runs``) and the theme of the widget;
+    emits its ``runsChanged`` signal when the list of runs changes.
     """
 
     def _init_overlay(self) -> None:
-        #: per run: {"run": its number, "items": [(plot, curve item, its data)]}
+        #: per earlier run: {"run", "label", "color", "visible", "items", "table",
+        #: "markers", "settings", "seconds"}
         self._old_runs: list[dict[str, Any]] = []
         self._run_number = 1
+        self._next_color = 0
+        #: the current run's label and settings (set when it starts training)
+        self.current_label = ""
+        self.current_settings: dict[str, Any] | None = None
+        self.current_seconds = 0.0
 
+    # ------------------------------------------------------------- keeping
     def _keep_as_old_run(self) -> None:
-        xs = {"epoch": self._buf.column("epoch").copy(), "updates": self._buf.column("updates").copy()}
-        x = self._x()
-        stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
-        items = []
+        # the raw columns too (the curves may be smoothed): a session file keeps them
+        self._append_run(self.current_label or f"run {self._run_number}", self.metrics_table(),
+                         (self._best_epoch, self._stop_epoch), self.current_settings, self.current_seconds)
+        self.current_label, self.current_settings, self.current_seconds = "", None, 0.0
+        self._runs_changed()
+
+    def _append_run(self, label: str, table: dict[str, np.ndarray], markers: tuple[int, int],
+                    settings: dict[str, Any] | None, seconds: float) -> None:
+        """Keep a run as the newest earlier run, in the next colour, and draw it."""
+        run = {
+            "run": self._run_number, "label": label, "color": RUN_COLORS[self._next_color % len(RUN_COLORS)],
+            "visible": True, "items": [], "table": table, "markers": markers, "settings": settings,
+            "seconds": float(seconds),
+        }
+        self._next_color += 1
+        self._run_number += 1
+        self._draw_run(run)
+        self._old_runs.append(run)
+        while len(self._old_runs) > MAX_OLD_RUNS:
+            self._remove_items(self._old_runs.pop(0))
+
+    def add_run(self, label: str, table: dict[str, np.ndarray], settings: dict[str, Any] | None,
+                seconds: float) -> None:
+        """A run trained elsewhere (Compare…) joins the earlier runs, in its own colour."""
+        self._append_run(label, {k: np.asarray(v, dtype=np.float64) for k, v in table.items()}, (0, 0),
+                         settings, seconds)
+        self.follow_data()
+        self._runs_changed()
+
+    def _draw_run(self, run: dict[str, Any]) -> None:
+        """(Re)create a run's curve items from its table (smoothed as the current run)."""
+        self._remove_items(run)
+        table = run["table"]
+        key = "updates" if self.x_axis.currentIndex() == 1 else "epoch"
         for s in SERIES:
-            y = self._series(s)
+            y = np.asarray(table[s], dtype=np.float64)
             if not np.isfinite(y).any():
                 continue
-            item = pg.PlotDataItem(*peak_envelope(x, y, stride), pen=self._old_run_pen(s))
+            x = np.asarray(table[key], dtype=np.float64)
+            stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
+            item = pg.PlotDataItem(*peak_envelope(x, y, stride), pen=self._run_pen(run, s))
             item.setZValue(-10)
+            item.setVisible(run["visible"])
             plot = self.loss_plot if s.endswith("loss") else self.acc_plot
             plot.addItem(item)
-            # the whole run, to draw it against epochs or updates
             ok = np.isfinite(y)
-            extent = {"x_end": {k: float(v[-1]) for k, v in xs.items()},
+            extent = {"x_end": {"epoch": float(table["epoch"][-1]), "updates": float(table["updates"][-1])},
                       "lo": float(y[ok].min()), "hi": float(y[ok].max())}
-            items.append((plot, item, {**xs, "y": y.copy(), "series": s, **extent}))
-        # the raw columns too (the curves may be smoothed): a session file keeps them
-        self._old_runs.append({"run": self._run_number, "items": items, "table": self.metrics_table(),
-                               "markers": (self._best_epoch, self._stop_epoch)})
-        self._run_number += 1
-        while len(self._old_runs) > _MAX_OLD_RUNS:
-            for plot, item, _data in self._old_runs.pop(0)["items"]:
-                plot.removeItem(item)
-        self.clear_runs.setEnabled(True)
+            run["items"].append((plot, item, {"epoch": table["epoch"], "updates": table["updates"],
+                                              "y": y, "series": s, **extent}))
+
+    @staticmethod
+    def _remove_items(run: dict[str, Any]) -> None:
+        for plot, item, _data in run["items"]:
+            plot.removeItem(item)
+        run["items"] = []
 
     def clear_old_runs(self) -> None:
         for run in self._old_runs:
-            for plot, item, _data in run["items"]:
-                plot.removeItem(item)
+            self._remove_items(run)
         self._old_runs.clear()
-        self.clear_runs.setEnabled(False)
+        self._runs_changed()
 
     def old_run_count(self) -> int:
         return len(self._old_runs)
 
+    # ------------------------------------------------------- the runs table
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, earlier ones first, the current one last (while it has
+        epochs): label, colour (None: the current run's own), visible, the raw
+        columns, settings and seconds. Copies of the lists, the same arrays."""
+        out = [{k: run[k] for k in ("label", "color", "visible", "table", "settings", "seconds")}
+               for run in self._old_runs]
+        if self._buf.n:
+            out.append({"label": self.current_label or f"run {self._run_number}", "color": None, "visible": True,
+                        "table": self.metrics_table(), "settings": self.current_settings,
+                        "seconds": self.current_seconds})
+        return out
+
+    def set_run_visible(self, index: int, on: bool) -> None:
+        run = self._old_runs[index]
+        run["visible"] = bool(on)
+        for _plot, item, _data in run["items"]:
+            item.setVisible(run["visible"])
+        self._runs_changed()
+
+    def rename_run(self, index: int, label: str) -> None:
+        label = " ".join(str(label).split())
+        if index == len(self._old_runs):
+            self.current_label = label
+        elif label:
+            self._old_runs[index]["label"] = label
+        self._runs_changed()
+
+    def delete_run(self, index: int) -> None:
+        """Delete an earlier run (the current one goes on: Reset starts a new one)."""
+        self._remove_items(self._old_runs.pop(index))
+        self._runs_changed()
+
+    def run_csv(self, index: int) -> str:
+        """A run's figures per epoch as CSV (accuracies in %), with its label in a comment line."""
+        runs = self.runs()
+        run = runs[index]
+        out = io.StringIO()
+        out.write(f"# {run['label']}\n")
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(COLUMNS)
+        table = run["table"]
+        for i in range(len(table["epoch"])):
+            w.writerow([repr(float(table[c][i])) for c in COLUMNS])
+        return out.getvalue()
+
+    def _runs_changed(self) -> None:
+        self.clear_runs.setEnabled(bool(self._old_runs))
+        self._update_legend()
+        self.runsChanged.emit()
+
+    # ------------------------------------------------------------ sessions
     def run_tables(self) -> list[dict[str, object]]:
         """Every run on show, the earlier ones first and the current one last:
-        ``{"table": {column: values}, "best_epoch": e, "stop_epoch": e}``
+        ``{"table": {column: values}, "best_epoch": e, "stop_epoch": e, "label": text}``
         (the raw columns of :data:`~nnviz.gui.training.live_curves.COLUMNS`,
         accuracies in %, copies). The current run is left out while it is empty."""
         runs: list[dict[str, object]] = [
-            {"table": {k: v.copy() for k, v in run["table"].items()},
+            {"table": {k: v.copy() for k, v in run["table"].items()}, "label": run["label"],
              "best_epoch": run["markers"][0], "stop_epoch": run["markers"][1]}
             for run in self._old_runs
         ]
         if self._buf.n:
             runs.append({"table": self.metrics_table(), "best_epoch": self._best_epoch,
-                         "stop_epoch": self._stop_epoch})
+                         "stop_epoch": self._stop_epoch, "label": self.current_label})
         return runs
 
     def restore_runs(self, runs: list[dict[str, object]]) -> None:
         """Show the runs of :meth:`run_tables` again: the last as the current run."""
         self.clear_old_runs()
         self.clear()
+        self._next_color = 0
         for i, run in enumerate(runs):
             if i:
                 self._keep_as_old_run()
                 self.clear()
             self.add_table(run["table"])  # type: ignore[arg-type]
             self.set_markers(int(run.get("best_epoch", 0)), int(run.get("stop_epoch", 0)))  # type: ignore[call-overload]
+            self.current_label = str(run.get("label") or "")
         self._schedule()
 
+    # -------------------------------------------------------------- drawing
     def _draw_old_runs_against(self, key: str) -> None:
         """Draw the earlier runs against ``key``: "epoch" or "updates"."""
         for run in self._old_runs:
@@ -106,21 +209,35 @@ class RunOverlay:
                 item.setData(*peak_envelope(data[key], data["y"], stride))
 
     def _old_runs_extent(self, key: str) -> tuple[float, float, float]:
-        """The earlier runs' last x (against ``key``) and their lowest and highest
-        loss; -inf, inf, -inf when there is none."""
+        """The shown earlier runs' last x (against ``key``) and their lowest and
+        highest loss; -inf, inf, -inf when there is none."""
         x_end, lo, hi = -math.inf, math.inf, -math.inf
         for run in self._old_runs:
+            if not run["visible"]:
+                continue
             for plot, _item, data in run["items"]:
                 x_end = max(x_end, data["x_end"][key])
                 if plot is self.loss_plot:
                     lo, hi = min(lo, data["lo"]), max(hi, data["hi"])
         return x_end, lo, hi
 
-    def _old_run_pen(self, key: str) -> Any:
+    def _run_pen(self, run: dict[str, Any], key: str) -> Any:
         style = Qt.PenStyle.SolidLine if key.startswith("train") else Qt.PenStyle.DashLine
-        return pg.mkPen(*self._color(key), 90 if self._dark else 70, width=1.5, style=style)
+        return pg.mkPen(*run["color"], 170 if key.endswith("loss") else 120, width=1.8, style=style)
 
     def _recolor_old_runs(self) -> None:
         for run in self._old_runs:
             for _plot, item, data in run["items"]:
-                item.setPen(self._old_run_pen(data["series"]))
+                item.setPen(self._run_pen(run, data["series"]))
+
+    def _runs_legend(self) -> str:
+        """The legend's part for the runs: a coloured line and the label of each."""
+        if not self._old_runs:
+            return ""
+        parts = []
+        for run in self._old_runs:
+            if run["visible"]:
+                r, g, b = run["color"]
+                label = (run["label"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                parts.append(f"<span style='color: rgb({r},{g},{b})'>━━</span> {label}")
+        return "&nbsp;&nbsp;&nbsp;".join(parts)

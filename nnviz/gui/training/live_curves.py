@@ -1,7 +1,8 @@
 """The current run's curves in :class:`~nnviz.gui.training.plots.TrainingPlots`: the
 metrics it keeps, their smoothing, and the redraw.
 
-- :class:`MetricBuffer`: the run's per-epoch columns, in arrays that grow by doubling;
+- :class:`MetricBuffer`: the run's per-epoch columns, in arrays that grow by doubling
+  up to :data:`MAX_ROWS` epochs, the older ones thinned past that;
 - :class:`LiveCurves` (a mixin of ``TrainingPlots``): the training and
   validation curves, the faint raw ones behind them, the shaded gap, TensorBoard's
   debiased EMA smoothing, and a redraw at most every frame (~30 a second).
@@ -34,29 +35,54 @@ COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc",
 SERIES = ("train_loss", "val_loss", "train_acc", "val_acc")
 #: points a curve draws at most (the plots are a few hundred pixels wide)
 MAX_DRAWN_POINTS = 1000
+#: epochs a run's buffer keeps at most (older ones are thinned: MetricBuffer)
+MAX_ROWS = 200_000
 _FRAME_MS = 33
 
 
 class MetricBuffer:
-    """Columns of per-epoch metrics in arrays that grow by doubling."""
+    """Columns of per-epoch metrics in arrays that grow by doubling, up to
+    ``max_rows`` rows: past that the older half is thinned to every other row
+    (the newest epochs stay whole), so that a run of any length costs at most
+    ``max_rows`` rows (~14 MB for the nine columns of the default)."""
 
-    def __init__(self, capacity: int = 256, columns: Sequence[str] = COLUMNS) -> None:
+    def __init__(self, capacity: int = 256, columns: Sequence[str] = COLUMNS, max_rows: int = MAX_ROWS) -> None:
         self.columns = tuple(columns)
-        self._data = np.full((len(self.columns), capacity), np.nan)
+        self.max_rows = max(16, int(max_rows))  # room to thin: each thinning frees rows
+        self._data = np.full((len(self.columns), min(capacity, self.max_rows)), np.nan)
         self.n = 0
 
     def append_rows(self, rows: np.ndarray) -> None:
         """Append rows of shape (k, number of columns)."""
+        rows = np.asarray(rows, dtype=np.float64)
+        step = self.max_rows // 2
+        for start in range(0, len(rows), step):  # a long table in pieces: its older rows thinned too
+            self._append(rows[start : start + step])
+
+    def _append(self, rows: np.ndarray) -> None:
+        """Append at most ``max_rows // 2`` rows, thinning first if they do not fit."""
+        while self.n + len(rows) > self.max_rows:
+            self._thin()
         k = len(rows)
         if self.n + k > self._data.shape[1]:
             cap = self._data.shape[1]
             while cap < self.n + k:
-                cap *= 2
+                cap = min(2 * cap, self.max_rows)
             grown = np.full((len(self.columns), cap), np.nan)
             grown[:, : self.n] = self._data[:, : self.n]
             self._data = grown
-        self._data[:, self.n : self.n + k] = np.asarray(rows, dtype=np.float64).T
+        self._data[:, self.n : self.n + k] = rows.T
         self.n += k
+
+    def _thin(self) -> None:
+        """Keep every other row of the older half. When depends only on ``n``:
+        buffers filled alike (a run's and its smoothed curves') thin alike."""
+        half = self.n // 2
+        kept = self._data[:, :half:2]
+        m = kept.shape[1]
+        self._data[:, :m] = kept
+        self._data[:, m : m + self.n - half] = self._data[:, half : self.n]
+        self.n = m + self.n - half
 
     def column(self, name: str) -> np.ndarray:
         """A view of the filled part of column ``name``."""

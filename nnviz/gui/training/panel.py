@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import sys
+import time
 from typing import Any
 
 import numpy as np
@@ -42,7 +43,7 @@ from nnviz.core.errors import UserError
 from nnviz.core.lessons import Lesson
 from nnviz.core.model.network import Network
 from nnviz.core.training.config import TrainingConfig
-from nnviz.gui.core_strings import user_message
+from nnviz.gui.core_strings import translate_core, user_message
 from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.training._controls import PanelControls
 from nnviz.gui.training._drawn_data import PanelDrawnData
@@ -89,6 +90,10 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         self.test_set = TestSetView()
         self.test_set.requested.connect(self.evaluate_test)
         self.trainingFinished.connect(self._test_after_run)
+        # every run is labelled by what it changed from the run before, and timed
+        self.trainingStarted.connect(self._label_run)
+        self._plots.compare_button.clicked.connect(self.show_compare)
+        self.trainingFinished.connect(self._time_run)
 
         self._build_controls()
         self._init_drawn_data()
@@ -137,6 +142,8 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
         """Show a lesson's network, data and training settings (stops a run first)."""
         self.stop_and_wait()
         self._custom_dataset = lesson.given_data  # imported or drawn data, else None
+        #: the comparison the lesson suggests (Plots → Compare…), or None
+        self._lesson_compare = dict(getattr(lesson, "compare", None) or {}) or None
         self.form.load(lesson.network, lesson.data, lesson.training)
         self._show_problem(lesson.network, lesson.dataset())
         self.set_pace(lesson.pace)
@@ -191,6 +198,41 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
                     self._model.show_sample(ds.x[probe])
             if self.test_set.test() is not None:  # the test figures, as after the run
                 self.evaluate_test()
+
+    def _label_run(self) -> None:
+        """A run's first Train: name it by what differs from the run before it."""
+        from nnviz.core.training.runs import difference_label, run_settings
+
+        plots = self._plots
+        if plots.current_settings is not None:
+            return  # Train after Stop: the same run goes on
+        try:
+            settings = run_settings(self._model.network, self.form.config())
+        except UserError:
+            return
+        earlier = [r["settings"] for r in plots.runs()[:-1] if r["settings"] is not None] if plots.point_count() else [
+            r["settings"] for r in plots.runs() if r["settings"] is not None]
+        plots.current_settings = settings
+        if not (plots.point_count() and plots.current_label):  # (a run reopened keeps its label)
+            plots.current_label = difference_label(earlier[-1] if earlier else None, settings, translate_core)
+        plots.runsChanged.emit()
+
+    def show_compare(self):
+        """Plots → Compare…: a setting over a few values, trained side by side (the dialog, made once)."""
+        from nnviz.gui.training.compare import CompareDialog
+
+        if getattr(self, "_compare", None) is None:
+            self._compare = CompareDialog(self, self.window())
+        suggestion = getattr(self, "_lesson_compare", None)
+        if suggestion and not self._compare.running():
+            self._compare.choose(suggestion.get("param", "batch_size"), suggestion.get("values", ""))
+        self._compare.show()
+        self._compare.raise_()
+        return self._compare
+
+    def _time_run(self, _status: str) -> None:
+        self._plots.current_seconds += max(0.0, time.perf_counter() - self._run_started)
+        self._plots.runsChanged.emit()
 
     def initial_network(self) -> Network:
         """The weights Reset goes back to (a copy)."""
@@ -276,6 +318,28 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
             self._model.set_network(net)
         self._set_dataset(ds)
         self._reset_views(keep_old_runs=True)
+        self._announce_size(net, ds)
+
+    def _announce_size(self, net: Network, ds: Dataset) -> None:
+        """Say what a big network costs (memory, time an epoch) once it is built."""
+        from nnviz.core.training import costs
+
+        try:
+            batch = self.form.config().batch_size
+        except UserError:
+            batch = 32
+        n_params, megabytes, seconds = costs.epoch_estimate(net.layers, len(ds.train_idx) or len(ds.x), batch)
+        if n_params < costs.BIG_NETWORK_PARAMETERS:
+            return
+        locale = QLocale()
+        self._show_message(
+            self.tr("A big network: %1 has %2 million weights (%3 MB); an epoch on this data takes "
+                    "about %4 s on this computer's CPU.")
+            .replace("%1", "-".join(map(str, net.layers)))
+            .replace("%2", locale.toString(n_params / 1e6, "f", 1))
+            .replace("%3", locale.toString(round(megabytes)))
+            .replace("%4", locale.toString(seconds, "g", 2))
+        )
 
     def _on_model_architecture(self) -> None:
         # the network was replaced elsewhere (file opened, lesson): follow it

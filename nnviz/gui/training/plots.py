@@ -32,9 +32,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QCheckBox,
     QComboBox,
@@ -71,6 +72,8 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
 
     #: a file was written by an export (its path)
     exported = Signal(str)
+    #: runs were kept, shown or hidden, renamed or deleted (the runs table follows)
+    runsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,18 +98,23 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self._smooth_value = QLabel("0.00")
         self.clear_runs = QPushButton()
         self.clear_runs.clicked.connect(self.clear_old_runs)
+        #: the runs side by side: labels, settings, figures (a table in its own window)
+        self.runs_button = QPushButton()
+        self.runs_button.clicked.connect(self.show_runs_table)
+        #: Compare…: the training panel connects it (it knows the data and the settings)
+        self.compare_button = QPushButton()
+        self._runs_table = None
         self.export_png_button = QPushButton()
         self.export_png_button.clicked.connect(self._ask_export_png)
         self.export_csv_button = QPushButton()
         self.export_csv_button.clicked.connect(self._ask_export_csv)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        for w in (self._x_label, self.x_axis, self.log_scale, self._smooth_label, self.smoothing,
-                  self._smooth_value):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.clear_runs, self.export_png_button, self.export_csv_button):
-            bar.addWidget(w)
+        # the view's settings and the export buttons: one row, or two where the
+        # dock is narrow (a projector at scale 2): never wider than the dock
+        self._bar = _TwoPartBar(
+            [self._x_label, self.x_axis, self.log_scale, self._smooth_label, self.smoothing, self._smooth_value],
+            [self.compare_button, self.runs_button, self.clear_runs, self.export_png_button,
+             self.export_csv_button],
+        )
 
         # ---- plots
         self.loss_plot = pg.PlotWidget(
@@ -136,7 +144,7 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(bar)
+        layout.addWidget(self._bar)
         layout.addWidget(self._legend)
         layout.addLayout(self._plots_box, 1)
         self._dark = False
@@ -225,7 +233,9 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
                 ax.setStyle(tickFont=font)
                 ax.label.setFont(font)
         legend_font = QFont()
-        legend_font.setPointSizeF(9.0 * f)
+        # the legend grows more slowly than the axes: at scale 2 it would take
+        # three lines of a low dock, above plots that need the height
+        legend_font.setPointSizeF(9.0 * (1.0 + 0.5 * (f - 1.0)))
         self._legend.setFont(legend_font)
         self._set_curve_pens()
         self._rescale_markers(font, f)
@@ -252,6 +262,12 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self.clear_runs.setText(self.tr("Clear earlier runs"))
         self.clear_runs.setToolTip(self.tr("Remove the faint curves of earlier runs"))
         self.clear_runs.setEnabled(bool(self._old_runs))
+        self.compare_button.setText(self.tr("Compare…"))
+        self.compare_button.setToolTip(self.tr("Train one setting over a few values side by side: the same data, "
+                                               "initial weights and seed; labelled curves and a picture of each run"))
+        self.runs_button.setText(self.tr("Runs…"))
+        self.runs_button.setToolTip(self.tr("Every run side by side: what it changed, its best and final loss, "
+                                            "updates and seconds; show, hide, rename, delete, export"))
         self.export_png_button.setText(self.tr("PNG…"))
         self.export_png_button.setToolTip(self.tr("Save both plots as PNG images"))
         self.export_csv_button.setText(self.tr("CSV…"))
@@ -270,7 +286,25 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
             f'<span style="color:rgb{BEST_COLOR}"><b>┆</b></span> ' + self.tr("best epoch"),
             '<span style="color:rgb(200,170,0)">★</span> ' + self.tr("early stop"),
         ]
-        self._legend.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+        self._legend_parts = parts
+        self._update_legend()
+
+    def show_runs_table(self):
+        """The runs table (a window of its own, made once); returned."""
+        from nnviz.gui.training.runs_table import RunsTable
+
+        if self._runs_table is None:
+            self._runs_table = RunsTable(self, self.window())
+        self._runs_table.refresh()
+        self._runs_table.show()
+        self._runs_table.raise_()
+        return self._runs_table
+
+    def _update_legend(self) -> None:
+        """The legend: the current run's marks, then every shown earlier run by its label."""
+        text = "&nbsp;&nbsp;&nbsp;".join(getattr(self, "_legend_parts", []))
+        runs = self._runs_legend()
+        self._legend.setText(text + ("<br>" + runs if runs else ""))
 
     # --------------------------------------------------------------- theme
     def _color(self, part: str) -> tuple[int, int, int]:
@@ -304,11 +338,62 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = event.size().width() > 2.2 * event.size().height()
+        # side by side or one above the other: whichever leaves each plot's
+        # shorter side longer (a wide, low dock under a projector's graph)
+        w = event.size().width()
+        h = event.size().height() - self._bar.sizeHint().height() - self._legend.sizeHint().height()
+        wide = min(w / 2, h) >= min(w, h / 2)
         self._plots_box.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
         self._plots_box.setStretch(1, 3 if wide else 2)
+        super().resizeEvent(event)
+
+
+class _TwoPartBar(QWidget):
+    """Two groups of controls side by side, or one above the other when the
+    width is short; its minimum width is the wider group's, so a narrow dock
+    stacks the groups instead of being pushed wider than the window."""
+
+    def __init__(self, first: list[QWidget], second: list[QWidget]) -> None:
+        super().__init__()
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(4, 2, 4, 2)
+        self._box.setSizeConstraint(QBoxLayout.SizeConstraint.SetNoConstraint)
+        self._parts = []
+        for widgets, stretch in ((first, True), (second, False)):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            for w in widgets:
+                row.addWidget(w)
+            if stretch:
+                row.addStretch(1)
+            self._box.addLayout(row, 1 if stretch else 0)
+            self._parts.append(row)
+        # the lecturer's options keep the normal size at a presentation scale
+        # (the class reads the curves, their axes and the legend): at scale 2
+        # they still fit under a 1024-pixel projector's graph
+        font = QFont(self.font())
+        font.setPointSizeF(QApplication.font().pointSizeF())
+        self.setFont(font)
+
+    def stacked(self) -> bool:
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        m = self._box.contentsMargins()
+        width = max(part.minimumSize().width() for part in self._parts) + m.left() + m.right()
+        return QSize(width, self._box.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        m = self._box.contentsMargins()
+        wanted = sum(part.sizeHint().width() for part in self._parts) + self._box.spacing() + m.left() + m.right()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if event.size().width() < wanted else QBoxLayout.Direction.LeftToRight
+        )
+        if direction != self._box.direction():
+            self._box.setDirection(direction)
+            self.updateGeometry()
         super().resizeEvent(event)
 
 

@@ -32,6 +32,13 @@ from nnviz.core.data.dataset import Dataset
 from nnviz.core.model import regions
 from nnviz.core.model.network import Network
 from nnviz.gui.data.view import DataView
+from nnviz.gui.training._region_jobs import (
+    BACKGROUND_COST,
+    RegionJobs,
+    RegionPicture,
+    RegionRequest,
+    region_picture,
+)
 
 #: at most this many hidden-neuron maps per layer (wider layers show their first ones)
 MAX_MAPS_PER_LAYER = 16
@@ -40,6 +47,8 @@ HIDDEN_GRID = 48
 #: grids while training runs (the picture moves; sharpness returns when it stops)
 LIVE_GRID = 80
 LIVE_HIDDEN_GRID = 24
+#: multiply-adds of a live picture beyond which none is drawn while training runs
+LIVE_COST = 1e9
 
 
 def _qimage(rgba: np.ndarray) -> QImage:
@@ -194,6 +203,9 @@ class RegionsView(QWidget):
         self._dataset: Dataset | None = None
         self._network: Network | None = None
         self._stale = False
+        #: pictures of big networks, computed in a background thread
+        self._jobs = RegionJobs(self)
+        self._jobs.done.connect(self._on_picture)
         self.data_view = DataView()
         self.hidden_maps = HiddenMaps()
         self.show_lines = QCheckBox()
@@ -314,16 +326,38 @@ class RegionsView(QWidget):
             return
         bounds = self.data_view.bounds()
         # the small maps show each neuron around the data, whatever the zoom
-        data = regions.data_bounds(self._dataset.x, pad=0.05) if self._dataset is not None else bounds
+        ds, net = self._dataset, self._network
+        data = regions.data_bounds(ds.x, pad=0.05) if ds is not None else bounds
         n = min(self._grid, LIVE_GRID) if self._live else self._grid
-        hidden_n = LIVE_HIDDEN_GRID if self._live else HIDDEN_GRID
-        maps = regions.region_maps(
-            self._network, bounds, n=n, hidden_n=hidden_n if self.show_hidden.isChecked() else 0,
-            max_per_layer=MAX_MAPS_PER_LAYER, hidden_bounds=data, values=self._value_range(),
+        hidden_n = (LIVE_HIDDEN_GRID if self._live else HIDDEN_GRID) if self.show_hidden.isChecked() else 0
+        req = RegionRequest(
+            list(net.layers), list(net.activations), list(net.weights), list(net.biases),
+            ds.x if ds is not None else None, ds.y if ds is not None else None, bounds, data, n, hidden_n,
+            MAX_MAPS_PER_LAYER, self._value_range(),
+            classes=ds is not None and not getattr(ds, "is_regression", False),
         )
-        self._drawn_grid = n
+        if req.cost() > BACKGROUND_COST:  # a big network: the window keeps painting meanwhile
+            if self._live and (req.cost() > LIVE_COST or self._jobs.busy()):
+                # seconds a picture: none while it trains (the trainer needs the
+                # cores); the full one when the run pauses or ends
+                self._drawn_grid = -1
+                return
+            self._jobs.submit(req)
+            return
+        self._show_picture(region_picture(req), bounds)
+
+    def _on_picture(self, number: int, picture: RegionPicture) -> None:
+        if number == self._jobs.latest() and self._can_draw():  # an older one is already out of date
+            self._show_picture(picture, self.data_view.bounds())
+
+    def is_computing(self) -> bool:
+        """Whether a picture of a big network is being computed in the background."""
+        return self._jobs.busy()
+
+    def _show_picture(self, picture: RegionPicture, bounds) -> None:
+        maps, wrong = picture.maps, picture.wrong
+        self._drawn_grid = picture.n
         self.data_view.set_region(maps.output_rgba, bounds)
-        wrong = self.misclassified()
         self.data_view.set_marked(wrong, self._marked_text)
         if self.show_hidden.isChecked():
             self.hidden_maps.set_maps(maps.hidden_rgba, self._network.layers[1:-1])

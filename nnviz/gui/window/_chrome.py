@@ -109,10 +109,17 @@ class WindowChrome:
         self.act_export = QAction(self, shortcut="Ctrl+E", triggered=self._export_dialog)
         self.act_handout = QAction(self, shortcut="Ctrl+Shift+E", triggered=self._handout_dialog)
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        self.act_undo = self.model.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.model.undo_stack.createRedoAction(self)
+        # our own actions, not QUndoStack.createUndoAction: its "Undo %1" prefix is
+        # fixed when made and stays in that language; these are named in retranslate
+        stack = self.model.undo_stack
+        self.act_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=stack.undo,
+                                enabled=stack.canUndo())
+        self.act_redo = QAction(self, triggered=stack.redo, enabled=stack.canRedo())
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo_redo)
+        stack.redoTextChanged.connect(self._name_undo_redo)
         self._build_data_actions()  # Data menu and File -> Open data folder… (WindowData)
         self.act_about = QAction(self, triggered=self._about)
         self.act_keys = QAction(self, shortcut="F1", triggered=self._show_keys)
@@ -195,6 +202,14 @@ class WindowChrome:
             self.retranslate()
         super().changeEvent(event)
 
+    def _name_undo_redo(self, *_) -> None:
+        """Undo/Redo with the name of the edit they would undo or redo, in the
+        interface language."""
+        stack = self.model.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setText(self.tr("&Undo: {0}").format(undo) if undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo: {0}").format(redo) if redo else self.tr("&Redo"))
+
     def retranslate(self) -> None:
         """Name every action, menu, dock and lesson in the interface language."""
         self.setWindowTitle(self.tr("nnviz — neural networks, step by step"))
@@ -229,8 +244,7 @@ class WindowChrome:
             self.tr("The update on show, every formula with its numbers, as Markdown or LaTeX for a handout")
         )
         self.act_quit.setText(self.tr("&Quit"))
-        self.act_undo.setText(self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo"))
+        self._name_undo_redo()
         self.act_about.setText(self.tr("&About nnviz"))
         self.act_keys.setText(self.tr("&Keyboard shortcuts"))
         self.act_lesson_text.setText(self.tr("Lesson &text"))

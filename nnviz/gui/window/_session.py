@@ -61,7 +61,7 @@ class WindowSession:
             if lesson.files is None:
                 lesson.data = {"kind": "custom", "val_fraction": panel.form.val_fraction.value()}
         epochs, updates = panel.progress_counts()
-        runs = [RunRecord(r["table"], int(r["best_epoch"]), int(r["stop_epoch"]))
+        runs = [RunRecord(r["table"], int(r["best_epoch"]), int(r["stop_epoch"]), str(r.get("label") or ""))
                 for r in panel.plots_widget().run_tables()]
         plots = panel.plots_widget()
         view = {
@@ -183,7 +183,8 @@ class WindowSession:
         """After the session's lesson is on show: its weights, counters, curves,
         optimizer memory, stepper position and view options."""
         if session.lesson.mode == "train":
-            runs = [{"table": r.table, "best_epoch": r.best_epoch, "stop_epoch": r.stop_epoch} for r in session.runs]
+            runs = [{"table": r.table, "best_epoch": r.best_epoch, "stop_epoch": r.stop_epoch, "label": r.label}
+                    for r in session.runs]
             view = session.view
             plots = self.training.plots_widget()
             if "x_axis" in view:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from nnviz.core.errors import UserError
 from nnviz.gui import i18n
+from nnviz.gui.window.first_use import load_in_background
 from nnviz.gui.window.settings import open_settings, read_choice
 
 
@@ -97,13 +98,7 @@ def run_gui(
             f"sudo apt-get install {' '.join(missing)}"
         )
     app, window = build_window(file, preset, lang, activations=activations)
-    # Compile (or load from the cache) the small-network engine while the
-    # lecturer looks at the first slide; training uses the NumPy engine until
-    # it is ready. (Not before the window is built: numba's imports in that
-    # thread beside pyqtgraph's in this one broke an import of colorama.)
-    from nnviz.core.training import compiled
-
-    compiled.warm_up_in_background()
+    load_in_background()
     window.ask_to_save = True  # Ctrl+Q after training asks before the weights are lost
     window.show()
     window.offer_recovery()

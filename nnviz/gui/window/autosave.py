@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,12 @@ class Autosave(QObject):
         #: why the file found at start could not be read, and where it was
         #: kept (None: not renamed), set by :meth:`recoverable`
         self.rejected: tuple[str, Path | None] | None = None
-        self._timer = QTimer(self, singleShot=True, interval=self.DELAY_MS, timeout=self.save_now)
+        self._timer = QTimer(self, singleShot=True, interval=self.DELAY_MS, timeout=self._save_in_background)
+        #: the background writer: the session waiting to be written, and whether it runs
+        self._lock = threading.Lock()
+        self._waiting: Session | None = None
+        self._writer: threading.Thread | None = None
+        self._closed = False
         model.weightsChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -63,17 +69,69 @@ class Autosave(QObject):
             self._timer.start()
 
     def save_now(self) -> None:
+        """Gather the session and write it now, in this thread (tests, a last save)."""
         self._timer.stop()
+        self._wait_for_writer()
         t0 = time.perf_counter()
         try:
             session = self.source() if self.source is not None else None
             if session is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                save_session(session, self.path)
-        except (OSError, UserError):
+                self._write(session)
+        except UserError:
             pass  # autosave is a courtesy: never interrupt the lesson for it
-        cost_ms = 1000.0 * (time.perf_counter() - t0)
-        self._timer.setInterval(max(self.DELAY_MS, int(cost_ms / self.MAX_DUTY)))
+        self._pace(time.perf_counter() - t0)
+
+    def _save_in_background(self) -> None:
+        """The timer's save: the session is gathered here (copies of the weights on
+        show), written by a background thread, so that a big network's file never
+        holds up a frame; a save still being written when the next is due is
+        replaced by the newer one."""
+        if self._closed:
+            return
+        t0 = time.perf_counter()
+        try:
+            session = self.source() if self.source is not None else None
+        except UserError:
+            session = None
+        if session is None:
+            return
+        with self._lock:
+            self._waiting = session
+            start = self._writer is None or not self._writer.is_alive()
+            if start:
+                self._writer = threading.Thread(target=self._write_waiting, name="nnviz-autosave", daemon=True)
+                self._writer.start()
+        self._pace(time.perf_counter() - t0)
+
+    def _write_waiting(self) -> None:
+        while True:
+            with self._lock:
+                session, self._waiting = self._waiting, None
+                if session is None or self._closed:
+                    return
+            t0 = time.perf_counter()
+            try:
+                self._write(session)
+            except UserError:
+                pass
+            # a big network's file is written less often (its cost, over the duty)
+            self._last_write_s = time.perf_counter() - t0
+
+    def _write(self, session: Session) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            save_session(session, self.path)
+        except OSError:
+            pass
+
+    def _pace(self, gather_s: float) -> None:
+        cost_s = gather_s + getattr(self, "_last_write_s", 0.0) * 0.1
+        self._timer.setInterval(max(self.DELAY_MS, int(1000 * cost_s / self.MAX_DUTY)))
+
+    def _wait_for_writer(self) -> None:
+        writer = self._writer
+        if writer is not None and writer is not threading.current_thread():
+            writer.join()
 
     def recoverable(self) -> Session | None:
         """The session left by a run that did not close normally, if readable."""
@@ -109,7 +167,12 @@ class Autosave(QObject):
         return target
 
     def discard(self) -> None:
+        """A normal close: no more saves, the one being written finished, the file gone."""
         self._timer.stop()
+        with self._lock:
+            self._closed = True
+            self._waiting = None
+        self._wait_for_writer()
         self._found = False
         try:
             self.path.unlink()

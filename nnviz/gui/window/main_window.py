@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from nnviz.core import lessons
@@ -44,12 +44,17 @@ from nnviz.gui.window._state import WindowState
 from nnviz.gui.window._torch_files import WindowTorch
 from nnviz.gui.window.autosave import Autosave
 from nnviz.gui.window.presentation import Presentation
+from nnviz.gui.window.projector_layout import ProjectorLayout
 from nnviz.gui.window.settings import open_settings, read_choice
 
 log = logging.getLogger(__name__)
 
 #: file name endings of PyTorch weights (File → Import PyTorch weights…)
 TORCH_SUFFIXES = (".pt", ".pth", ".safetensors")
+#: the smallest window (px): below the lesson's text the network graph keeps
+#: its own minimum (320x240) beside the formulas, and the window still fits an
+#: 800x600 screen; the panels may ask for more (training: about 840x570)
+MIN_WINDOW_SIZE = (760, 560)
 
 
 class MainWindow(
@@ -90,6 +95,9 @@ class MainWindow(
         self._build_docks()
 
         self.presentation = Presentation(self)
+        #: fits the docks to the window's size and scale (a projector's 1024x768 to 1920x1080)
+        self.projector_layout = ProjectorLayout(self)
+        self.setMinimumSize(*MIN_WINDOW_SIZE)
         self.autosave = Autosave(self.model, self)
         self.autosave.source = self._autosave_session
         self._build_actions()
@@ -126,7 +134,8 @@ class MainWindow(
 
         Stepper lessons: the network, the formulas and the data. Training
         lessons: controls on the left, curves below, regions on the right.
-        The View menu can show any panel again.
+        The View menu can show any panel again. Their sizes follow the
+        window's size and scale (:mod:`~nnviz.gui.window.projector_layout`).
         """
         train = self.lesson is not None and self.lesson.mode == "train"
         d = self._docks
@@ -144,14 +153,8 @@ class MainWindow(
             d["data"].raise_()
         # the toolbar drives the stepper, which a training lesson does not use
         self.toolbar.setVisible(not train)
-        w, h = max(self.width(), 800), max(self.height(), 600)
-        if train:
-            controls = min(max(int(w * 0.2), self.training.sizeHint().width() + 24), int(w * 0.26))
-            self.resizeDocks([d["training"], d["data"]], [controls, int(w * 0.3)], Qt.Orientation.Horizontal)
-            self.resizeDocks([d["plots"]], [int(h * 0.36)], Qt.Orientation.Vertical)
-        else:
-            self.resizeDocks([d["formulas"]], [int(w * 0.45)], Qt.Orientation.Horizontal)
-            self.resizeDocks([d["formulas"], d["data"]], [int(h * 0.58), int(h * 0.34)], Qt.Orientation.Vertical)
+        self.projector_layout.fit()
+        self.projector_layout.fit_soon()  # again once the panels shown above are laid out
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QStatusBar,
     QStyleFactory,
+    QTabBar,
+    QToolBar,
 )
 
 from nnviz.gui.theme import HighContrastStyle, high_contrast_palette
@@ -138,11 +141,26 @@ class Presentation(QObject):
         font = QFont(self._window.font())
         font.setPointSizeF(self._base_point_size * self._scale)
         self._window.setFont(font)
+        # the menus, the toolbar and the status line are the lecturer's, not
+        # the class's: they grow half as fast, and leave a 768-pixel projector
+        # its height for the formulas, PyTorch and the curves
+        chrome = QFont(font)
+        chrome.setPointSizeF(self._base_point_size * (1.0 + 0.5 * (self._scale - 1.0)))
+        bars = [self._window.menuWidget(), *self._window.findChildren(QStatusBar), *self._window.findChildren(QToolBar)]
+        # the tabs of docks stacked in one place (QMainWindow's own tab bars)
+        bars += [tabs for tabs in self._window.findChildren(QTabBar) if tabs.parentWidget() is self._window]
+        for bar in bars:
+            if bar is not None:
+                bar.setFont(chrome)
         for child in self._window.findChildren(QObject):
             setter = getattr(child, "set_scale", None)
             if callable(setter) and child is not self:
                 setter(self._scale)
         self._style_hint()
+        # larger text needs other dock sizes (the main window's ProjectorLayout)
+        layout = getattr(self._window, "projector_layout", None)
+        if layout is not None:
+            layout.fit_soon()
 
     def _style_hint(self) -> None:
         """The hint in the window's (scaled) font, light on dark in either theme."""

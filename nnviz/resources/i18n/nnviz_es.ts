@@ -5,7 +5,7 @@
     <name>Autosave</name>
     <message>
         <source>The file is damaged ({0}).</source>
-        <extracomment>a big network saved while training: at most this share of the GUI thread the session to save (the window&apos;s); None from it: nothing to save now why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable`</extracomment>
+        <extracomment>a big network saved while training: at most this share of the GUI thread the session to save (the window&apos;s); None from it: nothing to save now why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable` the background writer: the session waiting to be written, and whether it runs</extracomment>
         <translation>El fichero está dañado ({0}).</translation>
     </message>
 </context>
@@ -19,6 +19,82 @@
     <message>
         <source>Early stopping put the weights of the best epoch back. Tick to see what the network had memorised by the last epoch; untick to go back to the best weights.</source>
         <translation>La parada temprana ha repuesto los pesos de la mejor época. Márcalo para ver lo que la red había memorizado en la última época; desmárcalo para volver a los mejores pesos.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Training %1 runs…</source>
+        <extracomment>values offered for each setting when the dialog opens cells per side of a small region map pixels of a small multiple runs trained at once (the compiled engine and torch release the GIL) epochs done, epochs in all a run ended (its index) the sweep ended; a sentence when it failed, else &quot;&quot;</extracomment>
+        <translation>Entrenando %1 ejecuciones…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>Done: %1 runs, now in the plots and in Runs….</source>
+        <translation>Hecho: %1 ejecuciones, ya en las gráficas y en Entrenamientos….</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>época %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>ajuste</translation>
+    </message>
+    <message>
+        <source>values (commas)</source>
+        <translation>valores (separados por comas)</translation>
+    </message>
+    <message>
+        <source>runs per value (seeds)</source>
+        <translation>ejecuciones por valor (semillas)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>batch size (0 = full set)</source>
+        <translation>tamaño de lote (0 = conjunto completo)</translation>
+    </message>
+    <message>
+        <source>hidden neurons</source>
+        <translation>neuronas ocultas</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>capas ocultas</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>tasa de aprendizaje η</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>L1 λ</source>
+        <translation>L1 λ</translation>
+    </message>
+    <message>
+        <source>dropout p</source>
+        <translation>dropout p</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>parada temprana</translation>
     </message>
 </context>
 <context>
@@ -226,6 +302,10 @@
         <translation>Una regresión (predecir un número) necesita la salida identidad, no &apos;{0}&apos;.</translation>
     </message>
     <message>
+        <source> × {0} layers</source>
+        <translation> × {0} capas</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; cannot be opened: {1}</source>
         <translation>No se puede abrir &apos;{0}&apos;: {1}</translation>
     </message>
@@ -310,12 +390,16 @@
         <translation>&apos;{0}&apos; no es un fichero safetensors legible (está dañado, incompleto o en otro formato).</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is not a value of &apos;{1}&apos;: {2}.</source>
+        <translation>&apos;{0}&apos; no es un valor de &apos;{1}&apos;: {2}.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is not a whole nnviz session: &apos;{1}&apos; is missing.</source>
         <translation>&apos;{0}&apos; no es una sesión de nnviz completa: falta &apos;{1}&apos;.</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not an nnviz session: it is not a zip archive, or it is damaged.</source>
-        <translation>&apos;{0}&apos; no es una sesión de nnviz: no es un archivo zip o está dañado.</translation>
+        <translation>&apos;{0}&apos; no es una sesión de nnviz: no es un fichero zip o está dañado.</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is {1} MB; a session file may be at most {2} MB.</source>
@@ -364,6 +448,14 @@
     <message>
         <source>A softmax output&apos;s values add up to 1 across the classes; a regression needs the identity output to predict any number.</source>
         <translation>Los valores de una salida softmax suman 1 entre todas las clases; una regresión necesita la salida identidad para predecir cualquier número.</translation>
+    </message>
+    <message>
+        <source>A sweep runs 1 to {0} seeds, not {1}.</source>
+        <translation>Una comparación usa de 1 a {0} semillas, no {1}.</translation>
+    </message>
+    <message>
+        <source>A sweep runs at most {0} values, not {1}.</source>
+        <translation>Una comparación usa como mucho {0} valores, no {1}.</translation>
     </message>
     <message>
         <source>A table cannot use the comma both between fields and as its decimal mark.</source>
@@ -447,7 +539,7 @@
     </message>
     <message>
         <source>Could not download {0} ({1}): put the four files {2} in &apos;{3}&apos; (gzipped or not), or open a folder that holds them with File → Open data folder….</source>
-        <translation>No se ha podido descargar {0} ({1}): pon los cuatro ficheros {2} en &apos;{3}&apos; (comprimidos con gzip o no), o abre una carpeta que los contenga con Archivo → Abrir carpeta de datos….</translation>
+        <translation>No se ha podido descargar {0} ({1}): pon los cuatro ficheros {2} en &apos;{3}&apos; (comprimidos con gzip o no), o abre una carpeta que los contenga con Fichero → Abrir carpeta de datos….</translation>
     </message>
     <message>
         <source>Could not read {0}: {1}</source>
@@ -736,6 +828,10 @@
     <message>
         <source>Give the activations as a list of names, one per Linear layer.</source>
         <translation>Da las activaciones como una lista de nombres, uno por cada capa Linear.</translation>
+    </message>
+    <message>
+        <source>Give the values of &apos;{0}&apos; separated by commas ({1}).</source>
+        <translation>Da los valores de &apos;{0}&apos; separados por comas ({1}).</translation>
     </message>
     <message>
         <source>Layer {0} uses the &apos;{1}&apos; activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
@@ -1082,12 +1178,20 @@
         <translation>Los pesos de &apos;{0}&apos; tienen forma {1}; los pesos de una capa Linear tienen dos dimensiones (salidas, entradas), ninguna de ellas vacía.</translation>
     </message>
     <message>
+        <source>The weights have grown huge (the largest |ω| is {0:.3g}) while the accuracy stays at chance ({1:.0f}%): the network has stopped learning; the learning rate η = {2:g} may be too large.</source>
+        <translation>Los pesos se han hecho enormes (el mayor |ω| es {0:.3g}) mientras la exactitud sigue al azar ({1:.0f} %): la red ha dejado de aprender; la tasa de aprendizaje η = {2:g} puede ser demasiado grande.</translation>
+    </message>
+    <message>
         <source>The weights have {0} Linear layers; nnviz handles at most {1}.</source>
         <translation>Los pesos tienen {0} capas Linear; nnviz admite como mucho {1}.</translation>
     </message>
     <message>
         <source>This data is too big to keep in a session file and nnviz does not know where it came from.</source>
         <translation>Estos datos son demasiado grandes para guardarlos en un fichero de sesión y nnviz no sabe de dónde vienen.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{0}&apos; to sweep; choose one of: {1}.</source>
+        <translation>No hay ningún ajuste &apos;{0}&apos; que comparar; elige uno de: {1}.</translation>
     </message>
     <message>
         <source>Weights are saved as .safetensors, .pt or .pth files, not &apos;{0}&apos;.</source>
@@ -1112,6 +1216,26 @@
     <message>
         <source>X must hold numbers, one row per sample and one column per feature.</source>
         <translation>X debe contener números, una fila por muestra y una columna por variable.</translation>
+    </message>
+    <message>
+        <source>batch = full set</source>
+        <translation>lote = conjunto completo</translation>
+    </message>
+    <message>
+        <source>batch {0}</source>
+        <translation>lote {0}</translation>
+    </message>
+    <message>
+        <source>dropout p = {0}</source>
+        <translation>dropout con p = {0}</translation>
+    </message>
+    <message>
+        <source>early stopping off</source>
+        <translation>sin parada temprana</translation>
+    </message>
+    <message>
+        <source>early stopping on</source>
+        <translation>con parada temprana</translation>
     </message>
     <message>
         <source>field &apos;data.stored&apos; must be &apos;spec&apos;, &apos;files&apos;, &apos;arrays&apos; or &apos;source&apos;, not {0!r}.</source>
@@ -1194,6 +1318,10 @@
         <translation>from_torch necesita un torch.nn.Module, no un {0}.</translation>
     </message>
     <message>
+        <source>given weights</source>
+        <translation>pesos dados</translation>
+    </message>
+    <message>
         <source>it is not an nnviz session (field &apos;format&apos; is {0!r}).</source>
         <translation>no es una sesión de nnviz (el campo &apos;format&apos; es {0!r}).</translation>
     </message>
@@ -1206,12 +1334,32 @@
         <translation>su campo &apos;version&apos; debe ser un número entero, no {0!r}.</translation>
     </message>
     <message>
+        <source>momentum {0:g}</source>
+        <translation>momento {0:g}</translation>
+    </message>
+    <message>
         <source>nnviz cannot tell the activations of a {0}, which is not an nn.Sequential of Linear and activation layers: give them, one per Linear layer (activations=[...]).</source>
         <translation>nnviz no puede deducir las activaciones de un {0}, que no es un nn.Sequential de capas Linear y de activación: dalas tú, una por cada capa Linear (activations=[...]).</translation>
     </message>
     <message>
+        <source>no dropout</source>
+        <translation>sin dropout</translation>
+    </message>
+    <message>
+        <source>no hidden layer</source>
+        <translation>sin capa oculta</translation>
+    </message>
+    <message>
         <source>run {0}: its figures are missing.</source>
         <translation>entrenamiento {0}: faltan sus valores.</translation>
+    </message>
+    <message>
+        <source>run {0}: its name must be a short text.</source>
+        <translation>ejecución {0}: su nombre debe ser un texto corto.</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>semilla {0}</translation>
     </message>
     <message>
         <source>the data has {0} columns but the network {1} inputs.</source>
@@ -1220,6 +1368,10 @@
     <message>
         <source>the tensor &apos;{0}&apos; is missing.</source>
         <translation>falta el tensor &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>weights of seed {0}</source>
+        <translation>pesos de la semilla {0}</translation>
     </message>
     <message>
         <source>y has shape {0}, but the network&apos;s output layer predicts the shape (samples, {1}).</source>
@@ -1250,12 +1402,40 @@
         <translation>y[{0}] es {1}; las etiquetas de clase son números enteros 0, 1, 2, ….</translation>
     </message>
     <message>
+        <source>{0} hidden</source>
+        <translation>{0} en las ocultas</translation>
+    </message>
+    <message>
+        <source>{0} hidden layer</source>
+        <translation>{0} capa oculta</translation>
+    </message>
+    <message>
+        <source>{0} hidden layers</source>
+        <translation>{0} capas ocultas</translation>
+    </message>
+    <message>
         <source>{0} holds a number too long to read.</source>
         <translation>{0} contiene un número demasiado largo para leerlo.</translation>
     </message>
     <message>
         <source>{0} nests lists or objects too deeply to be a network.</source>
         <translation>{0} anida listas u objetos a demasiada profundidad para ser una red.</translation>
+    </message>
+    <message>
+        <source>{0} neuron</source>
+        <translation>{0} neurona</translation>
+    </message>
+    <message>
+        <source>{0} neurons</source>
+        <translation>{0} neuronas</translation>
+    </message>
+    <message>
+        <source>{0} output</source>
+        <translation>{0} en la salida</translation>
+    </message>
+    <message>
+        <source>{0} λ = {1:g}</source>
+        <translation>λ de {0} = {1:g}</translation>
     </message>
     <message>
         <source>{0}: &apos;n&apos; must be a whole number from 1 to {1}, not {2!r}.</source>
@@ -1292,6 +1472,10 @@
     <message>
         <source>{0}[{1}] is {2}; every value must be a finite number.</source>
         <translation>{0}[{1}] es {2}; todos los valores deben ser números finitos.</translation>
+    </message>
+    <message>
+        <source>η = {0:g}</source>
+        <translation>tasa η = {0:g}</translation>
     </message>
     <message>
         <source>The NumPy engine runs only on the CPU, not on &apos;{0}&apos;; choose the device &apos;cpu&apos; or the engine &apos;torch&apos; or &apos;auto&apos;.</source>
@@ -1391,7 +1575,7 @@
     </message>
     <message>
         <source>The network has {0} inputs but the data has {1} features per sample.</source>
-        <translation>La red tiene {0} entradas, pero los datos tienen {1} características por muestra.</translation>
+        <translation>La red tiene {0} entradas, pero los datos tienen {1} variables por muestra.</translation>
     </message>
     <message>
         <source>The network is not valid JSON (line {0}, column {1}: {2}).</source>
@@ -1852,7 +2036,7 @@
     <name>FormulaView</name>
     <message>
         <source>The formula of the current step: as on the slide, with its numbers, and the result.</source>
-        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides&apos; LaTeX roles a piece can take; each has its own colour the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
+        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides&apos; LaTeX roles a piece can take; each has its own colour the smallest fraction of its natural size a formula is drawn at when the panel is shorter than its content (a 768-pixel projector at scale 2) is 1/scale: never smaller than at scale 1, which reads from the back row of a classroom; at scale 1 a formula is never shrunk (it always has the room) the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
         <translation>La fórmula del paso actual: como en la diapositiva, con sus números y el resultado.</translation>
     </message>
 </context>
@@ -1868,7 +2052,7 @@
     <name>HiddenMaps</name>
     <message>
         <source>hidden layer {0}</source>
-        <extracomment>at most this many hidden-neuron maps per layer (wider layers show their first ones) cells per side of the hidden-neuron maps (drawn ~56 px wide) grids while training runs (the picture moves; sharpness returns when it stops) False: a row of maps per layer (under the data); True: a column (beside it)</extracomment>
+        <extracomment>at most this many hidden-neuron maps per layer (wider layers show their first ones) cells per side of the hidden-neuron maps (drawn ~56 px wide) grids while training runs (the picture moves; sharpness returns when it stops) multiply-adds of a live picture beyond which none is drawn while training runs False: a row of maps per layer (under the data); True: a column (beside it)</extracomment>
         <translation>capa oculta {0}</translation>
     </message>
     <message>
@@ -1905,7 +2089,7 @@
     <name>MainWindow</name>
     <message>
         <source>Save them before opening another lesson?</source>
-        <extracomment>file name endings of PyTorch weights (File → Import PyTorch weights…) remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved the session file on show (File → Save session writes there), or None a digit drawn for an image network to read (the &quot;Draw a digit&quot; dock) reads imported tables in the background (File -&gt; Import data…)</extracomment>
+        <extracomment>file name endings of PyTorch weights (File → Import PyTorch weights…) the smallest window (px): below the lesson&apos;s text the network graph keeps its own minimum (320x240) beside the formulas, and the window still fits an 800x600 screen; the panels may ask for more (training: about 840x570) remember geometry and language on close (off for ``nnviz shot``) ask to save trained weights before closing: the interactive app turns it on (``nnviz.gui.window.app``); tests and ``nnviz shot`` leave it off a training run changed the weights since the lesson opened or was saved the session file on show (File → Save session writes there), or None a digit drawn for an image network to read (the &quot;Draw a digit&quot; dock) reads imported tables in the background (File -&gt; Import data…) fits the docks to the window&apos;s size and scale (a projector&apos;s 1024x768 to 1920x1080)</extracomment>
         <translation>¿Guardarlos antes de abrir otra lección?</translation>
     </message>
     <message>
@@ -2237,7 +2421,7 @@
     <name>PanelRunControl</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) (trained weights, epochs, updates) before the last Reset, for its undo the optimizer&apos;s memory at the end of the last run and the weights it belongs to: the next run goes on from it while those weights are on show watches the run for an error that grows (η too large): said, the run goes on</extracomment>
+        <extracomment>snapshots a second the worker sends, by engine (the compiled engine: a little above the ~12 frames a second the views get, so that each frame has a new one; torch: about the frames its views get at their duty; each snapshot costs the worker a copy and wakes the GUI thread, which takes the GIL) the interpreter&apos;s thread switch interval while the compiled engine runs. It releases the GIL for ~10 ms of epochs, then needs it for a moment; with Python&apos;s default 5 ms a GUI thread busy in Python (a repaint) made it wait up to 5 ms each time, and the trainer lost half its speed. (The torch loop needs the GIL between operations: a frame painted in Python held up each of its operations up to the interval, so it gets a short one too.) the engine line&apos;s (engine, core reason), to say it again in another language (trained weights, epochs, updates) before the last Reset, for its undo the optimizer&apos;s memory at the end of the last run and the weights it belongs to: the next run goes on from it while those weights are on show watches the run for an error that grows (η too large): said, the run goes on</extracomment>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
@@ -2390,7 +2574,7 @@
     <name>RegionsView</name>
     <message>
         <source>lines of the first layer</source>
-        <extracomment>the grid of the picture on show (0: none yet)</extracomment>
+        <extracomment>the grid of the picture on show (0: none yet) pictures of big networks, computed in a background thread</extracomment>
         <translation>rectas de la primera capa</translation>
     </message>
     <message>
@@ -2416,6 +2600,94 @@
     <message>
         <source>{0} of {1} in validation</source>
         <translation>{0} de {1} en validación</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTable</name>
+    <message>
+        <source>the run on show now</source>
+        <extracomment>columns after the label and the differing settings</extracomment>
+        <translation>el entrenamiento en pantalla ahora</translation>
+    </message>
+    <message>
+        <source>shown in the plots</source>
+        <translation>se muestra en las gráficas</translation>
+    </message>
+    <message>
+        <source>(now)</source>
+        <translation>(ahora)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>Export a run</source>
+        <translation>Exportar un entrenamiento</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Tablas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Entrenamientos</translation>
+    </message>
+    <message>
+        <source>Every run since the lesson opened: Reset starts a new one. Tick a run to show it in the plots; double-click its name to rename it.</source>
+        <translation>Cada entrenamiento desde que se abrió la lección: Reiniciar empieza uno nuevo. Marca uno para verlo en las gráficas; haz doble clic en su nombre para cambiarlo.</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>visible</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>settings that differ</source>
+        <translation>ajustes que cambian</translation>
+    </message>
+    <message>
+        <source>best validation loss</source>
+        <translation>mejor pérdida de validación</translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation>mejor época</translation>
+    </message>
+    <message>
+        <source>final validation loss</source>
+        <translation>pérdida de validación final</translation>
+    </message>
+    <message>
+        <source>final accuracy</source>
+        <translation>exactitud final</translation>
+    </message>
+    <message>
+        <source>updates</source>
+        <translation>actualizaciones</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Borrar entrenamiento</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -2743,7 +3015,7 @@
     <name>StepOutline</name>
     <message>
         <source>FEED FORWARD</source>
-        <extracomment>the user clicked one of the seven steps (1..7)</extracomment>
+        <extracomment>the error plot&apos;s least height (px) on a short projector: its axis numbers and the points of a dozen updates still read the user clicked one of the seven steps (1..7)</extracomment>
         <translation>FEED FORWARD</translation>
     </message>
     <message>
@@ -2906,6 +3178,7 @@
     <name>StepperWalking</name>
     <message>
         <source>{0} steps/s</source>
+        <extracomment>a move longer than this kept the window busy long enough for a press to come in meanwhile (a move usually takes a few ms; a press a person repeats, ~150 ms)</extracomment>
         <translation>{0} pasos/s</translation>
     </message>
     <message>
@@ -3050,10 +3323,18 @@
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>A big network: %1 has %2 million weights (%3 MB); an epoch on this data takes about %4 s on this computer&apos;s CPU.</source>
+        <extracomment>a run started (the stepper pauses) a run ended: &quot;completed&quot;, &quot;early_stopping&quot;, &quot;stopped&quot; or &quot;diverged&quot; the misclassified validation images (the main window docks it) the test part of the data (MNIST&apos;s test images): a button and its figures the comparison the lesson suggests (Plots → Compare…), or None</extracomment>
+        <translation>Una red grande: %1 tiene %2 millones de pesos (%3 MB); una época con estos datos tarda unos %4 s en la CPU de este ordenador.</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPlots</name>
     <message>
         <source>x axis:</source>
-        <extracomment>the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the &quot;100&quot; tick label are not cut by the plot&apos;s edge a file was written by an export (its path)</extracomment>
+        <extracomment>the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the &quot;100&quot; tick label are not cut by the plot&apos;s edge a file was written by an export (its path) runs were kept, shown or hidden, renamed or deleted (the runs table follows) the runs side by side: labels, settings, figures (a table in its own window) Compare…: the training panel connects it (it knows the data and the settings)</extracomment>
         <translation>eje x:</translation>
     </message>
     <message>
@@ -3091,6 +3372,22 @@
     <message>
         <source>Remove the faint curves of earlier runs</source>
         <translation>Quitar las curvas tenues de las ejecuciones anteriores</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Comparar…</translation>
+    </message>
+    <message>
+        <source>Train one setting over a few values side by side: the same data, initial weights and seed; labelled curves and a picture of each run</source>
+        <translation>Entrena un ajuste con varios valores, uno al lado del otro: los mismos datos, pesos iniciales y semilla; curvas con nombre y una imagen de cada entrenamiento</translation>
+    </message>
+    <message>
+        <source>Runs…</source>
+        <translation>Entrenamientos…</translation>
+    </message>
+    <message>
+        <source>Every run side by side: what it changed, its best and final loss, updates and seconds; show, hide, rename, delete, export</source>
+        <translation>Todos los entrenamientos juntos: qué cambió, su mejor pérdida y la final, actualizaciones y segundos; mostrar, ocultar, renombrar, borrar, exportar</translation>
     </message>
     <message>
         <source>PNG…</source>
@@ -3311,8 +3608,16 @@
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
+        <source>&amp;Undo: {0}</source>
+        <translation>&amp;Deshacer: {0}</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {0}</source>
+        <translation>&amp;Rehacer: {0}</translation>
     </message>
     <message>
         <source>&amp;About nnviz</source>
@@ -3332,7 +3637,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
+        <translation>&amp;Fichero</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
