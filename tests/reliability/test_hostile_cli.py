@@ -121,14 +121,16 @@ def test_train_on_a_full_disk_is_one_sentence(tmp_path, capsys, monkeypatch):
 
 
 def test_train_keeps_the_network_when_the_metrics_cannot_be_written(tmp_path, capsys, monkeypatch):
-    real = network_module.atomic_write_text
+    from nnviz.core.model import atomic_files
+
+    real = atomic_files.atomic_write_text
 
     def full_for_metrics(path, text):
         if str(path).endswith(train.METRICS_FILE):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real(path, text)
 
-    monkeypatch.setattr(network_module, "atomic_write_text", full_for_metrics)
+    monkeypatch.setattr(atomic_files, "atomic_write_text", full_for_metrics)  # (the commands' writer)
     out = tmp_path / "o"
     assert main(["train", "--preset", "mlp-xor", "--epochs", "1", "--out", str(out), "--quiet"]) == 2
     err = _one_line(capsys)
