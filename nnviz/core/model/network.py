@@ -367,9 +367,9 @@ def _too_deep(source: str | None) -> NetworkFormatError:
     return NetworkFormatError("{0} nests lists or objects too deeply to be a network.", source)
 
 
-def read_user_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The text of the regular file ``path`` (UTF-8, a leading BOM dropped), read
-    with a byte limit; a FIFO, a device or a folder is refused at once, never read."""
+def read_user_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, chunk: int = 2**20) -> bytes:
+    """The bytes of the regular file ``path``, read with a byte limit in chunks of
+    ``chunk``; a FIFO, a device or a folder is refused at once, never read."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -395,11 +395,11 @@ def read_user_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
             # in chunks: read(max_bytes) would reserve the whole limit at once
             chunks, size = [], 0
             while size <= max_bytes:
-                chunk = fh.read(min(2**20, max_bytes + 1 - size))
-                if not chunk:
+                piece = fh.read(min(chunk, max_bytes + 1 - size))
+                if not piece:
                     break
-                chunks.append(chunk)
-                size += len(chunk)
+                chunks.append(piece)
+                size += len(piece)
             data = b"".join(chunks)
     except OSError as exc:
         raise UserError("Cannot read '{0}': {1}.", path, exc.strerror) from None
@@ -407,6 +407,13 @@ def read_user_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raise UserError(
             "'{0}' is larger than {1} MB, the most nnviz reads.", path, max_bytes // 2**20
         )
+    return data
+
+
+def read_user_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of the regular file ``path`` (UTF-8, a leading BOM dropped), read
+    as :func:`read_user_bytes` reads it."""
+    data = read_user_bytes(path, max_bytes)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import stat
 import warnings
 import zipfile
 from collections.abc import Mapping
@@ -54,6 +53,7 @@ from nnviz.core.model.network import (
     MAX_LAYERS,
     MAX_PARAMETERS,
     Network,
+    read_user_bytes,
 )
 
 #: file name endings read as PyTorch weights
@@ -125,40 +125,7 @@ def read_weights_file(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
 
 def _read_bytes(p: Path) -> bytes:
     """The bytes of the regular file ``p``, at most :data:`MAX_WEIGHTS_FILE_BYTES`."""
-    try:
-        info = os.stat(p)
-    except FileNotFoundError:
-        raise UserError("Cannot open '{0}': no such file.", p) from None
-    except OSError as exc:
-        raise UserError("Cannot read '{0}': {1}.", p, exc.strerror) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UserError("Cannot open '{0}': it is a folder, not a file.", p)
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError("Cannot open '{0}': it is not a regular file.", p)
-    limit = MAX_WEIGHTS_FILE_BYTES
-    if info.st_size > limit:
-        raise UserError(
-            "'{0}' is {1} MB; nnviz reads files of at most {2} MB.", p, info.st_size // 2**20, limit // 2**20
-        )
-    try:
-        # non-blocking: should the path turn into a FIFO after the check, the read returns at once
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise UserError("Cannot open '{0}': it is not a regular file.", p)
-            # in chunks: read(limit) would reserve the whole limit at once
-            chunks, size = [], 0
-            while size <= limit:
-                chunk = fh.read(min(16 * 2**20, limit + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            data = b"".join(chunks)
-    except OSError as exc:
-        raise UserError("Cannot read '{0}': {1}.", p, exc.strerror) from None
-    if len(data) > limit:
-        raise UserError("'{0}' is larger than {1} MB, the most nnviz reads.", p, limit // 2**20)
+    data = read_user_bytes(p, MAX_WEIGHTS_FILE_BYTES, chunk=16 * 2**20)
     if not data:
         raise UserError("'{0}' is empty.", p.name)
     return data

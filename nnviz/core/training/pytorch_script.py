@@ -32,7 +32,6 @@ of the script: it trains ``EPOCHS`` epochs (``--epochs N`` changes that).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -41,12 +40,7 @@ from nnviz.core.data import image_sets
 from nnviz.core.data.dataset import Dataset
 from nnviz.core.data.source import DataSource, build
 from nnviz.core.errors import UserError
-from nnviz.core.model.atomic_files import (
-    TEMP_MARK,
-    TEMP_SUFFIX,
-    clean_orphaned_temps,
-    current_umask,
-)
+from nnviz.core.model.atomic_files import atomic_write_bytes
 from nnviz.core.model.network import Network
 from nnviz.core.training import _script_code as code
 from nnviz.core.training._script_data import Words, data_code
@@ -81,27 +75,9 @@ def save_script_weights(network: Network, path: str | os.PathLike[str], dtype: s
     data = save(script_weights(network, dtype), metadata={"format": "pt", "writer": "nnviz"})
     p = Path(path)
     try:
-        _atomic_write_bytes(p, data)
+        atomic_write_bytes(p, data)
     except OSError as exc:
         raise UserError("Cannot write '{0}': {1}.", str(p), exc.strerror or str(exc)) from None
-
-
-def _atomic_write_bytes(p: Path, data: bytes) -> None:
-    """``data`` to ``p`` whole or not at all (as :func:`nnviz.core.model.atomic_files.atomic_write_text`)."""
-    clean_orphaned_temps(p.parent, p.name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}{TEMP_MARK}", suffix=TEMP_SUFFIX, dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if hasattr(os, "fchmod"):
-                os.fchmod(fh.fileno(), 0o666 & ~current_umask())
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 # ------------------------------------------------------------------ the script
