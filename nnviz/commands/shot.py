@@ -107,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             )
         activations = split_activations(args.activations)
     preset = None if args.file else (args.preset or DEFAULT_LESSON)
+    from PySide6.QtCore import QThread
+
     app, window = build_window(file=args.file, preset=preset, lang=args.lang, offscreen=True,
                                activations=activations)
     if dataset is not None and not window.show_imported(dataset, Path(args.data).name):
@@ -135,6 +137,11 @@ def run(args: argparse.Namespace) -> int:
         window.training.train_epochs_blocking(args.epochs)
     for _ in range(3):
         app.processEvents()
+    regions = window.training.regions_view()
+    while regions.is_computing():  # a big network's picture, computed in the background
+        app.processEvents()
+        QThread.msleep(20)
+    app.processEvents()
     image = window.grab()
     window.persist_state = False
     window.close()

@@ -25,8 +25,9 @@ from nnviz.core.model import regions
 from nnviz.core.model.network import Network
 
 #: multiply-adds of one picture above which it is computed in the background
-#: (~20 ms of numpy work: the spiral network's full grid stays synchronous)
-BACKGROUND_COST = 2e7
+#: (a few hundred ms of numpy work: 2-64-64-1's full grid, 1.8e8, stays synchronous;
+#: 2-4096-4096-1's, 6.8e11, is ~10 s)
+BACKGROUND_COST = 1e9
 
 
 @dataclass

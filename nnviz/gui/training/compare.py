@@ -16,8 +16,8 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from nnviz.core.errors import UserError
 from nnviz.core.model import regions
 from nnviz.core.model.network import Network
+from nnviz.core.session.record import run_record
 from nnviz.core.training import sweep as core_sweep
 from nnviz.core.training.runs import run_settings
 from nnviz.gui.core_strings import translate_core, user_message
@@ -233,7 +234,7 @@ class CompareDialog(QDialog):
             return
         self._added.add(index)
         run = self._runs[index]
-        table = _table(run)
+        table = run_record(run.history).table  # (accuracies in %, as the plots keep them)
         self._panel.plots_widget().add_run(run.label, table, run_settings(run.network, run.config), run.seconds)
 
     def _on_finished(self, message: str) -> None:
@@ -315,15 +316,6 @@ class CompareDialog(QDialog):
         super().closeEvent(event)
 
 
-def _table(run: core_sweep.SweepRun) -> dict[str, np.ndarray]:
-    from nnviz.core.session.record import RUN_COLUMNS
-
-    table = {c: np.array([float(getattr(m, c)) for m in run.history], dtype=np.float64) for c in RUN_COLUMNS}
-    table["train_acc"] *= 100.0
-    table["val_acc"] *= 100.0
-    return table
-
-
 def _picture(net: Network, dataset) -> QImage:
     """The decision regions with the points (2-D data), else the confusion matrix."""
     if dataset.n_features == 2 and not getattr(dataset, "is_regression", False):
@@ -334,11 +326,15 @@ def _picture(net: Network, dataset) -> QImage:
         image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
         image = image.scaled(SMALL_SIZE, SMALL_SIZE)
         (x0, x1), (y0, y1) = bounds[0:2], bounds[2:4]
+        painter = QPainter(image)  # the points, as dots a projector shows
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(255, 255, 255), 0.8))
         for (px, py), label in zip(dataset.x, dataset.y, strict=True):
-            cx = int((px - x0) / (x1 - x0) * (SMALL_SIZE - 1))
-            cy = int((1 - (py - y0) / (y1 - y0)) * (SMALL_SIZE - 1))
-            if 0 <= cx < SMALL_SIZE and 0 <= cy < SMALL_SIZE:
-                image.setPixelColor(cx, cy, QColor(*regions.class_color(int(label))))
+            cx = (px - x0) / (x1 - x0) * (SMALL_SIZE - 1)
+            cy = (1 - (py - y0) / (y1 - y0)) * (SMALL_SIZE - 1)
+            painter.setBrush(QColor(*regions.class_color(int(label))))
+            painter.drawEllipse(QPointF(cx, cy), 2.6, 2.6)
+        painter.end()
         return image
     pred = regions.predicted_classes(net, dataset.x[dataset.val_idx if dataset.val_idx.size else dataset.train_idx])
     truth = dataset.y[dataset.val_idx if dataset.val_idx.size else dataset.train_idx]

@@ -210,8 +210,8 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
             settings = run_settings(self._model.network, self.form.config())
         except UserError:
             return
-        earlier = [r["settings"] for r in plots.runs()[:-1] if r["settings"] is not None] if plots.point_count() else [
-            r["settings"] for r in plots.runs() if r["settings"] is not None]
+        # the earlier runs (the current one has no colour of its own)
+        earlier = [r["settings"] for r in plots.runs() if r["color"] is not None and r["settings"] is not None]
         plots.current_settings = settings
         if not (plots.point_count() and plots.current_label):  # (a run reopened keeps its label)
             plots.current_label = difference_label(earlier[-1] if earlier else None, settings, translate_core)

@@ -48,7 +48,7 @@ HIDDEN_GRID = 48
 LIVE_GRID = 80
 LIVE_HIDDEN_GRID = 24
 #: multiply-adds of a live picture beyond which none is drawn while training runs
-LIVE_COST = 1e9
+LIVE_COST = 5e9
 
 
 def _qimage(rgba: np.ndarray) -> QImage:

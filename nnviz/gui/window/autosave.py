@@ -60,6 +60,8 @@ class Autosave(QObject):
         self._waiting: Session | None = None
         self._writer: threading.Thread | None = None
         self._closed = False
+        #: seconds the last background write took (a big network's file is written less often)
+        self._last_write_s = 0.0
         model.weightsChanged.connect(self._changed)
 
     def _changed(self) -> None:
@@ -114,7 +116,6 @@ class Autosave(QObject):
                 self._write(session)
             except UserError:
                 pass
-            # a big network's file is written less often (its cost, over the duty)
             self._last_write_s = time.perf_counter() - t0
 
     def _write(self, session: Session) -> None:
@@ -125,7 +126,7 @@ class Autosave(QObject):
             pass
 
     def _pace(self, gather_s: float) -> None:
-        cost_s = gather_s + getattr(self, "_last_write_s", 0.0) * 0.1
+        cost_s = gather_s + self._last_write_s * 0.1
         self._timer.setInterval(max(self.DELAY_MS, int(1000 * cost_s / self.MAX_DUTY)))
 
     def _wait_for_writer(self) -> None:
