@@ -398,9 +398,12 @@ def _forward(
     r0: int,
     nb: int,
     h: np.ndarray,
+    flat: np.ndarray,
     logits: np.ndarray,
 ) -> None:
-    """Forward pass of the block into ``h``; ``logits`` gets the output layer's net input."""
+    """Forward pass of the block into ``h``; ``logits`` gets the output layer's net input.
+    ``flat`` is ``h`` as one vector (made once per call of :func:`run`: a
+    reshape per block cost more than a small layer's arithmetic)."""
     _inline_into_caller()
     _wide_vectors()
     n_layers = sizes.shape[0] - 1
@@ -412,7 +415,6 @@ def _forward(
     for j in range(sizes[0]):  # the extra columns: zeros, so everything stays finite
         for s in range(nb, bw):
             h[j, s] = 0.0
-    flat = h.reshape(h.size)
     for layer in range(n_layers):
         nin = sizes[layer]
         nout = sizes[layer + 1]
@@ -615,6 +617,8 @@ def _backward(
     acts: np.ndarray,
     h: np.ndarray,
     d: np.ndarray,
+    hflat: np.ndarray,
+    dflat: np.ndarray,
     nb: int,
     grad: np.ndarray,
 ) -> None:
@@ -637,8 +641,6 @@ def _backward(
             for s in range(bw):
                 acc += d[oo + k, s]
             grad[bo + k] = acc * inv
-        hflat = h.reshape(h.size)
-        dflat = d.reshape(d.size)
         for j in range(nin):
             k0 = 0
             while k0 + 8 <= nout:  # eight weights at a time, then the rest one by one
@@ -833,6 +835,10 @@ def run(
     part = _EVAL_TRAIN_PART if only else _TRAINING
     if flags & GUARD:
         saved[:] = params
+    # the blocks as vectors, once (see _forward)
+    h_flat = h.reshape(h.size)
+    d_flat = d.reshape(d.size)
+    eval_flat = eval_h.reshape(eval_h.size)
     q = 0  # the next row to evaluate
     err_sum = 0.0
     n_correct = 0
@@ -846,7 +852,7 @@ def run(
                 return e, pos
             src, tgt, lab, idx, r0 = x, t, y, order, pos
             nb = min(batch_size, n - pos)
-            hh, lg = h, logits
+            hh, hf, lg = h, h_flat, logits
         elif part == _EVAL_TRAIN_PART or part == _EVAL_VAL_PART:
             on_train = part == _EVAL_TRAIN_PART
             src, tgt, lab = (x, t, y) if on_train else (x_val, t_val, y_val)
@@ -863,7 +869,7 @@ def run(
                 continue
             idx, r0 = rows, q
             nb = min(eval_h.shape[1], src.shape[0] - q)
-            hh, lg = eval_h, eval_logits
+            hh, hf, lg = eval_h, eval_flat, eval_logits
         else:  # the end of an epoch
             if only:
                 return 0, 0
@@ -886,13 +892,13 @@ def run(
             part = _TRAINING
             continue
         # --- one block: forward, error; then an update or the evaluation's counts
-        _forward(params, sizes, w_off, b_off, u_off, acts, src, idx, r0, nb, hh, lg)
+        _forward(params, sizes, w_off, b_off, u_off, acts, src, idx, r0, nb, hh, hf, lg)
         loss = _block_loss(hh, ob, n_out, lg, tgt, idx, r0, nb, loss_code)
         if part == _TRAINING:
             metrics[e, M_BATCH_SUM] += loss
             metrics[e, M_BATCH_N] += nb
             _output_delta(hh, d, ob, n_out, tgt, idx, r0, nb, loss_code, out_act)
-            _backward(params, sizes, w_off, b_off, u_off, acts, hh, d, nb, grad)
+            _backward(params, sizes, w_off, b_off, u_off, acts, hh, d, hf, d_flat, nb, grad)
             _step(params, grad, reg_mask, state1, state2, steps, hyper, opt_code)
             pos += nb
             budget -= 1
