@@ -20,7 +20,9 @@ formula frame painted after the window took it in. Also: ``cold_p50_ms``,
 ``cold_pytorch_ms`` (the press that ends the update), ``cold_loaded_s`` (the
 seconds each step of the background loader took; PyTorch's, the first, starts
 as the window shows), and
-``cold_ended_on_pytorch`` (no press was replayed past the end of the update).
+``cold_ended_on_pytorch`` (no press was replayed past the end of the update),
+``cold_shown_s`` (process start to the window shown: the window waits for
+PyTorch's core module, see ``nnviz/gui/window/first_use.py``).
 Target (issue 18): cold_max_ms ≤ 100; the worst of ``--cold-runs`` fresh
 processes.
 """
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 COLD_CHILD = r"""
 import json, sys, threading, time
+t_start = time.perf_counter()
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from nnviz.gui.window import app as nnviz_app, first_use
@@ -49,13 +52,15 @@ from nnviz.gui.window import app as nnviz_app, first_use
 INTERVAL = float(sys.argv[1]) / 1000
 application, window = nnviz_app.build_window(None, "backprop-2-2-2", "es", offscreen=True)
 if sys.argv[2] == "preload":
-    loader = nnviz_app.load_in_background()  # as run_gui does
+    nnviz_app.start_first_use()  # as run_gui does, before the window shows
+    loader = first_use._loader
 else:  # as run_gui did before issue 18: numba's warm-up only, PyTorch on first use
     from nnviz.core.training import compiled
     loader = compiled.warm_up_in_background()
 window.show()
 application.processEvents()
 t_shown = time.perf_counter()
+shown_s = t_shown - t_start
 panel = window.stepper
 walk = panel.walk()
 presses = len(walk.trace)  # from before the first formula to the update's last step
@@ -116,6 +121,7 @@ print(json.dumps(dict(
     ended_on_pytorch=walk.update_number == start_number and walk.pos == len(walk.trace) - 1
     and panel.torch_panel.max_difference() is not None,
     loaded_s=first_use.loaded_s,
+    shown_s=shown_s,
 )))
 window.persist_state = False
 window.ask_to_save = False
@@ -153,6 +159,8 @@ def main() -> None:
         "cold_pytorch_ms": round(max(c["latencies_ms"][-1] for c in colds), 1),
         "cold_loaded_s": {k: round(max(c["loaded_s"].get(k, 0.0) for c in colds), 2) for k in colds[0]["loaded_s"]},
         "cold_ended_on_pytorch": all(c["ended_on_pytorch"] for c in colds),
+        # process start to the window shown: it waits for PyTorch's core (first_use)
+        "cold_shown_s": round(statistics.median(c["shown_s"] for c in colds), 2),
         "cold_interval_ms": args.interval_ms,
         "cold_runs": args.cold_runs,
         "cold_preload": not args.no_preload,

@@ -19,3 +19,14 @@ python -c "from nnviz.core.data.synthetic_idx import write_synthetic_set; write_
 NNVIZ_DATA=/tmp/nnviz-docs-data nnviz shot --preset mnist --epochs 2 --lang es --out docs/mnist-es.png
 python scripts/dialog_shot.py docs/torch-import-es.png
 nnviz sweep --preset overfitting --param hidden_neurons --values 2,8,64 --epochs 150 --seeds 2 --out /tmp/nnviz-docs-sweep --quiet && cp /tmp/nnviz-docs-sweep/curves.png docs/sweep-hidden-neurons.png
+# each comparison lesson after its Compare… ran: labelled curves and a picture of every run
+python scripts/compare_shot.py batch-size docs/compare-batch-size.png --lang es
+python scripts/compare_shot.py hidden-size docs/compare-hidden-size.png --lang es
+python scripts/compare_shot.py regularization docs/compare-regularization.png --lang es
+# the lecture's other moments (issue 16), at a 1280x800 projector and scale 2
+nnviz shot --preset backprop-2-2-2 --steps 10 --lang es --size 1280x800 --scale 2 --out docs/stepper-chain-rule.png
+nnviz shot --preset softmax-2-3-3 --steps 10 --lang es --size 1280x800 --scale 2 --out docs/stepper-softmax.png
+nnviz shot --preset activations --steps 6 --lang es --size 1280x800 --scale 2 --view activations --out docs/activation-gallery.png
+nnviz shot --preset mlp-xor --steps 13 --lang es --size 1280x800 --scale 2 --view pytorch --out docs/pytorch-structure.png
+nnviz shot --preset batch-size --epochs 10 --lang en --size 1280x800 --view descent --out docs/gradient-descent.png
+python scripts/dropout_shot.py docs/dropout-training.png --scale 2

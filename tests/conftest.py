@@ -20,6 +20,50 @@ def _fresh_settings(tmp_path_factory, monkeypatch):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_in_the_main_thread():
+    """As the app does (``nnviz.gui.window.app.collect_garbage_in_gui_thread``):
+    no automatic cycle collection, which could run in a worker thread and
+    finalise a Qt object there; each test's end collects instead."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(request):
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        import gc
+
+        gc.collect(1)  # the Qt tests collect fully in _dangling_qthreads
+
+
+@pytest.fixture(autouse=True)
+def _language_as_found():
+    """A test that switched the interface language (a window built with
+    ``lang="es"``, ``nnviz shot`` in Spanish) leaves it as it found it."""
+    import sys
+
+    qt_before = "PySide6.QtWidgets" in sys.modules  # core tests never import Qt
+    if qt_before:
+        from nnviz.gui import i18n
+
+        lang = i18n.current_language()
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from nnviz.gui import i18n
+
+    wanted = lang if qt_before else "en"  # the first Qt test found the tests' English
+    if QCoreApplication.instance() is not None and i18n.current_language() != wanted:
+        i18n.set_language(wanted)
+
+
 @pytest.fixture(autouse=True)
 def _dangling_qthreads(request):
     """Fail a test that leaves a QThread running (napari does the same)."""

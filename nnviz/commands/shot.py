@@ -41,6 +41,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"training epochs to run first (0 to {MAX_EPOCHS})")
     p.add_argument("--scale", type=float, default=1.0, metavar="F", help="presentation scale 1 to 3")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
+    p.add_argument("--view", choices=("activations", "descent", "pytorch"), metavar="NAME",
+                   help="a lecture view's dock to show in front: activations, descent or pytorch")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -137,10 +139,18 @@ def run(args: argparse.Namespace) -> int:
         window.training.train_epochs_blocking(args.epochs)
     for _ in range(3):
         app.processEvents()
+    if args.view and args.view in window._docks:  # a view another build lacks: the window as it is
+        window._docks[args.view].show()
+        window._docks[args.view].raise_()
+        for _ in range(3):  # laid out in front (a lesson's layout may raise another tab first)
+            app.processEvents()
     regions = window.training.regions_view()
     while regions.is_computing():  # a big network's picture, computed in the background
         app.processEvents()
         QThread.msleep(20)
+    descent = getattr(window, "descent_view", None)
+    if descent is not None and descent.isVisible():
+        descent.settle()  # its map computed and its paths drawn to the end
     app.processEvents()
     image = window.grab()
     window.persist_state = False

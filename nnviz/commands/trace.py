@@ -3,7 +3,7 @@
     nnviz trace NETWORK --input X... --target D... [--eta 0.5] [--repeat N]
         [--freeze-biases] [--granularity scalar|layer]
         [--format json|markdown|latex] [--lang es|en] [--digits N]
-        [--activations A,B,...]
+        [--activations A,B,...] [--dropout P [--dropout-seed N]]
 
 NETWORK is a ``*.nnviz.json`` file, or PyTorch weights (``.pt``/``.pth``
 state_dict, ``.safetensors``) with ``--activations``, one per Linear layer.
@@ -13,6 +13,13 @@ update), ``error_after`` (E after the last update, from a fresh forward pass),
 ``network`` (the updated network in the file format) and ``steps`` (the steps
 of the first update). ``markdown`` and ``latex`` print a handout. ``--repeat
 N`` applies N updates on the same sample; the steps are those of the first.
+
+A softmax output is stepped with the cross-entropy E = −Σ d log y (its target:
+probabilities that add up to 1, such as 0 1 0). ``--dropout P`` drops each
+hidden neuron with probability P in the update (a mask drawn from
+``--dropout-seed``; the same seed gives the same mask) and shows the mask and
+h̃ = m h / (1 − P) in the steps; ``json`` then has ``dropout`` (p, seed and
+the 0/1 mask of each hidden layer).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from nnviz.core.lecture.backprop import (
     error_of,
     repeat_updates,
 )
+from nnviz.core.lecture.dropout import check_p, dropout_masks
 from nnviz.core.model.network import Network, load_network
 
 FORMATS = ("json", "markdown", "latex")
@@ -81,6 +89,25 @@ def _eta(text: str) -> float:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _p(text: str) -> float:
+    try:
+        return check_p(float(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**32:
+        raise argparse.ArgumentTypeError(f"{text!r} must be from 0 to {2**32 - 1}")
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("network", metavar="NETWORK",
                         help="a network file (*.nnviz.json) or PyTorch weights (*.pt, *.pth, *.safetensors)")
@@ -98,6 +125,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="one step per neuron and weight, or one per layer (vector form)")
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default markdown)")
     parser.add_argument("--lang", choices=("es", "en"), default="es", help="language of the texts (default es)")
+    parser.add_argument("--dropout", type=_p, metavar="P",
+                        help="drop each hidden neuron with probability P (0 <= P < 1) in the update")
+    parser.add_argument("--dropout-seed", type=_seed, default=0, metavar="N",
+                        help="seed of the dropout mask (default 0): the same seed gives the same mask")
     parser.add_argument("--digits", type=_digits, default=4,
                         help="significant digits of the numbers in the formulas (default 4)")
 
@@ -121,8 +152,14 @@ def load_any_network(path: str, activations: str | None) -> Network:
 def trace_output(args: argparse.Namespace) -> str:
     """What ``nnviz trace`` prints for ``args``."""
     network = load_any_network(args.network, args.activations)
+    dropout = getattr(args, "dropout", None)
+    masks = None
+    if dropout is not None:
+        if args.repeat > 1:
+            raise UserError("--dropout shows one update with its mask; it does not go with --repeat.")
+        masks = dropout_masks(network.layers, dropout, getattr(args, "dropout_seed", 0), 1)
     trace = backprop_update(
-        network, args.input, args.target, args.eta, args.freeze_biases, args.granularity, args.lang
+        network, args.input, args.target, args.eta, args.freeze_biases, args.granularity, args.lang, masks
     )
     final = repeat_updates(trace.network_after, trace.x, trace.d, trace.eta, args.repeat - 1, args.freeze_biases)
     error_after = error_of(final, trace.x, trace.d)
@@ -138,6 +175,9 @@ def trace_output(args: argparse.Namespace) -> str:
             "network": final.to_dict(),
             "steps": [s.to_dict(args.lang, args.digits) for s in trace.steps],
         }
+        if masks is not None:
+            obj["dropout"] = {"p": masks.p, "seed": args.dropout_seed,
+                              "masks": [m.tolist() for m in masks.masks if m is not None]}
         return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
     from nnviz.core.lecture.handout import latex_handout, markdown_handout
 

@@ -50,7 +50,8 @@ SESSION_FILE = "session.nnviz"
 TEST_FILE = "test.csv"
 COLUMNS = ("epoch", "train_loss", "val_loss", "train_acc", "val_acc")
 #: what the run keeps of every epoch (the columns of a session's run record)
-TABLE_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
+TABLE_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size",
+                 "elapsed")
 #: the exit status of a run stopped by SIGTERM: Ctrl-C's
 TERMINATED_EXIT = 130
 #: the cap of ``--epochs``, the same as ``nnviz shot``'s (which imports this
@@ -130,7 +131,7 @@ def _fmt(v: float, pct: bool = False) -> str:
 
 
 class EpochTable:
-    """Every epoch of the run as float64 columns (:data:`TABLE_COLUMNS`, ~72 bytes
+    """Every epoch of the run as float64 columns (:data:`TABLE_COLUMNS`, ~80 bytes
     an epoch), filled from the snapshots: the trainer itself keeps only recent
     epochs (:data:`~nnviz.core.training.trainer.HISTORY_KEEP`)."""
 

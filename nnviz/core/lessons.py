@@ -51,6 +51,9 @@ from nnviz.core.model.network import Network, parse_network
 
 DEFAULT_LESSON = "mlp-xor"
 MODES = ("mlp", "perceptron", "train")
+#: the lecture views a lesson may open (its ``views`` field): the activation
+#: functions' gallery, gradient descent on the error surface, PyTorch's structure
+VIEWS = ("activations", "descent", "pytorch")
 
 
 @dataclass
@@ -89,6 +92,9 @@ class Lesson:
     #: the comparison the lesson suggests (Plots → Compare…): {"param": "batch_size",
     #: "values": "1, 32, 0"} (see :mod:`nnviz.core.training.sweep`); empty: none
     compare: dict[str, Any] = field(default_factory=dict)
+    #: the lecture views the lesson opens beside its panels (see :data:`VIEWS`):
+    #: ``["activations"]`` shows the activation functions' gallery first
+    views: list[str] = field(default_factory=list)
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.name
@@ -172,7 +178,7 @@ def lesson_names() -> list[str]:
 
 
 #: ``stepper`` settings and what each must be: whole numbers from 0 with a top, or flags
-_STEPPER_COUNTS = {"sample": 10**9, "train_epochs": 100_000, "max_epochs": 100_000}
+_STEPPER_COUNTS = {"sample": 10**9, "train_epochs": 100_000, "max_epochs": 100_000, "dropout_seed": 2**32 - 1}
 _STEPPER_FLAGS = ("freeze_biases", "hidden_lines")
 #: updates and epochs beyond these are typos that would run for hours
 
@@ -201,6 +207,13 @@ def check_lesson_fields(lesson: Lesson) -> None:
         if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= top:
             raise UserError("Lesson '{0}': field 'stepper.{1}' must be a whole number from 0 to {2}, not {3!r}.",
                             where, key, top, v)
+    if st.get("dropout") is not None:
+        from nnviz.core.lecture.dropout import check_p
+
+        try:
+            check_p(st["dropout"])
+        except UserError as exc:
+            raise UserError("Lesson '{0}', field 'stepper.dropout': {1}", where, exc) from None
     for key in _STEPPER_FLAGS:
         if not isinstance(st.get(key, False), bool):
             raise UserError("Lesson '{0}': field 'stepper.{1}' must be true or false.", where, key)
@@ -209,6 +222,8 @@ def check_lesson_fields(lesson: Lesson) -> None:
                         ", ".join(GRANULARITIES))
     if lesson.mode == "train":
         TrainingConfig.from_dict(lesson.training).validate()
+    if not isinstance(lesson.views, list) or not all(v in VIEWS for v in lesson.views):
+        raise UserError("Lesson '{0}': field 'views' must be a list of names from {1}.", where, ", ".join(VIEWS))
     if lesson.compare:
         from nnviz.core.training.sweep import parse_values
 
@@ -252,6 +267,7 @@ def parse_lesson(obj: Any, name: str) -> Lesson:
         order=order,
         pace=float(pace),
         compare=dict(obj.get("compare", {})),
+        views=obj.get("views", []),
     )
     check_lesson_fields(lesson)
     return lesson
@@ -279,9 +295,11 @@ def lesson_for_network(net: Network, source: str) -> Lesson:
     A network the slides' backpropagation can walk opens in the stepper: on
     the default lesson's XOR points when it takes two inputs, otherwise on a
     few seeded random points of the right size, so that the stepper has a
-    sample. A perceptron (one layer of step or sign neurons) opens in
-    perceptron mode. A network the stepper cannot walk (a softmax output:
-    the digits lesson's network, saved) opens in training mode, on the data
+    sample (a softmax output too, stepped with the cross-entropy). A
+    perceptron (one layer of step or sign neurons) opens in perceptron mode.
+    A network the stepper cannot walk, or too big to step through (more than
+    :data:`STEPPER_MAX_PARAMETERS` parameters: the digits lesson's network,
+    saved), opens in training mode, on the data
     of the bundled training lesson with the same inputs and outputs when
     there is one (digits for 64 → 10), else on a few random points.
     """
@@ -312,10 +330,21 @@ def lesson_for_network(net: Network, source: str) -> Lesson:
                   training=training, pace=pace)
 
 
+#: a network with more weights and biases than this opens in training mode:
+#: one stepped update of it would be thousands of formulas (the digits
+#: network, 64-32-10, has 2,410; the stepper's lessons a few dozen)
+STEPPER_MAX_PARAMETERS = 1000
+
+
 def _walkable(net: Network) -> bool:
-    """Whether the stepper's backpropagation can walk ``net`` (no softmax, no step)."""
+    """Whether the stepper's backpropagation can walk ``net`` (no step, no
+    softmax but on the output) and it is small enough to step through."""
     from nnviz.core.lecture.backprop import check_backprop_network
 
+    if net.n_parameters > STEPPER_MAX_PARAMETERS:
+        return False
+    if net.activations[-1] == "softmax" and net.layers[-1] < 2:
+        return False  # one softmax output is always 1: no class data gives it a target
     try:
         check_backprop_network(net)
     except UserError:

@@ -97,7 +97,8 @@ def test_both_granularities_give_identical_numbers():
             continue
         for s in parts:
             assert s.value == lstep.value[s.sets[2:]]
-        assert len(parts) == np.size(lstep.value)
+        if lstep.formula_id != "chain_rule":  # scalar: the derivation for ω_1k only
+            assert len(parts) == np.size(lstep.value)
     # the phases and slide steps come in the same order
     order = [(s.slide_step, s.formula_id) for s in layer.steps]
     compact = [k for i, k in enumerate((s.slide_step, s.formula_id) for s in scalar.steps)
@@ -116,7 +117,8 @@ def test_steps_follow_the_slides_summary_in_order():
     assert [s.phase for s in trace.steps if s.slide_step == 3][0] == "error"
     assert trace.steps_of_slide(3)[0].formula_id == "error"
     phases = {s.formula_id: s.phase for s in trace.steps}
-    assert phases == {"net": "forward", "out": "forward", "error": "error", "delta_out": "backward",
+    assert phases == {"net": "forward", "out": "forward", "error": "error", "chain_rule": "backward",
+                      "delta_out": "backward",
                       "delta_hidden": "backward", "dw": "backward", "db": "backward",
                       "w_update": "update", "b_update": "update"}
     # frozen biases: no bias steps at all
@@ -133,12 +135,12 @@ def test_state_changes_exactly_when_its_formula_applies():
     assert all(np.isnan(a).all() for a in prev.outputs[1:]) and math.isnan(prev.error)
     for i, step in enumerate(trace.steps):
         state = trace.state_after(i)
-        assert state.is_known(step.sets) and not prev.is_known(step.sets) or step.sets[0] in ("w", "b")
+        assert state.is_known(step.sets) and not prev.is_known(step.sets) or step.sets[0] in ("w", "b", "chain")
         # everything but the step's own target is unchanged
         changed = _differences(prev, state)
         assert changed <= {step.sets}, (i, step.formula_id, changed)
-        if not changed:  # an update by exactly zero (a ReLU neuron that is off)
-            assert step.formula_id in ("w_update", "b_update")
+        if not changed:  # an update by exactly zero (a ReLU neuron that is off), or the chain rule
+            assert step.formula_id in ("w_update", "b_update", "chain_rule")
         prev = state
     # the end state is the update
     for a, b in zip(prev.network.weights, trace.network_after.weights, strict=True):
@@ -190,6 +192,11 @@ def test_each_scalar_step_is_its_formula_on_the_values_known_before_it():
             (k,) = step.index_in_layer
             y = s.outputs[layer][k]
             expect = (trace.d[k] - y) * act.df(np.array([s.net_inputs[layer][k]]), np.array([y]))[0]
+        elif f == "chain_rule":
+            (k,) = step.index_in_layer
+            y = s.outputs[layer][k]
+            fprime = act.df(np.array([s.net_inputs[layer][k]]), np.array([y]))[0]
+            expect = -(trace.d[k] - y) * fprime * s.outputs[layer - 1][0]
         elif f == "delta_hidden":
             (j,) = step.index_in_layer
             h = s.outputs[layer][j]
@@ -247,7 +254,7 @@ def test_the_input_network_is_left_untouched():
     [
         (dict(acts=["step", "sigmoid"]), "not differentiable"),
         (dict(acts=["sigmoid", "sign"]), "not differentiable"),
-        (dict(acts=["relu", "softmax"]), "softmax"),
+        (dict(acts=["softmax", "sigmoid"]), "softmax"),
         (dict(x=[1.0]), "input has 1 number but the network needs 2"),
         (dict(d=[1.0, 2.0, 3.0]), "target has 3 numbers but the network needs 2"),
         (dict(x=[1.0, float("nan")]), "not finite"),

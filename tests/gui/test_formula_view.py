@@ -48,7 +48,9 @@ def _all_steps():
             yield from walk.trace.steps
         elif lesson.mode == "mlp":
             x = lesson.dataset().x[0]
-            d = np.full(lesson.network.layers[-1], 0.3)
+            n_out = lesson.network.layers[-1]
+            # a softmax output's target is probabilities that add up to 1
+            d = np.full(n_out, 1.0 / n_out if lesson.network.activations[-1] == "softmax" else 0.3)
             for g in ("scalar", "layer"):
                 yield from backprop_update(lesson.network, x, d, 0.5, False, g).steps
     for act in ("identity", "tanh", "relu"):
@@ -66,7 +68,8 @@ def test_every_formula_the_engine_writes_is_drawn_in_both_languages(view):
             numeric, result = split_result(step.numbers_in(lang))
             view.show_formula(step.caption_in(lang), step.latex, numeric, result)
             assert view.errors == [], (step.formula_id, view.errors)
-    assert {"net", "out", "error", "delta_out", "delta_hidden", "dw", "db", "w_update", "b_update"} <= ids
+    assert {"net", "out", "error", "chain_rule", "delta_out", "delta_hidden", "dw", "db", "w_update",
+            "b_update"} <= ids
     assert {"perceptron_net", "perceptron_out", "perceptron_error", "perceptron_w"} <= ids
 
 

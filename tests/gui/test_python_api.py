@@ -137,7 +137,7 @@ def test_without_data_the_stepper_walks_the_network_and_no_half_update_comes_bac
         walk = window.stepper.walk()
         # one whole update, then the next one half done: the output layer's new
         # weights are on show, the hidden layer's not yet
-        for _ in range(len(walk.trace) + 16):
+        for _ in range(len(walk.trace) + 17):  # 16 formulas of the summary and the chain rule
             qtbot.keyClick(window.stepper, Qt.Key.Key_Space)
         walk = window.stepper.walk()
         assert walk.update_number == 2 and walk.step().formula_id == "delta_hidden"

@@ -28,9 +28,9 @@ def _autosave_path() -> Path:
 
 def _failing_session(kind: str) -> Session:
     """A readable autosave whose restore fails: a softmax network in the
-    stepper (its backprop cannot walk softmax), or data whose table is gone."""
+    stepper (its backprop cannot walk a softmax hidden layer), or data whose table is gone."""
     if kind == "softmax-in-the-stepper":
-        net = Network.initialised([784, 16, 10], ["relu", "softmax"], seed=3)
+        net = Network.initialised([784, 16, 10], ["softmax", "softmax"], seed=3)
         lesson = Lesson("file:x", "mlp", {}, {}, net, {"kind": "points", "x": [[0.0] * 784], "y": [0]})
         return Session(lesson, net, epochs=4)
     ds = datasets.make({"kind": "moons", "n": 40})

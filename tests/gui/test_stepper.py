@@ -159,7 +159,9 @@ def test_train_epochs_solves_xor_and_draws_the_hidden_lines(qtbot):
     assert len(dv.lines()) == 2  # one line per hidden neuron
     before = dv.lines()
     assert dv.region_image() is not None
+    panel.train_seconds = 0.3  # the paced Train, quicker than a class would want it
     panel.action("train").trigger()
+    qtbot.waitUntil(lambda: not panel.is_training(), timeout=20_000)
     assert dv.lines() != before
     ds = load_lesson("mlp-xor").dataset()
     out = model.network.forward(ds.x)[-1].ravel()

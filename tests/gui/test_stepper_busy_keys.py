@@ -90,10 +90,10 @@ def test_presses_during_a_long_train_run_make_one_move(qtbot, monkeypatch, key):
 
     trained = []
 
-    def slow_train(self, n):
+    def slow_train(self, n, finish_current=True):
         _press_later(panel, 3, key)
         time.sleep(2 * BUSY_S)
-        done = real_train(self, n)
+        done = real_train(self, n, finish_current)
         trained.append((self.update_number, self.pos))
         return done
 
@@ -129,9 +129,13 @@ def test_a_press_during_a_slow_step_mid_update_makes_one_more_step(qtbot, monkey
 def test_first_use_costs_are_paid_in_one_background_thread():
     from nnviz.core.training import compiled
     from nnviz.gui.window import first_use
-    from nnviz.gui.window.app import load_in_background  # what run_gui starts
+    from nnviz.gui.window.app import start_first_use  # what run_gui calls before showing the window
 
-    thread = load_in_background()
+    start_first_use()
+    # the window shows only after PyTorch's core module is initialised (its
+    # longest hold of the GIL), or the loader is done
+    assert first_use.TORCH_CORE in sys.modules or "torch" in first_use.loaded_s
+    thread = first_use.load_in_background()
     assert first_use.load_in_background() is thread  # once
     thread.join(300)
     assert not thread.is_alive()

@@ -82,10 +82,10 @@ def test_edit_at_formula_20_then_ctrl_z_gives_back_the_classic_example(window, q
     lesson = load_lesson("backprop-2-2-2")
     classic = _params(lesson.network)
     view = window.network_view
-    for _ in range(20):
+    for _ in range(22):  # formula 20 of the summary, 22 with the chain rule of each output
         qtbot.keyClick(window, Qt.Key.Key_Space)
     walk = window.stepper.walk()
-    assert walk.pos == 19 and walk.step().formula_id == "delta_hidden"
+    assert walk.pos == 21 and walk.step().formula_id == "delta_hidden"
     assert window.model.network.weights[1][0, 0] == pytest.approx(0.35891648, abs=1e-8)  # updated already
     _edit_edge(view, qtbot, 0, 0, 0, "99")
     # the update starts again from the weights it started from, with the edit

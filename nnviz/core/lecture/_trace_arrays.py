@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core.lecture.dropout import DropoutMasks
 from nnviz.core.model.network import Network
 
 
@@ -31,3 +32,18 @@ class TraceArrays:
     new_w: list[np.ndarray]
     new_b: list[np.ndarray]
     error: float
+    #: "squared" or "cross_entropy" (see :mod:`nnviz.core.lecture.losses`)
+    loss: str = "squared"
+    #: the activations f(net) before dropout (``outs`` holds h̃ = m h / (1 − p)
+    #: for a hidden layer with dropout); None: the same as ``outs``
+    raw_outs: list[np.ndarray] | None = None
+    #: the update's dropout masks, None without dropout
+    dropout: DropoutMasks | None = None
+
+    def raw(self, layer: int) -> np.ndarray:
+        """f(net) of ``layer``, before any dropout."""
+        return (self.raw_outs or self.outs)[layer]
+
+    def mask(self, layer: int) -> np.ndarray | None:
+        """The 0/1 dropout mask of ``layer``, None when it has none."""
+        return None if self.dropout is None else self.dropout.masks[layer]

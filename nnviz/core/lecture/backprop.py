@@ -8,15 +8,22 @@ rebuild, bit for bit, everything known after any step. Both granularities
 ("scalar": one step per neuron or weight; "layer": one step per layer in
 vector form) read the same computed arrays, so their numbers are identical.
 
-The error is E = ½‖d − y‖² and the update is plain SGD on it, exactly what
+The error is E = ½‖d − y‖² (for a softmax output the cross-entropy
+E = −Σ d_k log y_k, see :mod:`nnviz.core.lecture.losses`) and the update is
+plain SGD on it, exactly what
 ``torch.optim.SGD(lr=η)`` does after ``loss.backward()`` (see
 :mod:`nnviz.core.lecture.torch_check`):
 
-- output deltas δ_k = (d_k − y_k) f′(net_k);
+- output deltas δ_k = (d_k − y_k) f′(net_k) (softmax with cross-entropy:
+  δ_k = d_k − y_k), always δ_k = −∂E/∂net_k; a "chain_rule" step before them
+  derives ∂E/∂ω_jk = ∂E/∂y_k · ∂y_k/∂net_k · ∂net_k/∂ω_jk = −δ_k h_j;
 - hidden deltas δ_j = f′(net_j) Σ_k δ_k ω_jk, with the weights from before
   the update (the slides write step 6 as Σ_{j=1}^{m} δ_j ω_ij; in their own
   convention, ω_jk from j to k, that sum is Σ_k δ_k ω_jk);
-- Δω_jk = η δ_k h_j, ω_jk ← ω_jk + Δω_jk; Δb_k = η δ_k unless biases are frozen.
+- Δω_jk = η δ_k h_j, ω_jk ← ω_jk + Δω_jk; Δb_k = η δ_k unless biases are frozen;
+- with dropout (:mod:`nnviz.core.lecture.dropout`), a "dropout" step after each
+  hidden output writes h̃_j = m_j h_j / (1 − p), which the next layer uses, and
+  δ_j gets the factor m_j / (1 − p).
 """
 
 from __future__ import annotations
@@ -30,7 +37,9 @@ import numpy as np
 
 from nnviz.core.errors import UserError, template
 from nnviz.core.lecture._trace_arrays import TraceArrays
-from nnviz.core.lecture.formulas import BackpropRenderer
+from nnviz.core.lecture.dropout import DropoutMasks
+from nnviz.core.lecture.lecture_renderer import LectureRenderer
+from nnviz.core.lecture.losses import check_target, error_value, loss_for
 from nnviz.core.lecture.steps import (
     Step,
     StepRenderer,
@@ -87,6 +96,12 @@ class UpdateTrace:
     bias_increments: tuple[np.ndarray, ...]
     #: E on the sample before the update
     error: float
+    #: "squared" or "cross_entropy"
+    loss: str = "squared"
+    #: the update's dropout masks, None without dropout
+    dropout: DropoutMasks | None = None
+    #: the computed numbers the steps were made from
+    data: TraceArrays | None = None
 
     def __len__(self) -> int:
         return len(self.steps)
@@ -144,7 +159,8 @@ class UpdateTrace:
         if self.steps and self.steps[0].formula_id.startswith("perceptron"):
             raise UserError("The perceptron rule is shown one formula at a time (granularity 'scalar').")
         return backprop_update(
-            self.network_before, self.x, self.d, self.eta, self.freeze_biases, granularity, self.lang
+            self.network_before, self.x, self.d, self.eta, self.freeze_biases, granularity, self.lang,
+            self.dropout,
         )
 
 
@@ -153,8 +169,10 @@ def check_backprop_network(network: Network) -> None:
     """Refuse, with one sentence, a network the slides' backprop cannot update."""
     for i, name in enumerate(network.activations):
         act = get(name)
+        output = i == len(network.activations) - 1
+        if name == "softmax" and output:
+            continue  # with the cross-entropy: δ_k = d_k − y_k
         if not act.differentiable:
-            output = i == len(network.activations) - 1
             if name == "softmax":
                 message = _NO_SOFTMAX[0] if output else _NO_SOFTMAX[1]
             else:
@@ -241,9 +259,10 @@ def _check_network_numbers(network: Network) -> None:
 
 
 def error_of(network: Network, x: np.ndarray, d: np.ndarray) -> float:
-    """E = ½‖d − y‖² of ``network`` on one sample."""
-    y = network.forward(x)[-1]
-    return float(0.5 * np.sum((d - y) ** 2))
+    """E of ``network`` on one sample: ½‖d − y‖², or −Σ d log y for a softmax output."""
+    outs = network.forward(x)
+    net = np.asarray(outs[-2], dtype=np.float64) @ network.weights[-1] + network.biases[-1]
+    return error_value(loss_for(network), np.asarray(d, dtype=np.float64), outs[-1], net)
 
 
 # ------------------------------------------------------------------ engine
@@ -255,12 +274,17 @@ def backprop_update(
     freeze_biases: bool = False,
     granularity: str = "scalar",
     lang: str = "es",
+    dropout: DropoutMasks | None = None,
 ) -> UpdateTrace:
     """One SGD update of ``network`` (left untouched) on the sample (x, d).
 
+    ``dropout``: the masks of the hidden neurons for this update (see
+    :func:`nnviz.core.lecture.dropout.dropout_masks`), None for none.
+
     Raises :class:`UserError` for a non-differentiable activation (step, sign,
-    softmax), an input or target of the wrong length, a non-finite number, or
-    η that is not a positive finite number.
+    softmax in a hidden layer), an input or target of the wrong length, a
+    non-finite number, a softmax target that is not probabilities, or η that
+    is not a positive finite number.
     """
     if granularity not in GRANULARITIES:
         raise UserError("The granularity must be 'scalar' or 'layer', not {0!r}.", granularity)
@@ -270,11 +294,14 @@ def backprop_update(
     _check_network_numbers(network)
     xv = as_vector(x, network.layers[0], "input")
     dv = as_vector(d, network.layers[-1], "target")
+    check_target(network, dv)
     eta = check_eta(eta)
+    if dropout is not None and len(dropout.masks) != len(network.layers):
+        raise UserError("The dropout masks do not fit the network's layers.")
 
     before = _snapshot(network)
     with np.errstate(over="ignore", invalid="ignore"):
-        trace = _compute(before, xv, dv, eta, freeze_biases, granularity, lang)
+        trace = _compute(before, xv, dv, eta, freeze_biases, granularity, lang, dropout)
     if not (math.isfinite(trace.error) and _finite(trace.network_after)):
         raise UserError(
             "The update gives numbers too large to be finite; use smaller inputs, targets or η."
@@ -300,27 +327,36 @@ def _finite(net: Network) -> bool:
 
 
 def _compute(
-    before: Network, xv: np.ndarray, dv: np.ndarray, eta: float, freeze_biases: bool, granularity: str, lang: str
+    before: Network, xv: np.ndarray, dv: np.ndarray, eta: float, freeze_biases: bool, granularity: str, lang: str,
+    dropout: DropoutMasks | None = None,
 ) -> UpdateTrace:
     n_w = before.n_weight_layers
     acts = [get(name) for name in before.activations]
     ws, bs = before.weights, before.biases
+    loss = loss_for(before)
 
-    # feed forward
+    # feed forward (a hidden layer with dropout passes on h̃ = m h / (1 − p))
     nets: list[np.ndarray] = [np.full(xv.shape, math.nan)]
     outs: list[np.ndarray] = [xv]
+    raw: list[np.ndarray] = [xv]
     for li in range(n_w):
         a = outs[li] @ ws[li] + bs[li]
         nets.append(a)
-        outs.append(acts[li].f(a))
+        h = acts[li].f(a)
+        raw.append(h)
+        scale = dropout.scale(li + 1) if dropout is not None else None
+        outs.append(h if scale is None else h * scale)
     y = outs[-1]
-    err = float(0.5 * np.sum((dv - y) ** 2))
+    err = error_value(loss, dv, y, nets[n_w])
 
-    # deltas, all with the weights from before the update
+    # deltas (δ = −∂E/∂net), all with the weights from before the update
     deltas: list[np.ndarray] = [np.full(xv.shape, math.nan)] * (n_w + 1)
-    deltas[n_w] = (dv - y) * acts[-1].df(nets[n_w], y)
+    deltas[n_w] = (dv - y) if loss == "cross_entropy" else (dv - y) * acts[-1].df(nets[n_w], y)
     for li in range(n_w - 1, 0, -1):
-        deltas[li] = acts[li - 1].df(nets[li], outs[li]) * (ws[li] @ deltas[li + 1])
+        deltas[li] = acts[li - 1].df(nets[li], raw[li]) * (ws[li] @ deltas[li + 1])
+        scale = dropout.scale(li) if dropout is not None else None
+        if scale is not None:
+            deltas[li] = deltas[li] * scale
 
     # increments and updates
     dws, dbs, new_w, new_b = [], [], [], []
@@ -335,11 +371,12 @@ def _compute(
 
     # the trace is a record: its arrays (both networks' included) are read-only;
     # Network.copy() gives writable ones
-    for arr in (*nets, *outs, *deltas, *dws, *dbs, *new_w, *new_b, *ws, *bs):
+    for arr in (*nets, *outs, *raw, *deltas, *dws, *dbs, *new_w, *new_b, *ws, *bs):
         arr.flags.writeable = False
 
-    data = TraceArrays(before, xv, dv, eta, freeze_biases, nets, outs, deltas, dws, dbs, new_w, new_b, err)
-    renderer = BackpropRenderer(data)
+    data = TraceArrays(before, xv, dv, eta, freeze_biases, nets, outs, deltas, dws, dbs, new_w, new_b, err,
+                       loss, raw, dropout)
+    renderer = LectureRenderer(data)
     steps = _make_steps(data, renderer, granularity, lang)
     return UpdateTrace(
         network_before=before,
@@ -357,6 +394,9 @@ def _compute(
         weight_increments=tuple(dws),
         bias_increments=tuple(dbs),
         error=err,
+        loss=loss,
+        dropout=dropout,
+        data=data,
     )
 
 
@@ -374,19 +414,38 @@ def _make_steps(
     # 1-2: feed forward
     for li in range(1, n_w + 1):
         slide = 1 if (li == 1 and n_w > 1) else 2
-        if scalar:
+        masked = t.mask(li) is not None
+        if scalar and li == n_w and t.loss == "cross_entropy":
+            # every softmax output depends on every net input: all nets first
             for k in range(layers[li]):
                 add("forward", slide, "net", li, (k,), ("net", li, k), float(t.nets[li][k]))
+            for k in range(layers[li]):
                 add("forward", slide, "out", li, (k,), ("out", li, k), float(t.outs[li][k]))
+        elif scalar:
+            for k in range(layers[li]):
+                add("forward", slide, "net", li, (k,), ("net", li, k), float(t.nets[li][k]))
+                add("forward", slide, "out", li, (k,), ("out", li, k), float(t.raw(li)[k]))
+                if masked:
+                    add("forward", slide, "dropout", li, (k,), ("out", li, k), float(t.outs[li][k]))
         else:
             add("forward", slide, "net", li, (), ("net", li), t.nets[li])
-            add("forward", slide, "out", li, (), ("out", li), t.outs[li])
-    # 3: error and output deltas
+            add("forward", slide, "out", li, (), ("out", li), t.raw(li))
+            if masked:
+                add("forward", slide, "dropout", li, (), ("out", li), t.outs[li])
+    # 3: error, the chain rule that names δ, and the output deltas
     add("error", 3, "error", n_w, (), ("error",), t.error)
+    h = t.outs[n_w - 1]
     if scalar:
+        # the derivation for the weight from the first neuron into each output,
+        # then the deltas it names (grouped like the layer steps)
+        for k in range(layers[n_w]):
+            add("backward", 3, "chain_rule", n_w, (k,), ("chain", n_w - 1, 0, k), float(-t.deltas[n_w][k] * h[0]))
         for k in range(layers[n_w]):
             add("backward", 3, "delta_out", n_w, (k,), ("delta", n_w, k), float(t.deltas[n_w][k]))
     else:
+        grad = -np.outer(h, t.deltas[n_w])
+        grad.flags.writeable = False
+        add("backward", 3, "chain_rule", n_w, (), ("chain", n_w - 1), grad)
         add("backward", 3, "delta_out", n_w, (), ("delta", n_w), t.deltas[n_w])
     # 4-5 for the last weight layer, 6-7 for each earlier one (hidden deltas first)
     for li in range(n_w - 1, -1, -1):
@@ -435,6 +494,7 @@ def repeat_updates(
     _check_network_numbers(network)
     xv = as_vector(x, network.layers[0], "input")
     dv = as_vector(d, network.layers[-1], "target")
+    check_target(network, dv)
     eta = check_eta(eta)
     net = network.copy()
     with np.errstate(over="ignore", invalid="ignore"):
@@ -462,7 +522,10 @@ def _repeat(
             a = outs[li] @ ws[li] + bs[li]
             nets.append(a)
             outs.append(acts[li].f(a))
-        delta = (dv - outs[-1]) * acts[-1].df(nets[-1], outs[-1])
+        if net.activations[-1] == "softmax":  # with the cross-entropy
+            delta = dv - outs[-1]
+        else:
+            delta = (dv - outs[-1]) * acts[-1].df(nets[-1], outs[-1])
         new_w, new_b = list(ws), list(bs)
         for li in range(n_w - 1, -1, -1):
             new_w[li] = ws[li] + eta * np.outer(outs[li], delta)

@@ -195,6 +195,10 @@ class Notation:
             return "y", ""
         return "h", (f"^{{({layer})}}" if self.n_w > 2 else "")
 
+    def symbol_parts(self, layer: int) -> tuple[str, str]:
+        """The letter of ``layer``'s neurons and its superscript: ("h", "^{(2)}")."""
+        return self._base(layer)
+
     def neuron(self, layer: int, idx: object) -> str:
         """``x_{1}``, ``h_{2}``, ``h^{(2)}_{1}``, ``y_{k}``; ``idx`` is shown as given."""
         base, sup = self._base(layer)

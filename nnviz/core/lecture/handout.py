@@ -12,10 +12,57 @@ import re
 from dataclasses import dataclass
 
 from nnviz.core.lecture.backprop import UpdateTrace, error_of
-from nnviz.core.lecture.formulas import ACTIVATION_NAMES, STEP6_CONSISTENT, num, vec
+from nnviz.core.lecture.formulas import ACTIVATION_NAMES, STEP6_CONSISTENT, Notation, num, vec
 from nnviz.core.lecture.steps import SLIDE_STEP_TITLES, Step
 from nnviz.core.lecture.torch_check import torch_snippet
 from nnviz.core.model.network import Network
+
+# the chain rule's sentence, after the squared error's note
+_CHAIN = {
+    "es": (
+        " Antes de los deltas, la regla de la cadena: $\\dfrac{{\\partial E}}{{\\partial\\omega_{{jk}}}} = "
+        "\\dfrac{{\\partial E}}{{\\partial y_k}}\\cdot\\dfrac{{\\partial y_k}}{{\\partial \\mathrm{{net}}_k}}"
+        "\\cdot\\dfrac{{\\partial \\mathrm{{net}}_k}}{{\\partial\\omega_{{jk}}}} = -(d_k-y_k)\\,f'(\\mathrm{{net}}_k)"
+        "\\,h_j$. El producto de los dos primeros factores, cambiado de signo, es $\\delta_k = "
+        "-\\partial E/\\partial \\mathrm{{net}}_k$: así $\\partial E/\\partial\\omega_{{jk}} = -\\delta_k h_j$ y "
+        "$\\Delta\\omega_{{jk}} = -\\eta\\,\\partial E/\\partial\\omega_{{jk}} = \\eta\\,\\delta_k h_j$."
+    ),
+    "en": (
+        " Before the deltas, the chain rule: $\\dfrac{{\\partial E}}{{\\partial\\omega_{{jk}}}} = "
+        "\\dfrac{{\\partial E}}{{\\partial y_k}}\\cdot\\dfrac{{\\partial y_k}}{{\\partial \\mathrm{{net}}_k}}"
+        "\\cdot\\dfrac{{\\partial \\mathrm{{net}}_k}}{{\\partial\\omega_{{jk}}}} = -(d_k-y_k)\\,f'(\\mathrm{{net}}_k)"
+        "\\,h_j$. The product of the first two factors, with its sign changed, is $\\delta_k = "
+        "-\\partial E/\\partial \\mathrm{{net}}_k$: so $\\partial E/\\partial\\omega_{{jk}} = -\\delta_k h_j$ and "
+        "$\\Delta\\omega_{{jk}} = -\\eta\\,\\partial E/\\partial\\omega_{{jk}} = \\eta\\,\\delta_k h_j$."
+    ),
+}
+_SOFTMAX_NOTE = {
+    "es": (
+        "La salida es softmax, $y_k = e^{{\\mathrm{{net}}_k}}/\\sum_i e^{{\\mathrm{{net}}_i}}$: cada $y_k$ depende de "
+        "todas las entradas netas. El error es la entropía cruzada $E = -\\sum_k d_k \\log y_k$, y con ella "
+        "$\\partial E/\\partial \\mathrm{{net}}_k = \\sum_i \\frac{{\\partial E}}{{\\partial y_i}}"
+        "\\frac{{\\partial y_i}}{{\\partial \\mathrm{{net}}_k}} = y_k - d_k$. Con el convenio de signo de los "
+        "demás pasos, $\\delta_k = -\\partial E/\\partial \\mathrm{{net}}_k = d_k - y_k$ (a menudo se escribe "
+        "$\\delta_k = y_k - d_k$, que es $\\partial E/\\partial \\mathrm{{net}}_k$), y "
+        "$\\partial E/\\partial\\omega_{{jk}} = -\\delta_k h_j$."
+    ),
+    "en": (
+        "The output is softmax, $y_k = e^{{\\mathrm{{net}}_k}}/\\sum_i e^{{\\mathrm{{net}}_i}}$: every $y_k$ depends on "
+        "every net input. The error is the cross-entropy $E = -\\sum_k d_k \\log y_k$, and with it "
+        "$\\partial E/\\partial \\mathrm{{net}}_k = \\sum_i \\frac{{\\partial E}}{{\\partial y_i}}"
+        "\\frac{{\\partial y_i}}{{\\partial \\mathrm{{net}}_k}} = y_k - d_k$. With the sign convention of the "
+        "other steps, $\\delta_k = -\\partial E/\\partial \\mathrm{{net}}_k = d_k - y_k$ (often written "
+        "$\\delta_k = y_k - d_k$, which is $\\partial E/\\partial \\mathrm{{net}}_k$), and "
+        "$\\partial E/\\partial\\omega_{{jk}} = -\\delta_k h_j$."
+    ),
+}
+_DROPOUT_NOTE = {
+    "es": "Dropout con $p = {p}$: neuronas ocultas apagadas en esta actualización: {dropped}. La capa siguiente "
+          "recibe $\\tilde h_j = m_j h_j/(1-p)$; el delta de una neurona apagada es 0 y sus pesos no cambian.",
+    "en": "Dropout with $p = {p}$: hidden neurons dropped in this update: {dropped}. The next layer gets "
+          "$\\tilde h_j = m_j h_j/(1-p)$; a dropped neuron's delta is 0 and its weights do not change.",
+}
+_NONE = {"es": "ninguna", "en": "none"}
 
 _T: dict[str, dict[str, str]] = {
     "es": {
@@ -149,7 +196,10 @@ def sections(trace: UpdateTrace, lang: str = "es") -> list[Section]:
                 heading += " — " + t["first"].format(n=trace.network_before.n_weight_layers - 1)
         note = ""
         if slide == 3:
-            note = t["note3"].format()
+            if trace.loss == "cross_entropy":  # its note says how the chain rule goes with softmax
+                note = _SOFTMAX_NOTE[lang].format()
+            else:
+                note = t["note3"].format() + _CHAIN[lang].format()
         elif slide == 6 and run[0].formula_id == "delta_hidden":
             note = t["note6"].format(step6=STEP6_CONSISTENT)
         out.append(Section(slide, heading, note, run))
@@ -167,6 +217,11 @@ def _intro(trace: UpdateTrace, lang: str, digits: int) -> list[str]:
                         biases=t["frozen"] if trace.freeze_biases else t["free"]),
         t["notation"].format(),
     ]
+    if trace.dropout is not None:
+        dropped = [f"${Notation(net.layers).neuron(layer, j + 1)}$"
+                   for layer in range(1, len(net.layers) - 1) for j in trace.dropout.dropped(layer)]
+        lines.append(_DROPOUT_NOTE[lang].format(p=num(trace.dropout.p, lang, digits),
+                                                dropped=", ".join(dropped) or _NONE[lang]))
     if net.n_parameters <= MAX_LISTED_PARAMETERS:
         sep = "; " if lang == "es" else ", "
         items = []
@@ -215,7 +270,7 @@ def markdown_handout(
     out += [f"## {t['result']}", ""]
     for line in _results(trace, lang, digits, repeat, final):
         out += [line, ""]
-    out += [f"## {t['torch_title']}", "", "```python", torch_snippet(lang).rstrip(), "```", "", t["torch"], ""]
+    out += [f"## {t['torch_title']}", "", "```python", torch_snippet(lang, trace.loss).rstrip(), "```", "", t["torch"], ""]
     if trace.freeze_biases:
         out += [t["frozen_code"], ""]
     return "\n".join(out)
@@ -229,6 +284,8 @@ _GREEK = {"ω": r"\omega", "δ": r"\delta", "η": r"\eta"}
 _CHARS = {
     "ω": r"$\omega$", "δ": r"$\delta$", "η": r"$\eta$", "⊙": r"$\odot$", "−": "$-$", "≥": r"$\geq$",
     "±": r"$\pm$", "²": "$^2$", "′": "$'$", "‖": r"$\|$", "·": r"$\cdot$", "—": "---",
+    "∂": r"$\partial$", "Σ": r"$\Sigma$", "ᵀ": r"$^{\top}$", "ᵢ": "$_i$", "ⱼ": "$_j$", "ₖ": "$_k$",
+    "→": r"$\rightarrow$",
 }
 _SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
             "%": r"\%", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
@@ -251,7 +308,8 @@ def tex_text(text: str) -> str:
 
     text = _SCRIPTED.sub(scripted, text)
     text = "".join(_CHARS.get(c, c) for c in text)
-    return text.replace("$$", "")
+    # adjacent math runs merge; the space keeps "\\cdot" and "h" apart
+    return text.replace("$$", " ")
 
 
 def _tex_inline(text: str) -> str:
@@ -322,7 +380,7 @@ def latex_handout(
     out.append(rf"\subsection*{{{t['result']}}}")
     out += [_tex_inline(line) + "\n" for line in _results(trace, lang, digits, repeat, final)]
     out.append(rf"\subsection*{{{t['torch_title']}}}")
-    out += [r"{\footnotesize", r"\begin{verbatim}", torch_snippet(lang).rstrip(), r"\end{verbatim}", "}",
+    out += [r"{\footnotesize", r"\begin{verbatim}", torch_snippet(lang, trace.loss).rstrip(), r"\end{verbatim}", "}",
             _tex_inline(t["torch"])]
     if trace.freeze_biases:
         out.append("\n" + t["frozen_code"])

@@ -21,7 +21,9 @@ import numpy as np
 from nnviz.core.data import dataset
 from nnviz.core.errors import UserError
 from nnviz.core.lecture.backprop import UpdateTrace, backprop_update, check_backprop_network
-from nnviz.core.lecture.formulas import DELTA_OUT_BY_ACTIVATION, FORMULAS, STEP6_CONSISTENT
+from nnviz.core.lecture.dropout import DropoutMasks, check_p, dropout_masks
+from nnviz.core.lecture.losses import mean_error
+from nnviz.core.lecture.slide_forms import SLIDE_FORMS, slide_formula, slide_line  # noqa: F401 - re-exported
 from nnviz.core.lecture.steps import Step, StepState
 from nnviz.core.model.network import Network
 
@@ -85,8 +87,13 @@ class BackpropWalk:
         sample: int = 0,
         lang: str = "es",
         max_history: int = 1000,
+        dropout: float | None = None,
+        dropout_seed: int = 0,
     ) -> None:
         self._check_network(network)
+        #: dropout p of the hidden neurons, None: off (see :meth:`set_dropout`)
+        self._dropout = None if dropout is None else check_p(dropout)
+        self._dropout_seed = int(dropout_seed)
         self._xs = np.asarray(xs, dtype=np.float64)
         self._ds = np.asarray(ds, dtype=np.float64)
         if self._xs.ndim != 2 or len(self._xs) == 0 or len(self._ds) != len(self._xs):
@@ -127,6 +134,19 @@ class BackpropWalk:
     @property
     def freeze_biases(self) -> bool:
         return self._freeze
+
+    @property
+    def dropout(self) -> float | None:
+        """Dropout p of the hidden neurons, None when dropout is off."""
+        return self._dropout
+
+    @property
+    def dropout_seed(self) -> int:
+        return self._dropout_seed
+
+    def dropout_masks(self) -> DropoutMasks | None:
+        """The masks of the update in progress, None without dropout."""
+        return self._trace.dropout
 
     @property
     def update_number(self) -> int:
@@ -179,8 +199,7 @@ class BackpropWalk:
         return out
 
     def mean_error(self, network: Network) -> float:
-        y = network.forward(self._xs)[-1]
-        return float(np.mean(0.5 * np.sum((self._ds - y) ** 2, axis=1)))
+        return mean_error(network, self._xs, self._ds)
 
     # ------------------------------------------------------------- moving
     def _whole(self) -> bool:
@@ -319,23 +338,47 @@ class BackpropWalk:
             self._pos = len(self._trace) - 1
         self._state = None
 
+    def set_dropout(self, p: float | None, seed: int | None = None) -> None:
+        """Dropout on with probability ``p`` (None: off). The update in progress
+        begins again from its start with the new setting; each update draws its
+        mask from (seed, update number), so the same seed gives the same masks."""
+        p = None if p is None else check_p(p)
+        seed = self._dropout_seed if seed is None else int(seed)
+        if p == self._dropout and seed == self._dropout_seed:
+            return
+        self._dropout, self._dropout_seed = p, seed
+        self._trace = self._make_trace(self._trace.network_before, self._sample)
+        self._pos = -1
+        self._state = None
+
     def set_lang(self, lang: str) -> None:
         """Language of the traces made from now on (the GUI asks each step for
         its texts in a given language, so nothing is recomputed)."""
         self._lang = lang
 
-    def train_epochs(self, epochs: int) -> None:
+    def train_epochs(self, epochs: int, finish_current: bool = True) -> None:
         """Run ``epochs`` passes over every sample without steps (plain SGD on
         one sample at a time, as the stepper does); the walk then starts a new
-        update. Earlier updates can no longer be stepped back into."""
-        self.finish()
-        net = self._trace.network_after
-        number = self.update_number
+        update. Earlier updates can no longer be stepped back into.
+
+        The update in progress is finished first; with ``finish_current``
+        False, an update not yet begun (right after this method) is left out
+        instead, so that training in several calls (the stepper's paced
+        Train, a few epochs a frame) gives exactly the updates of one call.
+        """
+        if finish_current or self._pos > -1:
+            self.finish()
+            net = self._trace.network_after
+            number = self.update_number
+        else:
+            net = self._trace.network_before
+            number = self.update_number - 1
         bulk = self.finished()
         for _ in range(int(epochs)):
             for i in range(len(self._xs)):
                 trace = backprop_update(
-                    net, self._xs[i], self._ds[i], self._eta, self._freeze, "layer", self._lang
+                    net, self._xs[i], self._ds[i], self._eta, self._freeze, "layer", self._lang,
+                    self._masks_for(number + 1),
                 )
                 net = trace.network_after
                 number += 1
@@ -375,10 +418,16 @@ class BackpropWalk:
     def _engine_granularity(self) -> str:
         return "layer" if self._granularity == "layer" else "scalar"
 
+    def _masks_for(self, number: int) -> DropoutMasks | None:
+        if self._dropout is None:
+            return None
+        return dropout_masks(self._initial.layers, self._dropout, self._dropout_seed, number)
+
     def _make_trace(self, network: Network, sample: int) -> UpdateTrace:
         engine = self._engine_granularity()
         return backprop_update(
-            network, self._xs[sample], self._ds[sample], self._eta, self._freeze, engine, self._lang
+            network, self._xs[sample], self._ds[sample], self._eta, self._freeze, engine, self._lang,
+            self._masks_for(self.update_number),
         )
 
     def _finished(self, number: int, trace: UpdateTrace, sample: int) -> FinishedUpdate:
@@ -422,40 +471,10 @@ def walk_for_lesson(lesson: Any, granularity: str | None = None, lang: str = "es
         granularity or str(st.get("granularity", "scalar")),
         int(st.get("sample", 0)),
         lang,
+        dropout=st.get("dropout"),
+        dropout_seed=int(st.get("dropout_seed", 0)),
     )
 
-
-
-# ------------------------------------------------------- the slides' forms
-#: the formula of each of the seven steps as the slides write it (with the
-#: index convention ω_jk from neuron j to neuron k, and the bias b)
-SLIDE_FORMS: dict[tuple[int | None, str], str] = {
-    (1, "net"): r"\mathrm{net}_j = \sum_{i=1}^{n}\omega_{ij}\,x_i + b_j",
-    (1, "out"): r"h_j = f(\mathrm{net}_j)",
-    (2, "net"): r"\mathrm{net}_k = \sum_{j=1}^{h}\omega_{jk}\,h_j + b_k",
-    (2, "out"): r"y_k = f(\mathrm{net}_k)",
-    (4, "dw"): r"\Delta\omega_{jk} = \eta\,\delta_k\,h_j",
-    (4, "db"): r"\Delta b_k = \eta\,\delta_k",
-    (5, "w_update"): r"\omega_{jk} \leftarrow \omega_{jk} + \Delta\omega_{jk}",
-    (5, "b_update"): r"b_k \leftarrow b_k + \Delta b_k",
-    (6, "dw"): r"\Delta\omega_{ij} = \eta\,\delta_j\,x_i",
-    (6, "db"): r"\Delta b_j = \eta\,\delta_j",
-    (7, "w_update"): r"\omega_{ij} \leftarrow \omega_{ij} + \Delta\omega_{ij}",
-    (7, "b_update"): r"b_j \leftarrow b_j + \Delta b_j",
-}
-
-
-def slide_formula(step: Step, activations: list[str]) -> str:
-    """``step``'s formula in the slides' general notation (ω_jk from j to k),
-    as shown beside the concrete one."""
-    act = activations[step.layer - 1] if 0 < step.layer <= len(activations) else activations[-1]
-    if step.formula_id == "delta_out" and act in DELTA_OUT_BY_ACTIVATION:
-        return DELTA_OUT_BY_ACTIVATION[act]
-    if step.slide_step == 6 and step.formula_id == "dw" and act == "sigmoid":
-        return STEP6_CONSISTENT
-    if step.slide_step == 6 and step.formula_id == "delta_hidden" and act == "sigmoid":
-        return r"\delta_j = h_j(1-h_j)\sum_{k=1}^{m}\delta_k\,\omega_{jk}"
-    return SLIDE_FORMS.get((step.slide_step, step.formula_id), FORMULAS[step.formula_id].latex)
 
 
 def output_probabilities(net: Network, bounds: Any, n: int = 100) -> np.ndarray:

@@ -38,8 +38,9 @@ from nnviz.core.model.network import Network
 #: phases in the order they happen
 PHASES: tuple[str, ...] = ("forward", "error", "backward", "update")
 
-#: what a step can set; the key's first element (see :attr:`Step.sets`)
-SET_KINDS: tuple[str, ...] = ("net", "out", "error", "delta", "dw", "db", "w", "b")
+#: what a step can set; the key's first element (see :attr:`Step.sets`);
+#: "chain" (the chain rule's ∂E/∂ω, a derivation) sets nothing in the state
+SET_KINDS: tuple[str, ...] = ("net", "out", "error", "delta", "dw", "db", "w", "b", "chain")
 
 #: the slides' titles of the seven steps of the summary
 SLIDE_STEP_TITLES: dict[int, dict[str, str]] = {
@@ -82,8 +83,9 @@ class Step:
       error E is step 3. ``None`` for the perceptron rule, which is not part of
       that summary.
     - ``formula_id``: key of :data:`nnviz.core.lecture.formulas.FORMULAS` ("net",
-      "out", "error", "delta_out", "delta_hidden", "dw", "db", "w_update",
-      "b_update"; "perceptron_*" for the perceptron rule).
+      "out", "error", "chain_rule", "delta_out", "delta_hidden", "dw", "db",
+      "w_update", "b_update", "dropout" (h̃ = m h / (1 − p)); "perceptron_*"
+      for the perceptron rule).
     - ``layer``: the network layer (0 = input) whose neurons the value belongs
       to; for weights and biases of weight layer l, the receiving layer l+1.
     - ``index_in_layer``: ``(k,)`` for a neuron value, ``(j, k)`` for a weight,
@@ -92,7 +94,9 @@ class Step:
       ``("net", layer, k)``, ``("out", layer, k)``, ``("error",)``,
       ``("delta", layer, k)``, ``("dw", l, j, k)``, ``("db", l, k)``,
       ``("w", l, j, k)``, ``("b", l, k)``; per layer the same without the
-      neuron indices (``("w", l)`` sets the whole matrix).
+      neuron indices (``("w", l)`` sets the whole matrix). ``("chain", l, j, k)``
+      / ``("chain", l)``: the chain rule's ∂E/∂ω of weight layer l, shown but
+      kept nowhere.
     - ``value``: a float for a scalar step, a read-only numpy array (vector or
       ``[j, k]`` matrix) for a layer step.
 
@@ -204,6 +208,8 @@ class StepState:
 
 def _lookup(state: StepState, key: tuple[Any, ...]) -> Any:
     kind = key[0]
+    if kind == "chain":
+        return 0.0  # a derivation: nothing to wait for
     if kind == "error":
         return state.error
     table = {
@@ -223,6 +229,8 @@ def apply_step(arrays: dict[str, Any], step: Step) -> None:
     """Write ``step.value`` into ``arrays`` (the mutable parts of a state)."""
     key = step.sets
     kind = key[0]
+    if kind == "chain":
+        return
     if kind == "error":
         arrays["error"] = float(step.value)
         return

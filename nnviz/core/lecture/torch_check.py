@@ -1,7 +1,9 @@
 """The same update computed by PyTorch: "PyTorch hace todo esto con sólo una orden".
 
 :func:`torch_update` builds the network in torch (float64), computes
-E = ½‖d − y‖², calls ``loss.backward()`` and ``optimizer.step()`` with
+E = ½‖d − y‖² (for a softmax output the cross-entropy −Σ d log y, from
+``log_softmax``), multiplies each hidden layer by the update's fixed dropout
+mask / (1 − p) when there is one, calls ``loss.backward()`` and ``optimizer.step()`` with
 ``torch.optim.SGD(lr=η)``, and returns the updated network and the gradients.
 :func:`compare_with_trace` gives the largest difference from the slides'
 engine (:func:`nnviz.core.lecture.backprop.backprop_update`): about 1e-17 in
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.core.lecture.backprop import UpdateTrace, as_vector, check_backprop_network, check_eta
+from nnviz.core.lecture.dropout import DropoutMasks
+from nnviz.core.lecture.losses import check_target, loss_for
 from nnviz.core.model.network import Network
 
 #: the few lines of PyTorch that do the whole update (the slides' "una orden"
@@ -38,9 +42,18 @@ TORCH_SNIPPET_COMMENTS: dict[str, dict[str, str]] = {
 }
 
 
-def torch_snippet(lang: str = "es") -> str:
-    """:data:`TORCH_SNIPPET` with its comments in ``lang``."""
+#: the loss line for a softmax output (the network's last layer gives the net
+#: inputs; CrossEntropyLoss applies the softmax itself)
+CROSS_ENTROPY_LINE = "loss = -(d * torch.log_softmax(y, 0)).sum()  # y: net inputs; E = -sum d log softmax\n"
+
+
+def torch_snippet(lang: str = "es", loss: str = "squared") -> str:
+    """:data:`TORCH_SNIPPET` with its comments in ``lang``; ``loss`` =
+    "cross_entropy" writes the softmax output's loss line."""
     text = TORCH_SNIPPET
+    if loss == "cross_entropy":
+        text = "\n".join(CROSS_ENTROPY_LINE.rstrip("\n") if line.startswith("loss =") else line
+                         for line in text.split("\n"))
     for es, other in TORCH_SNIPPET_COMMENTS.get(lang, {}).items():
         text = text.replace(es, other)
     return text
@@ -74,13 +87,18 @@ def torch_update(
     d: Sequence[float] | np.ndarray,
     eta: float,
     freeze_biases: bool = False,
+    dropout: DropoutMasks | None = None,
 ) -> TorchUpdate:
-    """One ``loss.backward()`` + ``optimizer.step()`` in torch float64."""
+    """One ``loss.backward()`` + ``optimizer.step()`` in torch float64; with
+    ``dropout``, each hidden layer's output is multiplied by its fixed mask and
+    divided by 1 − p (what ``nn.Dropout`` does with that mask)."""
     import torch
 
     check_backprop_network(network)
     xv = torch.tensor(as_vector(x, network.layers[0], "input"), dtype=torch.float64)
-    dv = torch.tensor(as_vector(d, network.layers[-1], "target"), dtype=torch.float64)
+    d_np = as_vector(d, network.layers[-1], "target")
+    check_target(network, d_np)
+    dv = torch.tensor(d_np, dtype=torch.float64)
     eta = check_eta(eta)
     ws = [torch.tensor(w, dtype=torch.float64, requires_grad=True) for w in network.weights]
     bs = [torch.tensor(b, dtype=torch.float64, requires_grad=not freeze_biases) for b in network.biases]
@@ -88,9 +106,18 @@ def torch_update(
     optimizer = torch.optim.SGD(params, lr=eta)
     optimizer.zero_grad()
     h = xv
-    for w, b, act in zip(ws, bs, network.activations, strict=True):
-        h = _torch_activation(act)(h @ w + b)
-    loss = 0.5 * ((dv - h) ** 2).sum()
+    n_w = len(ws)
+    for li, (w, b, act) in enumerate(zip(ws, bs, network.activations, strict=True)):
+        a = h @ w + b
+        if li == n_w - 1 and loss_for(network) == "cross_entropy":
+            loss = -(dv * torch.log_softmax(a, 0)).sum()
+            break
+        h = _torch_activation(act)(a)
+        mask = dropout.masks[li + 1] if dropout is not None else None
+        if mask is not None:
+            h = h * torch.tensor(mask, dtype=torch.float64) / (1.0 - dropout.p)
+    else:
+        loss = 0.5 * ((dv - h) ** 2).sum()
     loss.backward()
     weight_grads = [w.grad.detach().numpy().copy() for w in ws]
     bias_grads = [None if freeze_biases else b.grad.detach().numpy().copy() for b in bs]
@@ -109,5 +136,5 @@ def max_abs_difference(a: Network, b: Network) -> float:
 
 def compare_with_trace(trace: UpdateTrace) -> float:
     """Largest |difference| between the engine's updated network and torch's."""
-    result = torch_update(trace.network_before, trace.x, trace.d, trace.eta, trace.freeze_biases)
+    result = torch_update(trace.network_before, trace.x, trace.d, trace.eta, trace.freeze_biases, trace.dropout)
     return max_abs_difference(trace.network_after, result.network)

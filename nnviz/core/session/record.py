@@ -32,12 +32,15 @@ from nnviz.core.training.optimizer_state import OptimizerState
 
 FORMAT = "nnviz-session"
 VERSION = 1
-#: the per-epoch columns of a run (accuracies in %)
-RUN_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
+#: the per-epoch columns of a run (accuracies in %; ``elapsed``: seconds of training at the epoch's end)
+RUN_COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size",
+               "elapsed")
+#: the columns of files written before runs kept their seconds (read with ``elapsed`` unknown)
+OLD_RUN_COLUMNS = RUN_COLUMNS[:-1]
 #: runs a session keeps (the plots show the last few)
 MAX_RUNS = 100
 #: view options and their kinds
-VIEW_KEYS = {"x_axis": ("epochs", "updates"), "log_scale": bool, "smoothing": float, "speed": float,
+VIEW_KEYS = {"x_axis": ("epochs", "updates", "seconds"), "log_scale": bool, "smoothing": float, "speed": float,
              "stepper_speed": float}
 
 
@@ -119,7 +122,7 @@ def to_archive(session: Session) -> Archive:
             "seed": lesson.network.seed,
             "data": dict(lesson.data), "stepper": dict(lesson.stepper), "training": dict(lesson.training),
             "files": dict(lesson.files) if lesson.files is not None else None,
-            "compare": dict(lesson.compare),
+            "compare": dict(lesson.compare), "views": list(lesson.views),
         },
         "network": {"layers": list(session.network.layers), "activations": list(session.network.activations),
                     "seed": session.network.seed},
@@ -304,7 +307,7 @@ def _lesson(lm: dict[str, Any], net: Network) -> Lesson:
     lesson = Lesson(
         name=name if isinstance(name, str) else "", mode=mode, network=net, pace=float(pace),
         order=order if isinstance(order, int) and not isinstance(order, bool) else 100,
-        files=dict(files) if files is not None else None, **fields,
+        files=dict(files) if files is not None else None, views=lm.get("views", []), **fields,
     )
     check_lesson_fields(lesson)
     return lesson
@@ -339,7 +342,8 @@ def _read_data(m: dict[str, Any], t: dict[str, np.ndarray], session: Session) ->
 
 def _read_run(text: str, name: str) -> dict[str, np.ndarray]:
     lines = text.splitlines()
-    if not lines or lines[0].split(",") != list(RUN_COLUMNS):
+    header = lines[0].split(",") if lines else []
+    if header not in (list(RUN_COLUMNS), list(OLD_RUN_COLUMNS)):
         raise UserError("'{0}' does not start with the columns {1}.", name, ",".join(RUN_COLUMNS))
     rows = []
     for i, line in enumerate(lines[1:], start=2):
@@ -348,11 +352,13 @@ def _read_run(text: str, name: str) -> dict[str, np.ndarray]:
             row = [float(c) for c in cells]
         except ValueError:
             raise UserError("'{0}', line {1}: a figure is not a number.", name, i) from None
-        if len(row) != len(RUN_COLUMNS):
-            raise UserError("'{0}', line {1}: {2} figures were expected.", name, i, len(RUN_COLUMNS))
+        if len(row) != len(header):
+            raise UserError("'{0}', line {1}: {2} figures were expected.", name, i, len(header))
         rows.append(row)
-    data = np.array(rows, dtype=np.float64).reshape(-1, len(RUN_COLUMNS))
-    return {c: data[:, j].copy() for j, c in enumerate(RUN_COLUMNS)}
+    data = np.array(rows, dtype=np.float64).reshape(-1, len(header))
+    table = {c: data[:, j].copy() for j, c in enumerate(header)}
+    table.setdefault("elapsed", np.full(len(data), np.nan))  # an older file: the seconds are unknown
+    return table
 
 
 def _stepper(sm: dict[str, Any], t: dict[str, np.ndarray], lesson_net: Network) -> StepperRecord:

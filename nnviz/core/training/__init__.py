@@ -18,6 +18,8 @@
   vectorised NumPy on the CPU (no compiler); ``handover``: NumPy while numba
   compiles, then the compiled engine.
 - ``smoothing``: the loss curves' smoothing and envelopes.
+- ``landscape``: the error surface around the weights (E along one weight,
+  over two on a grid, in blocks) and the paths of gradient descent on it.
 - ``test_set``: a network measured on a test part kept apart (MNIST's test images).
 
 May import: :mod:`nnviz.core.errors`, :mod:`nnviz.core.model`, :mod:`nnviz.core.data`.

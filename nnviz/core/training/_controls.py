@@ -1,6 +1,6 @@
 """The trainer's controls that another thread may use while it runs (a mixin
 of :class:`nnviz.core.training.trainer.Trainer`): stop, pause and resume,
-slow motion, the probe sample, and new settings (η, batch size, momentum,
+slow motion, the dropout masks asked for, the probe sample, and new settings (η, batch size, momentum,
 the λs), which wait in a queue until the loop takes them before the next batch;
 new data (:meth:`TrainerControls.set_dataset`) waits for the next epoch
 (taken by :mod:`nnviz.core.training._data_swap`).
@@ -43,6 +43,8 @@ class TrainerControls:
         self._resume.set()
         #: data for the next epoch (set_dataset), None when there is none
         self._next_dataset: Dataset | None = None
+        #: snapshots carry the last batch's dropout mask (set_dropout_reporting)
+        self._report_dropout = False
 
     def request_stop(self) -> None:
         """Stop before the next batch (also wakes a paused loop)."""
@@ -110,6 +112,23 @@ class TrainerControls:
                 return
             # short slices: a change of pace or a stop is seen within 50 ms
             self._stop.wait(min(left, 0.05))
+
+    def set_dropout_reporting(self, on: bool) -> None:
+        """Snapshots carry the dropout mask of the latest training batch
+        (:class:`~nnviz.core.training.records.DropoutMask`: its first sample's)
+        from the next batch on, while ``on``; off (the default) the engine keeps
+        no masks and training pays nothing for them. Asked for by a view that
+        draws the thinned network in slow motion; without dropout, or with an
+        engine that trains without it, snapshots carry none."""
+        self._report_dropout = bool(on)
+
+    def _sync_dropout_recording(self) -> None:
+        """Tell the engine (a new one after a data swap too) whether to keep masks."""
+        want = self._report_dropout
+        if getattr(self.engine, "record_dropout", False) != want:
+            setter = getattr(self.engine, "set_dropout_recording", None)
+            if setter is not None:
+                setter(want)
 
     def set_probe(self, index: int) -> None:
         """Show the activations of ``dataset.x[index]`` in the snapshots."""

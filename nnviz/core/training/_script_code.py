@@ -8,11 +8,17 @@ nnviz's random numbers), the instance with its loss function and optimizer,
 and the loop over the epochs with the figures nnviz shows after each one.
 The arithmetic is the one :mod:`nnviz.core.training.torch_engine` does, so
 that the printed losses are nnviz's.
+
+:func:`structure` joins the last three (class, instance with loss and
+optimizer, loop) into the lecture's "basic structure" and says which of its
+lines is each stage of the loop: the exported script ends with exactly those
+lines, and the PyTorch structure panel shows them, lighting the stage on show.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from nnviz.core.data.origin import DataSource
@@ -446,3 +452,61 @@ def tidy(text: str) -> str:
             in_def = False
         out.append(line)
     return "\n".join(out)
+
+
+# ------------------------------------------------------------------ the lecture's structure
+#: the stages of one update in the loop, in the order the loop runs them
+LOOP_STAGES: tuple[str, ...] = ("zero_grad", "forward", "loss", "backward", "step")
+#: how each stage's line of the loop starts (after its indentation)
+_STAGE_STARTS = {
+    "zero_grad": "optimizer.zero_grad()",
+    "forward": "output = model(",
+    "loss": "error = criterion(",
+    "backward": "loss.backward()",
+    "step": "optimizer.step()",
+}
+#: the line that opens the loop over the epochs
+_LOOP_START = "for epoch in range("
+
+
+@dataclass(frozen=True)
+class ScriptStructure:
+    """The lecture's structure of a network in PyTorch, as the exported script writes it.
+
+    ``lines``: the class ``Net(nn.Module)`` (``__init__`` and ``forward``), the
+    instance, the loss function, the optimizer and the loop over the epochs,
+    one source line each. ``stages``: for each of :data:`LOOP_STAGES`, the
+    index in ``lines`` of its line in the loop (``optimizer.zero_grad()``,
+    ``output = model(...)``, ``error = criterion(...)``, ``loss.backward()``,
+    ``optimizer.step()``). ``loop``: the first and last index of the loop
+    over the epochs' lines that train (``for epoch`` to ``optimizer.step()``).
+    """
+
+    lines: tuple[str, ...]
+    stages: dict[str, int]
+    loop: tuple[int, int]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def structure(
+    network: Network, config: TrainingConfig, regression: bool, weights: bool, freeze: bool, w: Words
+) -> ScriptStructure:
+    """The script's class, instance, loss, optimizer and loop (:class:`ScriptStructure`)."""
+    text = tidy("\n\n".join(p.strip("\n") for p in (
+        net(network, config, w),
+        instance(network, config, weights, freeze, w),
+        loop(network, config, regression, w),
+    )) + "\n")
+    lines = tuple(text.split("\n"))
+    start = next(i for i, line in enumerate(lines) if line.startswith(_LOOP_START))
+    stages: dict[str, int] = {}
+    for stage in LOOP_STAGES:
+        # in loop order, each after the one before (evaluate() above has its own model(x))
+        after = stages[LOOP_STAGES[LOOP_STAGES.index(stage) - 1]] if stages else start
+        stages[stage] = next(
+            i for i in range(after, len(lines)) if lines[i].lstrip().startswith(_STAGE_STARTS[stage])
+        )
+    return ScriptStructure(lines, stages, (start, stages["step"]))

@@ -2,8 +2,9 @@
 :class:`nnviz.core.training.trainer.Trainer`): the current weights, the
 trained network, and the :class:`~nnviz.core.training.records.Snapshot` a
 live view draws, with the probe sample's activations, the confusion
-matrix of the last evaluation and, after early stopping restored the best
-weights, the last epoch's weights.
+matrix of the last evaluation, after early stopping restored the best
+weights, the last epoch's weights, and, when asked for, the dropout mask of the
+latest batch.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from nnviz.core.model.activations import get
 from nnviz.core.model.network import Network
 from nnviz.core.training.config import TrainingConfig
 from nnviz.core.training.engine import Engine, EngineData
-from nnviz.core.training.records import EpochMetrics, Snapshot
+from nnviz.core.training.records import DropoutMask, EpochMetrics, Snapshot
 
 
 class SnapshotMaking:
@@ -40,6 +41,7 @@ class SnapshotMaking:
     stopped_early: bool
     last_params: tuple[list[np.ndarray], list[np.ndarray]] | None
     probe_index: int
+    _report_dropout: bool
     #: the network's structure, without the trained weights
     _template: Network
 
@@ -92,7 +94,20 @@ class SnapshotMaking:
             n_val=len(self.data.x_val),
             last_weights=[w.copy() for w in self.last_params[0]] if self.last_params else None,
             last_biases=[b.copy() for b in self.last_params[1]] if self.last_params else None,
+            dropout=self.dropout_mask() if self._report_dropout else None,
         )
+
+    def dropout_mask(self) -> DropoutMask | None:
+        """The dropout mask of the latest training batch's first sample, while
+        masks are reported (``set_dropout_reporting``) and dropout is on; None otherwise."""
+        masks_of = getattr(self.engine, "dropout_masks", None)
+        if masks_of is None or not getattr(self.engine, "record_dropout", False):
+            return None
+        masks = masks_of(1)
+        if masks is None:
+            return None
+        p = self.config.dropout_for(len(self._template.layers) - 2)
+        return DropoutMask(dropped=[~m[0] for m in masks], p=p, update=self.updates)
 
     def _confusion_matrix(self) -> np.ndarray | None:
         """The confusion matrix of the last epoch's evaluation, from the engine's

@@ -45,7 +45,10 @@ biases.
 * Dropout (hidden layers only, training only): each hidden output h is
   replaced by ``h · m / (1 − p)`` with m ~ Bernoulli(1 − p) drawn afresh for
   every sample and update (inverted dropout, as ``torch.nn.Dropout``). Never
-  applied when evaluating.
+  applied when evaluating. Only when asked (``set_dropout_recording(True)``,
+  which the trainer calls for a view in slow motion) the engines that train
+  with dropout keep the last batch's masks m, per sample, for
+  ``dropout_masks()``; otherwise they keep nothing.
 
 * Optimizers, with g = ∇J_B and PyTorch's exact update rules:
 

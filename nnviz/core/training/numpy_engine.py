@@ -79,6 +79,10 @@ class NumpyEngine:
         #: drawn per batch, hidden layer after hidden layer (seeded: a run repeats)
         self.dropout = [float(p) for p in config.dropout_for(len(network.layers) - 2)]
         self._rng = np.random.default_rng(int(getattr(config, "seed", 0)))
+        #: keep the last training batch's dropout masks (set_dropout_recording);
+        #: per hidden layer (n_l, |B|) bool, True = kept, None without dropout
+        self.record_dropout = False
+        self._masks: list[np.ndarray | None] = []
         self.device = "cpu"
         self.layers = [int(n) for n in network.layers]
         self.activations = list(network.activations)
@@ -166,8 +170,11 @@ class NumpyEngine:
         else:
             x.take(idx, axis=1, out=h0, mode="clip")
         last = len(self._wb) - 1
+        masks: list[np.ndarray | None] | None = [] if train and self.record_dropout else None
         for layer, (wb, act) in enumerate(zip(self._wb, self.activations, strict=True)):
             if layer == last:
+                if masks is not None:
+                    self._masks = masks
                 a = block.logits
                 np.matmul(wb.T, block.h[layer], out=a)
                 out = block.h[layer + 1][:-1]
@@ -180,9 +187,13 @@ class NumpyEngine:
             if train and p > 0.0:
                 keep = block.keep[layer + 1]
                 np.greater_equal(self._rng.random(keep.shape), p, out=keep, casting="unsafe")
+                if masks is not None:  # a copy: the block is reused by the next batch
+                    masks.append(keep > 0.0)
                 keep *= 1.0 / (1.0 - p)
                 np.copyto(block.raw[layer + 1], a)
                 a *= keep
+            elif masks is not None:
+                masks.append(None)
         raise AssertionError("a network has at least one weight layer")
 
     def _error_sum(self, y: np.ndarray, t: np.ndarray, block: _Block) -> float:
@@ -363,6 +374,25 @@ class NumpyEngine:
         pred = self._pred.get(part)
         return None if pred is None else pred.copy()
 
+    # ------------------------------------------------------------ dropout masks
+    def set_dropout_recording(self, on: bool) -> None:
+        """As :meth:`nnviz.core.training.torch_engine.TorchEngine.set_dropout_recording`."""
+        self.record_dropout = bool(on)
+        if not on:
+            self._masks = []
+
+    def dropout_masks(self, samples: int | None = 1) -> list[np.ndarray] | None:
+        """As :meth:`nnviz.core.training.torch_engine.TorchEngine.dropout_masks`:
+        per hidden layer (samples, n_l) bool, True = kept."""
+        if not self._masks or not any(m is not None for m in self._masks):
+            return None
+        rows = next(m.shape[1] for m in self._masks if m is not None)
+        rows = rows if samples is None else min(rows, int(samples))
+        return [
+            np.ones((rows, n), bool) if m is None else np.ascontiguousarray(m[:, :rows].T)
+            for m, n in zip(self._masks, self.layers[1:-1], strict=True)
+        ]
+
     # ------------------------------------------------------------ parameters
     def get_parameters(self) -> tuple[list[np.ndarray], list[np.ndarray]]:
         weights = [wb[:-1].copy() for wb in self._wb]
@@ -398,6 +428,7 @@ class NumpyEngine:
         self._steps = int(steps)
 
     def close(self) -> None:
+        self._masks = []
         self._blocks.clear()
         self._pred.clear()
 

@@ -27,6 +27,10 @@ So, started from the same weights (``weights_file``, written by
 :func:`save_script_weights`), the script prints the losses nnviz's PyTorch
 engine computes. Early stopping and changes made during a run are not part
 of the script: it trains ``EPOCHS`` epochs (``--epochs N`` changes that).
+
+:func:`script_structure` gives the script's last part alone, the lecture's
+structure (class, instance, loss, optimizer, loop) with the line of each loop
+stage (:data:`LOOP_STAGES`): the PyTorch structure panel shows it.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from nnviz.core.errors import UserError
 from nnviz.core.model.atomic_files import atomic_write_bytes
 from nnviz.core.model.network import Network
 from nnviz.core.training import _script_code as code
+from nnviz.core.training._script_code import LOOP_STAGES as LOOP_STAGES
+from nnviz.core.training._script_code import ScriptStructure as ScriptStructure
 from nnviz.core.training._script_data import Words, data_code
 from nnviz.core.training.config import TRAINABLE_ACTIVATIONS, TrainingConfig
 from nnviz.core.training.problem import check_problem
@@ -115,11 +121,33 @@ def pytorch_script(
         code.settings(network, config, weights_file, w),
         data,
         code.tensors(network, config, regression, w),
-        code.net(network, config, w),
-        code.instance(network, config, weights_file is not None, freeze_biases, w),
-        code.loop(network, config, regression, w),
     ]
-    return code.tidy("\n\n".join(p.strip("\n") for p in parts) + "\n")
+    head = code.tidy("\n\n".join(p.strip("\n") for p in parts) + "\n")
+    # the lecture's structure, shared with the PyTorch structure panel (script_structure)
+    body = code.structure(network, config, regression, weights_file is not None, freeze_biases, w)
+    return head.rstrip("\n") + "\n\n\n" + body.text
+
+
+def script_structure(
+    network: Network,
+    config: TrainingConfig,
+    lang: str = "en",
+    *,
+    regression: bool = False,
+    weights: bool = True,
+    freeze_biases: bool = False,
+) -> ScriptStructure:
+    """The end of :func:`pytorch_script`: the class ``Net``, the instance, the loss,
+    the optimizer and the loop, with the line of each loop stage (see
+    :class:`~nnviz.core.training._script_code.ScriptStructure`).
+
+    The same text, line for line, as the script exported with the same
+    ``network``, ``config`` and ``lang``, a data set that is a regression or
+    not (``regression``), a weights file or not (``weights``) and
+    ``freeze_biases``. Unlike the script it needs no data and checks nothing.
+    """
+    config = TrainingConfig.from_dict(config.to_dict())
+    return code.structure(network, config, regression, weights, freeze_biases, Words(lang))
 
 
 def _check(

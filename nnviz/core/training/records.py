@@ -36,6 +36,30 @@ class EpochMetrics:
 
 
 @dataclass
+class DropoutMask:
+    """Which hidden neurons dropout switched off in one training batch, as the
+    slide's figure shows them (the full network vs the thinned one).
+
+    Dropout is inverted and drawn per sample: every sample b of the batch has
+    its own mask m_b (h · m_b / (1 − p)). The figure shows one network, so this
+    is the mask of the batch's *first* sample; ``dropped[l]`` is True where
+    m = 0 in hidden layer l + 1 (one bool array per hidden layer).
+    """
+
+    #: per hidden layer (the first hidden layer first): True = dropped (m = 0)
+    dropped: list[np.ndarray]
+    #: the dropout probability p of each hidden layer
+    p: list[float]
+    #: the update the batch made (counted from 1 since the trainer was built)
+    update: int
+
+    @property
+    def count(self) -> int:
+        """Neurons dropped in this batch's first sample: the zeros of its mask."""
+        return int(sum(int(np.count_nonzero(d)) for d in self.dropped))
+
+
+@dataclass
 class Snapshot:
     """What a live view needs, as CPU copies that nobody else writes to.
 
@@ -80,6 +104,10 @@ class Snapshot:
     #: the memorised boundary too; None otherwise
     last_weights: list[np.ndarray] | None = None
     last_biases: list[np.ndarray] | None = None
+    #: the dropout mask of the latest training batch, only while someone asked
+    #: for it (:meth:`nnviz.core.training.trainer.Trainer.set_dropout_reporting`)
+    #: and dropout is on; None otherwise
+    dropout: DropoutMask | None = None
 
     @property
     def train_loss(self) -> float:

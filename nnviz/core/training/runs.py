@@ -101,7 +101,8 @@ def difference_label(before: dict[str, Any] | None, now: dict[str, Any], tr: Cal
 
 def run_figures(table: dict[str, np.ndarray], seconds: float | None = None) -> dict[str, float]:
     """Best and final validation loss and accuracy (% as the plots keep them), the
-    epoch of the best, updates done and seconds of one run's columns."""
+    epoch of the best, updates done and seconds of one run's columns (``seconds``
+    when given and above 0, else the last of its ``elapsed`` column)."""
     epoch = np.asarray(table.get("epoch", []), dtype=np.float64)
     out = {k: math.nan for k in ("best_val_loss", "best_epoch", "final_val_loss", "final_val_acc",
                                  "final_train_loss", "updates", "epochs", "seconds")}
@@ -120,6 +121,11 @@ def run_figures(table: dict[str, np.ndarray], seconds: float | None = None) -> d
     out["final_train_loss"] = float(np.asarray(table["train_loss"], dtype=np.float64)[-1])
     out["updates"] = float(np.asarray(table["updates"], dtype=np.float64)[-1])
     out["epochs"] = float(epoch[-1])
-    if seconds is not None:
+    elapsed = np.asarray(table.get("elapsed", ()), dtype=np.float64)
+    if seconds is not None and seconds > 0:
+        out["seconds"] = float(seconds)
+    elif elapsed.size and np.isfinite(elapsed).any():  # a run still training, or one read from a session
+        out["seconds"] = float(elapsed[np.isfinite(elapsed)][-1])
+    elif seconds is not None:
         out["seconds"] = float(seconds)
     return out

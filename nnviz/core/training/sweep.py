@@ -47,6 +47,8 @@ MAX_VALUES = 12
 MAX_SEEDS = 20
 #: neurons a hidden layer may have in a sweep (the window's limit)
 MAX_NEURONS = 4096
+#: weights a run keeps at most for pictures at one epoch (``keep_weights``), however long it trains
+MAX_SNAPSHOTS = 100
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class SweepRun:
     status: str = ""
     #: the label without the seed (what the value is)
     value_label: str = ""
-    #: epoch -> (weights, biases) at its end, when the sweep keeps them
+    #: epoch -> (weights, biases) at its end, when the sweep keeps them: epoch 0 (the
+    #: start), then at most :data:`MAX_SNAPSHOTS` in all (:func:`snapshot_epochs`)
     weights: dict[int, tuple[list[np.ndarray], list[np.ndarray]]] = field(default_factory=dict)
 
 
@@ -175,6 +178,45 @@ def _apply(
     return net, config.validate()
 
 
+def snapshot_epochs(epochs: int, n: int = MAX_SNAPSHOTS - 2) -> list[int]:
+    """The epochs (from 1 to ``epochs``) whose weights a run keeps for pictures:
+    at most ``n``, half of them geometrically spaced (the first epochs change the
+    most) and half evenly, sorted. A run keeps the first report at or after each
+    (its engine may report several epochs at once), its start and its end."""
+    epochs, n = max(int(epochs), 1), max(int(n), 2)
+    if epochs <= n:
+        return list(range(1, epochs + 1))
+    even = np.linspace(1, epochs, n // 2)
+    geometric = np.geomspace(1, epochs, n - n // 2)
+    picked = sorted({int(round(e)) for e in np.concatenate([even, geometric])})
+    return picked[:n]
+
+
+class _Keeper:
+    """Which reports of a run keep their weights (see :func:`snapshot_epochs`)."""
+
+    def __init__(self, run: SweepRun) -> None:
+        self._run = run
+        self._targets = snapshot_epochs(run.config.epochs)
+        self._next = 0
+        run.weights[0] = ([w.copy() for w in run.network.weights], [b.copy() for b in run.network.biases])
+
+    def offer(self, snap: Any) -> None:
+        t = self._targets
+        due = self._next < len(t) and snap.epoch >= t[self._next]
+        if not (due or snap.final) or snap.epoch <= 0:
+            return
+        while self._next < len(t) and t[self._next] <= snap.epoch:
+            self._next += 1
+        # a final snapshot after early stopping carries the best epoch's weights:
+        # the slider shows the weights the run ended with at its last epoch
+        weights = getattr(snap, "last_weights", None) if snap.final else None
+        biases = getattr(snap, "last_biases", None) if snap.final else None
+        if weights is None or biases is None:
+            weights, biases = snap.weights, snap.biases
+        self._run.weights[snap.epoch] = (list(weights), list(biases))  # (copies already)
+
+
 def run_sweep(
     runs: list[SweepRun],
     dataset: Dataset,
@@ -183,15 +225,18 @@ def run_sweep(
     parallel: int = 1,
     keep_weights: bool = False,
     stop: threading.Event | None = None,
+    ended: Callable[[int, SweepRun], None] | None = None,
 ) -> list[SweepRun]:
     """Train every run on ``dataset``; ``progress(i, run, metrics)`` after each epoch
     (False stops the sweep; it may be called from several threads at once).
 
     ``parallel`` runs train at once in threads (the compiled engine and torch
     release the GIL: on two cores two small runs take little more than one);
-    ``keep_weights`` keeps each epoch's weights (:attr:`SweepRun.weights`) for
-    pictures of every run at one epoch; ``stop`` (set from any thread) ends
-    every run at its next batch. Each run's history, best epoch and seconds are kept.
+    ``keep_weights`` keeps the weights at a bounded number of epochs
+    (:attr:`SweepRun.weights`, :func:`snapshot_epochs`) for pictures of every
+    run at one epoch; ``stop`` (set from any thread) ends
+    every run at its next batch; ``ended(i, run)`` when a run has ended (its
+    history, best epoch and seconds kept). Each run's history, best epoch and seconds are kept.
     """
     stop = stop if stop is not None else threading.Event()
 
@@ -199,11 +244,12 @@ def run_sweep(
         if stop.is_set():
             return
         trainer = Trainer(run.network, dataset, run.config)
+        keeper = _Keeper(run) if keep_weights else None
         t0 = time.perf_counter()
 
         def report(snap: Any) -> bool:
-            if keep_weights:
-                run.weights[snap.epoch] = (list(snap.weights), list(snap.biases))  # (copies already)
+            if keeper is not None:
+                keeper.offer(snap)
             for m in snap.history:
                 if progress is not None and progress(i, run, m) is False:
                     stop.set()
@@ -219,6 +265,8 @@ def run_sweep(
             run.history = list(trainer.history)
             run.best_epoch = int(trainer.best_epoch)
             trainer.close()
+        if ended is not None:
+            ended(i, run)
 
     if parallel <= 1:
         for i, run in enumerate(runs):

@@ -4,6 +4,10 @@ The data live on the device as tensors for the whole run; a batch is an
 ``index_select`` of the epoch's order, so no per-sample Python loop and no
 host synchronisation per update (metrics are read once per epoch). The math
 is the one written down in :mod:`nnviz.core.training.engine`.
+
+On request (:meth:`TorchEngine.set_dropout_recording`, for a class watching
+training in slow motion) it keeps the dropout masks of its last training
+batch; otherwise it keeps nothing and pays nothing for them.
 """
 
 from __future__ import annotations
@@ -90,6 +94,11 @@ class TorchEngine:
         self._uses_labels = self.loss == "cross_entropy" and self.activations[-1] == "softmax"
         #: classes predicted by the last evaluate() of each part (for a confusion matrix)
         self._pred: dict[str, torch.Tensor] = {}
+        #: keep the dropout masks of the last training batch (set_dropout_recording)
+        self.record_dropout = False
+        #: per hidden layer, the kept-or-not tensor (|B|, n) of the last batch, or
+        #: None for a layer without dropout; empty when nothing was recorded
+        self._masks: list[torch.Tensor | None] = []
 
     # ------------------------------------------------------------ optimizer
     def _make_optimizer(self) -> None:
@@ -182,9 +191,13 @@ class TorchEngine:
         """(net input a, output y) of the last layer."""
         h = x
         last = len(self.weights) - 1
+        # the masks only when asked: references to tensors made anyway, no copy
+        masks: list[torch.Tensor | None] | None = [] if train and self.record_dropout else None
         for i, (w, b, act) in enumerate(zip(self.weights, self.biases, self.activations, strict=True)):
             a = torch.addmm(b, h, w)
             if i == last:
+                if masks is not None:
+                    self._masks = masks
                 if act == "softmax":
                     return a, torch.softmax(a, dim=1)
                 return a, _HIDDEN[act](a)
@@ -193,6 +206,10 @@ class TorchEngine:
             if train and p > 0.0:
                 keep = torch.rand(h.shape, generator=self._gen, device=h.device, dtype=h.dtype) >= p
                 h = h * keep / (1.0 - p)
+                if masks is not None:
+                    masks.append(keep)
+            elif masks is not None:
+                masks.append(None)
         raise AssertionError("a network has at least one weight layer")
 
     def _error(
@@ -262,6 +279,28 @@ class TorchEngine:
         self._pred[part] = pred
         return float(e), float(c)
 
+    def set_dropout_recording(self, on: bool) -> None:
+        """Keep (True) or not (False) the dropout masks of each training batch for
+        :meth:`dropout_masks`; off (the default) nothing is kept."""
+        self.record_dropout = bool(on)
+        if not on:
+            self._masks = []
+
+    def dropout_masks(self, samples: int | None = 1) -> list[np.ndarray] | None:
+        """The masks m of the last training batch while recording: per hidden
+        layer a bool array (samples, n_l), True where m = 1 (kept), for the
+        batch's first ``samples`` samples (all for None); all True in a layer
+        without dropout. None when nothing was recorded or dropout is off."""
+        if not self._masks or not any(m is not None for m in self._masks):
+            return None
+        rows = next(m.shape[0] for m in self._masks if m is not None)
+        rows = rows if samples is None else min(rows, int(samples))
+        hidden = [w.shape[1] for w in self.weights[:-1]]
+        return [
+            np.ones((rows, n), bool) if m is None else m[:rows].to("cpu").numpy().astype(bool)
+            for m, n in zip(self._masks, hidden, strict=True)
+        ]
+
     def predictions(self, part: str) -> np.ndarray | None:
         pred = self._pred.get(part)
         return None if pred is None else pred.to("cpu").numpy()
@@ -285,6 +324,7 @@ class TorchEngine:
             p.copy_(torch.as_tensor(np.asarray(v), dtype=self.dtype))
 
     def close(self) -> None:
+        self._masks = []
         self._pred.clear()
         self._x.clear()
         self._t.clear()

@@ -146,6 +146,7 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
             if self._wait_if_paused():
                 return None
             self._apply_pending()
+            self._sync_dropout_recording()
             bs = self._batch_size()
             new_pos = self.engine.run_batches(pos, per_call, bs)
             self.updates += -(-(new_pos - pos) // bs)
@@ -180,28 +181,33 @@ class Trainer(TrainerControls, DataSwapping, TrainingProgress, SnapshotMaking):
             return []
         n = len(self.data.x_train)
         bs = self._batch_size()
+        self._sync_dropout_recording()
         k = min(engine.epochs_per_call(bs), target - self.epoch)
         if k < 2:
             return []
-        orders = np.stack(
-            [self._rng.permutation(n) if c.shuffle else np.arange(n) for _ in range(k)]
-        )
+        orders = np.tile(np.arange(n), (k, 1))
+        if c.shuffle:
+            # row by row the same Fisher–Yates draws as k calls of permutation(n), in one call
+            # (tests/core/test_compiled.py: run_epochs equals epoch by epoch)
+            orders = self._rng.permuted(orders, axis=1)
         t0 = time.perf_counter()
         rows, diverged = engine.run_epochs(orders, bs)
         seconds = time.perf_counter() - t0
         updates_per_epoch = -(-n // bs)
         done: list[EpochMetrics] = []
-        for i, r in enumerate(rows):
+        # Python floats at once: indexing a NumPy row per figure cost more than an epoch's bookkeeping
+        regression = self.dataset.is_regression
+        for i, r in enumerate(rows.tolist()):
             self.epoch += 1
             self.updates += updates_per_epoch
             m = EpochMetrics(
                 epoch=self.epoch,
                 updates=self.updates,
-                train_loss=float(r[0] if c.eval_train else r[4]),
-                val_loss=float(r[2]),
-                train_acc=self._accuracy(r[1]),
-                val_acc=self._accuracy(r[3]),
-                penalty=float(r[5]),
+                train_loss=r[0] if c.eval_train else r[4],
+                val_loss=r[2],
+                train_acc=math.nan if regression else r[1],
+                val_acc=math.nan if regression else r[3],
+                penalty=r[5],
                 lr=c.lr,
                 batch_size=bs,
                 elapsed=self._elapsed + seconds * (i + 1) / k,

@@ -1,7 +1,8 @@
 """The stepper's buttons and keys (a mixin of
 :class:`~nnviz.gui.lecture.stepper.StepperPanel`): its actions with their
-shortcuts, the rows of controls (buttons, granularity, speed), which of them
-are enabled, and their texts in the current language.
+shortcuts, the rows of controls (buttons, granularity, speed, the dropout
+switch and its p), which of them are enabled, and their texts in the current
+language.
 """
 
 from __future__ import annotations
@@ -9,16 +10,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSlider,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from nnviz.core.lecture.dropout import DEFAULT_P
 from nnviz.core.lecture.stepping import GRANULARITIES
 
 #: play speeds in steps per second (slider positions)
@@ -76,8 +81,13 @@ class StepperControls:
         row.addWidget(self.train_button)
         row.addStretch(1)
         settings = QWidget()
-        row2 = QHBoxLayout(settings)
-        row2.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(settings)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row2 = QHBoxLayout()
+        # dropout on a row of its own: the settings stay as narrow as before
+        row3 = QHBoxLayout()
+        rows.addLayout(row2)
+        rows.addLayout(row3)
         self.granularity = QComboBox()
         self.granularity.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for g in GRANULARITIES:
@@ -92,10 +102,69 @@ class StepperControls:
         self.speed.valueChanged.connect(self._speed_changed)
         self.speed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.gran_label = QLabel()
+        # dropout of the hidden neurons in the stepped updates, with its p
+        self.dropout_box = QCheckBox()
+        self.dropout_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dropout_p = QDoubleSpinBox()
+        self.dropout_p.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.dropout_p.setRange(0.05, 0.95)
+        self.dropout_p.setSingleStep(0.05)
+        self.dropout_p.setDecimals(2)
+        # a typed p applies on Enter or leaving the field, not at every key (each change
+        # begins the update in progress again)
+        self.dropout_p.setKeyboardTracking(False)
+        self.dropout_p.setValue(DEFAULT_P)
+        self.dropout_box.toggled.connect(self._dropout_changed)
+        self.dropout_p.valueChanged.connect(self._dropout_changed)
         for w in (self.gran_label, self.granularity, self.speed_label, self.speed):
             row2.addWidget(w)
         row2.addStretch(1)
+        row3.addWidget(self.dropout_box)
+        row3.addWidget(self.dropout_p)
+        row3.addStretch(1)
         self.settings_row = settings
+
+    # ------------------------------------------------------------- dropout
+    def set_dropout(self, p: float | None) -> None:
+        """Dropout of the hidden neurons with probability ``p`` (None: off), as
+        the switch and its p do; the update in progress begins again."""
+        if p is not None:
+            self.dropout_p.setValue(float(p))
+        self.dropout_box.setChecked(p is not None)
+        self._dropout_changed()
+
+    def dropout(self) -> float | None:
+        """The stepper's dropout p, None when it is off."""
+        return self._walk.dropout if self._walk is not None else None
+
+    def _dropout_changed(self, *_args) -> None:
+        walk = self._walk
+        p = float(self.dropout_p.value()) if self.dropout_box.isChecked() else None
+        self.dropout_p.setEnabled(self.dropout_box.isChecked())
+        if walk is None or self._mode == "perceptron" or walk.dropout == p:
+            return
+        if not self._sync():
+            return
+        walk.set_dropout(p)
+        if self._lesson is not None:  # a saved session keeps it with the lesson's stepper settings
+            self._lesson.stepper["dropout"] = p
+            self._lesson.stepper["dropout_seed"] = walk.dropout_seed
+        self._refresh()
+
+    def _show_dropout_setting(self) -> None:
+        """The switch and p as the walk has them (a lesson loaded, a session restored)."""
+        walk = self._walk
+        can = walk is not None and self._mode != "perceptron" and len(walk.layers()) > 2
+        p = walk.dropout if walk is not None else None
+        for w in (self.dropout_box, self.dropout_p):
+            w.blockSignals(True)
+        self.dropout_box.setChecked(can and p is not None)
+        if p is not None:
+            self.dropout_p.setValue(p)
+        for w in (self.dropout_box, self.dropout_p):
+            w.blockSignals(False)
+        self.dropout_box.setEnabled(can)
+        self.dropout_p.setEnabled(can and p is not None)
 
     def _update_enabled(self) -> None:
         playing = self._timer.isActive()
@@ -110,6 +179,26 @@ class StepperControls:
         self.train_button.setVisible(show_train)
         self._act_train.setEnabled(show_train)
         self._act_train.setVisible(show_train)  # no "Train 0 epochs" in the toolbar
+        self._name_train()
+
+    def _name_train(self) -> None:
+        """Train's text: what it will do, or Stop while the paced Train runs."""
+        if self._mode == "perceptron":
+            walk = self.perceptron.walk()
+            n = walk.max_epochs if walk is not None else 0
+            train = self.tr("Run up to {0} epochs").format(n)
+            tip = self.tr("Apply the rule sample after sample until an epoch without mistakes (T)")
+        elif self.is_training():
+            train = self.tr("Stop training")
+            tip = self.tr("Stop here; the epochs trained stay trained (T, or any step)")
+        else:
+            train = self.tr("Train {0} epochs").format(self._train_epochs)
+            tip = self.tr("Run that many passes over all samples, a few each frame, so the class sees the "
+                          "lines move (T again stops)")
+        self.train_button.setText(train)
+        self.train_button.setToolTip(tip)
+        self._act_train.setText(train)
+        self._act_train.setToolTip(tip)
 
     def retranslate(self) -> None:
         """The actions' and controls' texts (and the status line) in the current language."""
@@ -126,18 +215,14 @@ class StepperControls:
         for name, (text, tip) in texts.items():
             a[name].setText(text)
             a[name].setToolTip(tip)
-        if self._mode == "perceptron":
-            walk = self.perceptron.walk()
-            n = walk.max_epochs if walk is not None else 0
-            train = self.tr("Run up to {0} epochs").format(n)
-            tip = self.tr("Apply the rule sample after sample until an epoch without mistakes (T)")
-        else:
-            train = self.tr("Train {0} epochs").format(self._train_epochs)
-            tip = self.tr("Run that many passes over all samples at once (T)")
-        self.train_button.setText(train)
-        self.train_button.setToolTip(tip)
-        self._act_train.setText(train)
+        self._name_train()
         self.gran_label.setText(self.tr("One step:"))
+        self.dropout_box.setText(self.tr("Dropout"))
+        self.dropout_box.setToolTip(self.tr(
+            "Drop each hidden neuron with probability p in every update (a seeded draw: the same masks "
+            "each time); the others are scaled by 1/(1 − p), and the formulas show the mask"))
+        self.dropout_p.setPrefix(self.tr("p = "))
+        self.dropout_p.setToolTip(self.tr("The probability that a hidden neuron is dropped in an update"))
         if self._mode == "perceptron":
             names = (self.tr("each formula"), self.tr("each sample"), self.tr("each correction"))
         else:

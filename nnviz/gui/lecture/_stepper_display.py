@@ -12,7 +12,8 @@ import numpy as np
 from PySide6.QtCore import QTimer
 
 from nnviz.core.lecture.latex_numbers import format_plain, split_result
-from nnviz.core.lecture.stepping import BackpropWalk, output_probabilities, slide_formula
+from nnviz.core.lecture.slide_forms import slide_line
+from nnviz.core.lecture.stepping import BackpropWalk, output_probabilities
 from nnviz.core.lecture.steps import Step
 
 
@@ -37,6 +38,7 @@ class StepperDisplay:
                 self._pushing = False
             self._pushed_params = ([w.copy() for w in net.weights], [b.copy() for b in net.biases])
         self._model.set_activations(state.outputs)
+        self._show_masks(walk)
         self._show_formula(step)
         self._highlight(step)
         self.outline.set_current(step.slide_step if step is not None else None)
@@ -56,7 +58,7 @@ class StepperDisplay:
             return
         step = walk.trace.steps[walk.pos + 1]
         numeric, result = split_result(step.numbers_in(self._lang))
-        self.formula.prefetch(step.latex, numeric, result, self._slide_formula(step))
+        self.formula.prefetch(step.latex, numeric, result, self._slide_line(step)[0])
 
     def _show_formula(self, step: Step | None) -> None:
         walk = self._walk
@@ -71,19 +73,38 @@ class StepperDisplay:
             )
             return
         if walk.granularity == "update" and walk.at_end():
-            numeric, result = split_result(walk.trace.steps[_error_index(walk)].numbers_in(self._lang))
+            error_step = walk.trace.steps[_error_index(walk)]
+            numeric, result = split_result(error_step.numbers_in(self._lang))
             caption = self.tr("Update {0} done: every weight has been updated").format(walk.update_number)
             after = format_plain(walk.trace.error_after(), self._lang)
-            self.formula.show_formula(caption, r"E = \dfrac{1}{2}\sum_k (d_k-y_k)^2", numeric, result)
+            self.formula.show_formula(caption, slide_line(error_step, self._model.network.activations,
+                                                          self._lang)[0], numeric, result)
             self.formula.set_note(self.tr("E after the update: {0}").format(after))
             return
         numeric, result = split_result(step.numbers_in(self._lang))
         caption = f"{step.slide_step}. {step.caption_in(self._lang)}"
         self.formula.show_formula(caption, step.latex, numeric, result)
-        self.formula.set_note(self.tr("On the slide:"), self._slide_formula(step))
+        latex, remark = self._slide_line(step)
+        self.formula.set_note(self.tr("On the slide:"), latex, remark)
 
-    def _slide_formula(self, step: Step) -> str:
-        return slide_formula(step, self._model.network.activations)
+    def _slide_line(self, step: Step) -> tuple[str, str]:
+        """The slide's form of ``step`` and, where its literal form differs, why."""
+        return slide_line(step, self._model.network.activations, self._lang)
+
+    def _show_masks(self, walk: BackpropWalk) -> None:
+        """The dropped neurons of a dropout update, in the model (the graph marks
+        them); none without dropout."""
+        masks = walk.dropout_masks()
+        if masks is None:
+            if self._model.masks:
+                self._model.set_masks([])
+            return
+        layers = walk.layers()
+        shown = masks.as_bool(layers)
+        now = self._model.masks
+        if len(now) == len(shown) and all(np.array_equal(a, b) for a, b in zip(now, shown, strict=True)):
+            return
+        self._model.set_masks(shown, [masks.p] * (len(layers) - 2))
 
     def _highlight(self, step: Step | None) -> None:
         view = self._network_view
@@ -117,7 +138,7 @@ class StepperDisplay:
             return
         if self._torch_for is walk.trace:
             return
-        self.torch_panel.show_update(walk.trace, self._lang)
+        self.torch_panel.show_update(walk.trace, self._lang)  # with the update's loss and dropout masks
         self._torch_for = walk.trace
         self.bottom.setCurrentWidget(self.torch_panel)
         self._give_torch_room()

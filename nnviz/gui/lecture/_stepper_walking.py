@@ -18,6 +18,7 @@ show (:func:`_drops_input_meanwhile`).
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -29,6 +30,12 @@ from PySide6.QtGui import QKeyEvent
 from nnviz.core.lecture.latex_numbers import format_plain
 from nnviz.core.lecture.stepping import BackpropWalk, UpdateStart
 from nnviz.gui.lecture._stepper_controls import SPEEDS
+
+#: the stepper's Train spreads its epochs over about this many seconds (XOR's
+#: 300 epochs: 50 a second), a few epochs between frames
+TRAIN_SECONDS = 6.0
+#: milliseconds between two frames of the paced Train
+TRAIN_TICK_MS = 40
 
 #: a move longer than this kept the window busy long enough for a press to come
 #: in meanwhile (a move usually takes a few ms; a press a person repeats, ~150 ms)
@@ -201,8 +208,14 @@ class StepperWalking:
 
     @_drops_input_meanwhile
     def train_epochs(self) -> None:
-        """Run the lesson's ``train_epochs`` epochs at once (the MLP solving XOR);
-        in perceptron mode, on to convergence or the lesson's last epoch."""
+        """Train the lesson's ``train_epochs`` epochs (the MLP solving XOR) at a
+        pace a class can follow: spread over about :attr:`train_seconds`, the
+        graph and the decision lines redrawn a few epochs at a time; pressed
+        again, or any move, stops there. In perceptron mode, on to convergence
+        or the lesson's last epoch, at once."""
+        if self.is_training():
+            self.stop_training()
+            return
         if not self._sync():
             return
         if self._mode == "perceptron":
@@ -213,8 +226,44 @@ class StepperWalking:
             return
         self.pause()
         self._forget_edits()
-        self._walk.train_epochs(self._train_epochs)
+        ticks = max(1, round(self.train_seconds * 1000 / TRAIN_TICK_MS))
+        self._train_left = self._train_epochs
+        self._train_chunk = max(1, math.ceil(self._train_epochs / ticks))
+        self._train_first = True
+        self._train_tick()
+        if self._train_left > 0:
+            self._train_timer.start(TRAIN_TICK_MS)
+        self._update_enabled()
+
+    def is_training(self) -> bool:
+        """Whether the paced Train is running."""
+        return self._train_timer.isActive()
+
+    def stop_training(self) -> None:
+        """Stop the paced Train where it is (the epochs done stay done)."""
+        if self._train_timer.isActive() or self._train_left:
+            self._train_timer.stop()
+            self._train_left = 0
+            self._update_enabled()
+
+    def _train_tick(self) -> None:
+        """One frame of the paced Train: a few epochs, then the graph redrawn."""
+        if getattr(self, "_dropping_input", False):
+            return  # the input of a busy move is being taken (a step may stop this): the next frame trains
+        walk = self._walk
+        if walk is None or self._train_left <= 0 or self._stale:  # a hand edit stops it
+            self.stop_training()
+            return
+        t0 = time.perf_counter()
+        n = min(self._train_chunk, self._train_left)
+        walk.train_epochs(n, finish_current=self._train_first)
+        self._train_first = False
+        self._train_left -= n
+        if self._train_left <= 0:
+            self.stop_training()
         self._refresh()
+        if time.perf_counter() - t0 > BUSY_S and self._train_timer.isActive():
+            self._take_input_that_came_meanwhile()  # a slow machine: presses coalesced, as for any move
 
     def play(self) -> None:
         self._timer.start(int(1000 / SPEEDS[self.speed.value()]))
@@ -222,6 +271,7 @@ class StepperWalking:
 
     def pause(self) -> None:
         self._timer.stop()
+        self.stop_training()
         self._update_enabled()
 
     def is_playing(self) -> bool:
@@ -309,7 +359,9 @@ class StepperWalking:
     def _sync(self) -> bool:
         """Before a move: if the weights were edited by hand, go on from them;
         if the network is no longer the lesson's (a training lesson, another
-        file), the stepper has nothing to step through."""
+        file), the stepper has nothing to step through. A move stops the
+        paced Train first."""
+        self.stop_training()
         if not self._stale:
             return self._lesson is not None
         self._stale = False
@@ -340,6 +392,7 @@ class StepperWalking:
         self._forget_edits()
         self._walk = None
         self._lesson = None
+        self._show_dropout_setting()
         self.perceptron.unload()
         self.tables.set_lesson(None)
         self.formula.set_lines(self.tr("Open a perceptron or MLP lesson to step through its formulas."), [])

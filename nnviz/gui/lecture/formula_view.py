@@ -130,6 +130,8 @@ class FormulaView(QWidget):
         self._scale = 1.0
         self._caption = ""
         self._note = ("", "")
+        #: a muted sentence under the note (why the slide's form differs)
+        self._remark = ""
         self._lines: list[list[_Run]] = []
         self._source: tuple[str, str, str, str] | None = None
         self._colors: dict[str, QColor] = {}
@@ -184,10 +186,13 @@ class FormulaView(QWidget):
             except FormulaError:
                 pass
 
-    def set_note(self, text: str, latex: str = "") -> None:
+    def set_note(self, text: str, latex: str = "", remark: str = "") -> None:
         """A muted line under the caption: ``text`` and a formula (e.g. the
-        slide's general form of the step). Showing a new formula clears it."""
+        slide's general form of the step), and under it ``remark``, a muted
+        sentence wrapped to the width (why the slide's literal form differs).
+        Showing a new formula clears them."""
         self._note = (text, latex)
+        self._remark = remark
         if latex:
             try:
                 math_path(latex, self._note_px())
@@ -198,6 +203,10 @@ class FormulaView(QWidget):
 
     def note(self) -> tuple[str, str]:
         return self._note
+
+    def remark(self) -> str:
+        """The sentence under the note ("" when none)."""
+        return self._remark
 
     def clear(self) -> None:
         self._source = None
@@ -217,6 +226,7 @@ class FormulaView(QWidget):
     def _set(self, caption: str, lines: list[list[_Run]], keep_note: bool = False) -> None:
         if not keep_note:
             self._note = ("", "")
+            self._remark = ""
         self._caption = caption
         self._lines = lines
         self.errors = []
@@ -313,6 +323,13 @@ class FormulaView(QWidget):
             asc, desc = max(asc, mp.ascent), max(desc, mp.descent)
         return w, asc, desc
 
+    def _remark_rect(self, width: float) -> QRectF:
+        """The remark's box when wrapped to ``width`` pixels (empty without one)."""
+        if not self._remark:
+            return QRectF()
+        fm = QFontMetricsF(self._note_font())
+        return fm.boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), self._remark)
+
     def _margin(self) -> float:
         return 10.0 * self._scale
 
@@ -350,6 +367,8 @@ class FormulaView(QWidget):
         if nw:
             h += (nasc + ndesc) * min(1.0, avail / nw) + gap
             w = max(w, nw)
+        if self._remark:
+            h += self._remark_rect(max(300.0, self.width() - 2 * m)).height() + gap
         for line in self._lines:
             lw, asc, desc = self._measure(line)
             h += (asc + desc) * (min(1.0, avail / lw) if lw > 0 else 1.0) + gap
@@ -408,6 +427,13 @@ class FormulaView(QWidget):
         nw, nasc, ndesc = self._note_size()
         if nw:
             y = self._paint_note(p, m, y, avail, nw, nasc) + (nasc + ndesc) * min(1.0, avail / nw) + gap
+        if self._remark:
+            rect = self._remark_rect(avail)
+            p.setFont(self._note_font())
+            p.setPen(self.color("note"))
+            p.drawText(QRectF(m, y, avail, rect.height()),
+                       int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), self._remark)
+            y += rect.height() + gap
         for line in self._lines:
             width, ascent, descent = self._measure(line)
             # a line too wide for the panel shrinks as a whole: it stays sharp

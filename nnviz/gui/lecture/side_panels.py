@@ -290,9 +290,10 @@ class TorchPanel(QWidget):
         imported here, on the first finished update)."""
         from nnviz.core.lecture.torch_check import torch_snippet, torch_update
 
-        theirs = torch_update(trace.network_before, trace.x, trace.d, trace.eta, trace.freeze_biases)
+        theirs = torch_update(trace.network_before, trace.x, trace.d, trace.eta, trace.freeze_biases,
+                              getattr(trace, "dropout", None))
         names, manual, other = _parameter_rows(trace.network_after, theirs, trace.freeze_biases)
-        self.show_comparison(torch_snippet(lang), names, manual, other)
+        self.show_comparison(torch_snippet(lang, getattr(trace, "loss", "squared")), names, manual, other)
 
     def clear_comparison(self) -> None:
         self._max_diff = None

@@ -15,6 +15,8 @@ API for the main window::
     panel.step_forward(); panel.step_back(); panel.finish_update(); panel.next_sample()
     panel.reset(); panel.play(); panel.pause(); panel.train_epochs()
     panel.set_granularity("scalar" | "layer" | "update"); panel.set_speed(steps_per_s)
+    panel.set_dropout(0.5 | None)      # dropout of the hidden neurons (a seeded mask per
+                                       # update); panel.dropout() reads it back
     panel.set_scale(f)                 # presentation scale 1x..3x
     panel.set_compact(True)            # a short projector: status, settings, outline, tabs give way
     panel.set_lang("es")               # numbers' decimal mark, slide texts
@@ -61,7 +63,7 @@ from nnviz.core.lecture.stepping import BackpropWalk, walk_for_lesson
 from nnviz.gui.lecture._edits import HandEdits
 from nnviz.gui.lecture._stepper_controls import StepperControls
 from nnviz.gui.lecture._stepper_display import StepperDisplay, same_parameters
-from nnviz.gui.lecture._stepper_walking import StepperWalking
+from nnviz.gui.lecture._stepper_walking import TRAIN_SECONDS, StepperWalking
 from nnviz.gui.lecture.formula_view import FormulaView
 from nnviz.gui.lecture.perceptron import PerceptronPanel
 from nnviz.gui.lecture.side_panels import ErrorPlot, StepOutline, TorchPanel
@@ -125,6 +127,15 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
 
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
+        #: the paced Train (the walking mixin's train_epochs): its frames, the
+        #: epochs still to do, per frame, and whether the first is still to come
+        self._train_timer = QTimer(self)
+        self._train_timer.timeout.connect(self._train_tick)
+        self._train_left = 0
+        self._train_chunk = 1
+        self._train_first = False
+        #: seconds the paced Train spreads the lesson's epochs over
+        self.train_seconds = TRAIN_SECONDS
         self._build_actions()
         self._build_controls()
 
@@ -194,6 +205,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
                 pass
         if self._mode == "perceptron":
             self._walk = None
+            self._show_dropout_setting()
             self._show_page(self.perceptron)
             self.perceptron.load_lesson(lesson)
             self._select_granularity(self.perceptron.walk().granularity)
@@ -204,6 +216,7 @@ class StepperPanel(StepperControls, StepperWalking, StepperDisplay, QWidget):
             self._train_epochs = int(st.get("train_epochs", 0))
             self._walk = walk_for_lesson(lesson, lang=self._lang)
             self._select_granularity(self._walk.granularity)
+            self._show_dropout_setting()
             self._show_page(self.pages.widget(0))
             self._pushed_params = None
             self._refresh()

@@ -130,12 +130,18 @@ class GraphGeometry:
         left = min(max(4 * s, x0 + w / 2 - want / 2), width - 4 * s - want)
         return QRectF(max(left, 4 * s), y0 + h + 4 * s, want, 80 * s)
 
-    def _grid_note_height(self, width: float) -> float:
+    def grid_note_font(self, height: float) -> QFont:
+        """The caption under the input image: as the layer captions, smaller in
+        a short view (at scale 2 a training lesson's graph is about 330 px
+        tall, and the caption at full size took the image's room)."""
+        font = QFont(self.font())
+        font.setPixelSize(round(13 * self.caption_scale(height)))
+        return font
+
+    def _grid_note_height(self, width: float, height: float) -> float:
         """Height of the wrapped caption under the input image (the longest of its two texts)."""
         s = self._scale
-        font = QFont(self.font())
-        font.setPixelSize(round(13 * s))
-        fm = QFontMetricsF(font)
+        fm = QFontMetricsF(self.grid_note_font(height))
         rows, cols = self._image_shape
         n = len(self._model.network.layers)
         gap = max(width - 24 * s, 10) / n
@@ -154,7 +160,7 @@ class GraphGeometry:
             # margins follow the text around them: a short view keeps its room
             cs = self.caption_scale(height)
             top = self._caption_height(width, height) + 10 * cs
-            note = self._grid_note_height(width) + 8 * s if self._image_shape else 0.0
+            note = self._grid_note_height(width, height) + 8 * s if self._image_shape else 0.0
             bottom = self._legend_height(width, height) + 14 * cs
             def layout(room: float) -> gl.GraphLayout:
                 return gl.layout_network(

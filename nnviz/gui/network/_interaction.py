@@ -106,7 +106,7 @@ class GraphInteraction:
                     lines.append(f"{w} = {fmt(net.weights[0][i, j])}")
             dropped = self._dropped(layer)
             if dropped is not None and dropped[i]:
-                lines.append(t["tip_dropped"])
+                lines.append(self.dropped_tip())
             return "<br>".join(lines)
         return ""
 
@@ -149,19 +149,27 @@ class GraphInteraction:
             super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        what = self.hit(event.position())
         if self._image_shape is not None:
-            what = self.hit(event.position())
             j = what[2] if what[0] == "neuron" and what[1] == 1 else -1
             if j != self._hover_rf:
                 self._hover_rf = j
                 self.update()
+        self._set_hover_neuron(tuple(what[1:]) if what[0] == "neuron" else (-1, -1))
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
         if self._hover_rf >= 0:
             self._hover_rf = -1
             self.update()
+        self._set_hover_neuron((-1, -1))
         super().leaveEvent(event)
+
+    def _set_hover_neuron(self, neuron: tuple[int, int]) -> None:
+        """``neuronHovered`` once per neuron the mouse moves onto or off (the activation gallery)."""
+        if neuron != self._hover_neuron:
+            self._hover_neuron = neuron
+            self.neuronHovered.emit(*neuron)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -32,6 +32,7 @@ class NetworkModel(QObject):
         self._network = network.copy()
         self._activations: list[np.ndarray] = []
         self._masks: list[np.ndarray] = []
+        self._mask_p: list[float] | None = None
         self._selection = (-1, -1)
         self._output_names: list[str] | None = None
         self.undo_stack = QUndoStack(self)
@@ -48,6 +49,12 @@ class NetworkModel(QObject):
     @property
     def masks(self) -> list[np.ndarray]:
         return self._masks
+
+    @property
+    def mask_p(self) -> list[float] | None:
+        """The dropout probability p per hidden layer the masks were drawn with,
+        when the one who set them said it (the legend names it), else None."""
+        return self._mask_p
 
     @property
     def selection(self) -> tuple[int, int]:
@@ -99,8 +106,10 @@ class NetworkModel(QObject):
             self._output_names = names
             self.outputNamesChanged.emit()
 
-    def set_masks(self, masks: list[np.ndarray]) -> None:
+    def set_masks(self, masks: list[np.ndarray], p: list[float] | None = None) -> None:
+        """Dropout masks (True = dropped) and, when known, the p of each hidden layer."""
         self._masks = [np.asarray(m, dtype=bool) for m in masks]
+        self._mask_p = [float(v) for v in p] if p is not None and self._masks else None
         self.maskChanged.emit()
 
     def select(self, layer: int, index: int) -> None:

@@ -1,6 +1,6 @@
 """How the network graph paints its neurons (a mixin of ``NetworkView``,
 beside ``painter``'s frame and edges): each neuron filled by its output for
-the sample on show, greyed and crossed out when dropout switched it off,
+the sample on show, greyed and crossed out in red when dropout switched it off,
 ringed when lit or selected; its bias square, its symbol in the slides'
 notation (h⁽²⁾₁₆) when the neuron is big enough to read it, an output
 neuron's class tag and each neuron's value under or beside it. Small discs
@@ -113,6 +113,12 @@ class DiscStamp:
         return image
 
 
+def cross_colour(background: QColor) -> QColor:
+    """The red of a dropped neuron's X: dark red on a light theme, a light one on a dark theme."""
+    lum = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
+    return QColor(0xB3, 0x26, 0x1E) if lum > 128 else QColor(0xFF, 0x6B, 0x5E)
+
+
 def label_colour(fill: QColor) -> QColor:
     """Black or white, whichever reads better on ``fill``."""
     lum = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue()
@@ -182,11 +188,8 @@ class NeuronPainting:
                     stamps[lit].draw(p, x, y, fill)
                 else:
                     DiscStamp(r, pen, 0.0).draw(p, x, y, fill)
-                if dropped is not None and dropped[i] and r >= 4:
-                    p.setPen(QPen(c.muted, max(1.0, 1.5 * s)))
-                    d = r * 0.55
-                    p.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
-                    p.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
+                if dropped is not None and dropped[i]:
+                    self._paint_cross(p, x, y, r, gap)
                 if self._highlight is not None and lit:
                     p.setPen(QPen(c.accent, 4 * s))
                     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -205,6 +208,18 @@ class NeuronPainting:
                 # NaN: a value not computed yet (the stepper before the output)
                 if labelled and has_act and values_fit and finite[i]:
                     self._paint_value(p, x, y, r, fmt(acts[li][i], 2), lit, sides[i] or (1 if tag else 0), tag)
+
+    def _paint_cross(self, p: QPainter, x: float, y: float, r: float, gap: float) -> None:
+        """A dropped neuron's X in red, across the disc; a tiny disc (a column of 64)
+        gets an X a little wider than itself, short of its neighbours."""
+        s = self._scale
+        if r >= 4:
+            d, width = r * 0.7, max(1.5, 2.0 * s)
+        else:
+            d, width = min(max(r + 1.0 * s, 2.5 * s), 0.45 * gap), max(1.0, 1.2 * s)
+        p.setPen(QPen(cross_colour(self._colours.background), width))
+        p.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
+        p.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
 
     def bias_rect(self, layer: int, i: int, x: float, y: float, r: float) -> QRectF:
         """The bias square at the neuron's lower left, or lower right for the

@@ -8,7 +8,8 @@ reads the bin's slice of a numpy array of segments directly (no QLineF
 objects), with a clip rectangle set, which FACTS.md measured as the fastest
 way through Qt's raster engine. The same code paints the widget, a PNG and
 an SVG, so the exported picture is what the user saw. A frame is two parts:
-``_paint_static`` (background, captions, edges), which the widget keeps as an
+``_paint_static`` (background, captions, edges; the edges of neurons dropped
+in a training batch left out), which the widget keeps as an
 image while only the neuron outputs change, and ``_paint_dynamic`` (the
 input image, the neurons, the legend).
 """
@@ -124,7 +125,10 @@ class GraphPainting:
         widths = self._bin_widths(aa)
         lit, level = self._emphasis()
         n_drop = self._n_drop
-        if n_drop:
+        # a dropout mask with its p (a training batch's, or the stepper's update, a
+        # batch of one): the slide's thinned network, the dropped neurons' edges
+        # gone; a mask without its p: those edges faint
+        if n_drop and self._model.mask_p is None:
             self._draw_bins(p, seg[:n_drop], self._drop_ends, c.dim[0.15], widths)
         self._draw_bins(p, seg[n_drop:], self._ends, c.bins if lit is None else c.dim[level], widths)
         if lit is not None and len(lit):
@@ -218,9 +222,7 @@ class GraphPainting:
             r, col = divmod(sel[1], self._image_shape[1])
             p.setPen(QPen(c.accent, 2.5 * s))
             p.drawRect(QRectF(x0 + col * cell, y0 + r * cell, cell, cell))
-        font = QFont(self.font())
-        font.setPixelSize(round(13 * s))
-        p.setFont(font)
+        p.setFont(self.grid_note_font(self.height()))
         p.setPen(c.text)
         p.drawText(self.grid_note_rect(width, lay),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

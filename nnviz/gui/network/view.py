@@ -18,12 +18,17 @@ Public API::
     view.clear_highlight()
     view.export_image(path)             # .png or .svg
     view.flush()                        # apply pending (throttled) updates now
+    view.crossed_out()                  # {(layer, i)} dropped by the mask on show
 
 Above ``MAX_FULL_EDGES`` edges only the strongest ``COMPACT_EDGES`` are
 drawn (the legend says how many); a square image input (8x8, 28x28) is drawn
 as a pixel grid, and hovering or selecting a first-layer hidden neuron shows
 its weights in that grid (its receptive field). Neurons that a dropout mask
-switches off are greyed and their edges faded.
+switches off are greyed and crossed out in red (:meth:`NetworkView.crossed_out`
+lists them) and their edges drawn faint; when the mask comes with its p
+(training in slow motion sets each batch's mask: its first sample's) their
+edges are left out, the slide's thinned network, and the legend and the
+tooltip say "dropped this batch (dropout p = …)".
 
 The class is assembled from mixins, one idea each: its following of the
 model (``_following``), its geometry and sizes (``_geometry``), what it
@@ -61,6 +66,8 @@ class NetworkView(
 
     #: an edge was clicked and its editor opened: (weight layer, j, k)
     edgeClicked = Signal(int, int, int)
+    #: the mouse moved onto neuron (layer, i) of the graph; (-1, -1): off every neuron
+    neuronHovered = Signal(int, int)
 
     def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +83,7 @@ class NetworkView(
         #: edge index -> value written on it while lit (set_highlight's labels)
         self._edge_labels: dict[int, float] = {}
         self._hover_rf = -1
+        self._hover_neuron = (-1, -1)
         self._layout_key: tuple | None = None
         self._layout: gl.GraphLayout | None = None
         self._sorted_seg = np.zeros((0, 4))
@@ -114,6 +122,7 @@ class NetworkView(
             "scale_auto": self.tr("±{0}: follows max |ω|"),
             "scale_fixed": self.tr("±{0}: fixed"),
             "all_shown": self.tr("All {0} edges shown."),
+            "dropped_edges": self.tr("{0} of {1} edges: a dropped neuron's are left out."),
             "some_shown": self.tr("Showing the strongest {0} of {1} edges."),
             "hidden_weak": self.tr("Edges with |ω| < {0} hidden."),
             "neurons": self.tr("{0} neurons"),
@@ -127,6 +136,10 @@ class NetworkView(
             "tip_neuron": self.tr("{0} = {1}"),
             "tip_no_sample": self.tr("{0}: no value yet"),
             "tip_dropped": self.tr("switched off by dropout"),
+            "tip_dropped_batch": self.tr("dropped this batch (dropout p = {0})"),
+            "dropped_note": self.tr(
+                "✕ {0} neurons dropped this batch (dropout p = {1}; its first sample's mask)."
+            ),
             "tip_pixel": self.tr("row {0}, column {1}"),
             "tip_class": self.tr("stands for class {0}"),
             "export": self.tr("Export image…"),
@@ -153,10 +166,18 @@ class NetworkView(
     def shown_note(self) -> str:
         loc = QLocale()
         total, shown = self._model.network.n_edges, len(self._shown)
-        if shown == total:
-            parts = [self._texts["all_shown"].format(loc.toString(total))]
+        parts = []
+        if self._model.masks and self._model.mask_p is not None:
+            # first: the legend's last line may be cut in a short view
+            n = len(self.crossed_out())
+            parts.append(self._texts["dropped_note"].format(loc.toString(n), self.dropout_p_text()))
+        if self._n_drop and self._model.mask_p is not None:  # left out (painter)
+            drawn = loc.toString(shown - self._n_drop)
+            parts.append(self._texts["dropped_edges"].format(drawn, loc.toString(total)))
+        elif shown == total:
+            parts.append(self._texts["all_shown"].format(loc.toString(total)))
         else:
-            parts = [self._texts["some_shown"].format(loc.toString(shown), loc.toString(total))]
+            parts.append(self._texts["some_shown"].format(loc.toString(shown), loc.toString(total)))
         if self._threshold > 0:
             parts.append(self._texts["hidden_weak"].format(fmt_scale(self._threshold)))
         layer, i = self._model.selection
@@ -215,6 +236,32 @@ class NetworkView(
 
     def image_shape(self) -> tuple[int, int] | None:
         return self._image_shape
+
+    def crossed_out(self) -> set[tuple[int, int]]:
+        """The neurons (layer, i) drawn crossed out: dropped by the dropout mask on show."""
+        if not self._model.masks:
+            return set()
+        out: set[tuple[int, int]] = set()
+        for layer in range(len(self._model.network.layers)):
+            dropped = self._dropped(layer)
+            if dropped is not None:
+                out.update((layer, int(i)) for i in np.flatnonzero(dropped))
+        return out
+
+    def dropout_p_text(self) -> str:
+        """The mask's p in the user's locale ("0,5"; "0,5 / 0,2" when the hidden
+        layers differ), or "" when not known."""
+        ps = self._model.mask_p
+        if not ps:
+            return ""
+        unique = list(dict.fromkeys(ps))
+        return " / ".join(fmt_scale(v) for v in (unique if len(unique) == 1 else ps))
+
+    def dropped_tip(self) -> str:
+        """The tooltip line of a dropped neuron."""
+        if self._model.mask_p is None:
+            return self._texts["tip_dropped"]
+        return self._texts["tip_dropped_batch"].format(self.dropout_p_text())
 
     # -------------------------------------------------------------- widget
     def sizeHint(self) -> QSize:

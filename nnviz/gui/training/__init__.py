@@ -22,6 +22,10 @@
   network model through ``_links`` (signal links cut when a panel closes).
 - ``test_set_view``: "Evaluate on the test set" and its figures, for data
   with a test part kept apart (MNIST).
+- ``descent_view``: gradient descent you can see (E along one weight with
+  its slope and step, the map of two weights with the paths of full batch,
+  mini-batch and batch 1), with ``_descent_jobs`` (off the GUI thread),
+  ``_descent_plots`` and ``_descent_layout``.
 
 May import: :mod:`nnviz.gui.network`, :mod:`nnviz.gui.data`, the shared
 modules of :mod:`nnviz.gui`, and :mod:`nnviz.core`; never lecture or window.

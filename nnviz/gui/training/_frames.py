@@ -14,6 +14,12 @@ counters (``_epoch_offset``, ``_update_offset``, ``_run_epochs0``,
 ``_epochs_target``, ``_run_started``, ``_state``, ``_engine``); a snapshot
 from another engine than the line names (the NumPy engine hands over to the
 compiled one once numba has compiled) goes to the run control's ``_on_engine``.
+
+Dropout you can see: in slow motion (the controller's ``shows_dropout``) a
+snapshot carries the mask of its latest batch's first sample, and the network
+stage hands it to the model (``set_masks``), so that the graph crosses out the
+dropped neurons; the last frame of a run, a faster speed or a run without
+dropout clear it (:meth:`FrameScheduling.clear_dropout`).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QTimer
 
-from nnviz.core.training.records import Snapshot
+from nnviz.core.training.records import DropoutMask, Snapshot
 
 _FRAME_MS = 33  # at most ~30 repaints a second
 #: the live views may take at most this share of the GUI thread's time: a slow
@@ -62,6 +68,8 @@ class FrameScheduling:
         self._confusion_at = 0.0
         self._stages: list[Callable[[], None]] = []
         self._view_updates: collections.Counter[str] = collections.Counter()
+        #: the dropout mask the graph shows now (set by this panel), or None
+        self._dropout_shown: DropoutMask | None = None
         self._frame = QTimer(self)
         self._frame.setSingleShot(True)
         self._frame.setInterval(_FRAME_MS)
@@ -141,7 +149,33 @@ class FrameScheduling:
         self._model.set_parameters(snap.weights, snap.biases)
         if snap.probe:
             self._model.set_activations(snap.probe)
+        self._show_dropout(snap)
         self._view_updates["network"] += 1
+
+    def _show_dropout(self, snap: Snapshot) -> None:
+        """The latest batch's dropped neurons in the graph while a run shows them;
+        the run's last frame (training stopped) clears them."""
+        mask = snap.dropout
+        if mask is not None and not snap.final and self.controller.shows_dropout():
+            self._model.set_masks(mask.dropped, mask.p)
+            self._dropout_shown = mask
+        else:
+            self.clear_dropout()
+
+    def clear_dropout(self) -> None:
+        """Take the dropout mask this panel put in the graph away (nothing when none is shown)."""
+        if self._dropout_shown is not None:
+            self._dropout_shown = None
+            self._model.set_masks([])
+
+    def dropout_shown(self) -> DropoutMask | None:
+        """The dropout mask the graph shows for the run now, or None."""
+        return self._dropout_shown
+
+    def _on_speed_for_dropout(self) -> None:
+        """Faster than the masks are shown at: the graph is whole again at once."""
+        if not self.controller.shows_dropout():
+            self.clear_dropout()
 
     def _show_regions(self, snap: Snapshot) -> None:
         self._regions.set_parameters(snap.weights, snap.biases)

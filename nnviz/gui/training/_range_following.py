@@ -67,7 +67,7 @@ class RangeFollowing:
             _x, y = item.getOriginalDataset()
             if y is not None and len(y):
                 lo, hi = min(lo, float(np.min(y))), max(hi, float(np.max(y)))
-        key = "updates" if self.x_axis.currentIndex() == 1 else "epoch"
+        key = self.x_key()
         old_end, old_lo, old_hi = self._old_runs_extent(key)
         x_end, lo, hi = max(x_end, old_end), min(lo, old_lo), max(hi, old_hi)
         empty = x_end <= 0

@@ -2,12 +2,14 @@
 coloured, shown or hidden, renamed, deleted, exported.
 
 :meth:`~nnviz.gui.training.plots.TrainingPlots.new_run` keeps the curves on
-show as an earlier run: each series drawn as its peak envelope (at most
-``MAX_DRAWN_POINTS`` points) in the run's own colour (training solid,
+show as an earlier run: each series drawn in the run's own colour (the means
+of bins of epochs past :data:`RUN_POINTS` points) (training solid,
 validation dashed), with the whole run kept (its raw columns, its label — what
 it changed from the run before, :func:`nnviz.core.training.runs.difference_label`
-— its settings and seconds) to draw it again against epochs or updates, list
-it in the legend and the runs table, and save it in a session. The last
+— its settings and seconds) to draw it again against epochs, updates or
+seconds, list it in the legend and the runs table, and save it in a session.
+A run trained by Compare… joins empty (:meth:`RunOverlay.start_run`) and grows
+as its epochs arrive (:meth:`RunOverlay.extend_runs`, a batch at a time). The last
 :data:`MAX_OLD_RUNS` stay; "Clear earlier runs" removes them; nothing else is
 lost until the user deletes a run.
 """
@@ -23,10 +25,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from nnviz.core.training.smoothing import decimation_stride, peak_envelope
-from nnviz.gui.training.live_curves import COLUMNS, MAX_DRAWN_POINTS, SERIES
+from nnviz.core.training.smoothing import bin_means, decimation_stride
+from nnviz.gui.training.live_curves import COLUMNS, SERIES, X_KEYS, metric_rows
 
 MAX_OLD_RUNS = 50
+#: points a run's curve draws at most: a wide pen along a long, noisy curve costs
+#: ~10 ms a repaint per 1,000 points, and the plots are a few hundred pixels wide
+RUN_POINTS = 300
 #: colours of earlier runs (Okabe-Ito, without the current run's blue and vermilion)
 RUN_COLORS = ((230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233), (240, 228, 66),
               (0, 0, 0), (120, 94, 240), (140, 86, 75))
@@ -60,7 +65,7 @@ class RunOverlay:
         self._runs_changed()
 
     def _append_run(self, label: str, table: dict[str, np.ndarray], markers: tuple[int, int],
-                    settings: dict[str, Any] | None, seconds: float) -> None:
+                    settings: dict[str, Any] | None, seconds: float) -> dict[str, Any]:
         """Keep a run as the newest earlier run, in the next colour, and draw it."""
         run = {
             "run": self._run_number, "label": label, "color": RUN_COLORS[self._next_color % len(RUN_COLORS)],
@@ -73,6 +78,7 @@ class RunOverlay:
         self._old_runs.append(run)
         while len(self._old_runs) > MAX_OLD_RUNS:
             self._remove_items(self._old_runs.pop(0))
+        return run
 
     def add_run(self, label: str, table: dict[str, np.ndarray], settings: dict[str, Any] | None,
                 seconds: float) -> None:
@@ -82,27 +88,76 @@ class RunOverlay:
         self.follow_data()
         self._runs_changed()
 
-    def _draw_run(self, run: dict[str, Any]) -> None:
-        """(Re)create a run's curve items from its table (smoothed as the current run)."""
-        self._remove_items(run)
-        table = run["table"]
-        key = "updates" if self.x_axis.currentIndex() == 1 else "epoch"
-        for s in SERIES:
-            y = np.asarray(table[s], dtype=np.float64)
-            if not np.isfinite(y).any():
+    # ------------------------------------------------ runs that grow live
+    def start_run(self, label: str, settings: dict[str, Any] | None) -> int:
+        """A run trained elsewhere (Compare…) that joins the earlier runs now, empty,
+        and grows epoch by epoch (:meth:`extend_runs`); its number (a handle)."""
+        table = {c: np.empty(0) for c in COLUMNS}
+        run = self._append_run(label, table, (0, 0), settings, 0.0)
+        self.follow_data()
+        self._runs_changed()
+        return int(run["run"])
+
+    def extend_runs(self, histories: dict[int, list[Any]]) -> None:
+        """Append :class:`~nnviz.core.training.records.EpochMetrics` to runs of
+        :meth:`start_run` (by number; a deleted one is skipped), redraw them, once."""
+        changed = False
+        for number, history in histories.items():
+            run = self._run_by_number(number)
+            if run is None or not history:
                 continue
-            x = np.asarray(table[key], dtype=np.float64)
-            stride = decimation_stride(len(x), MAX_DRAWN_POINTS)
-            item = pg.PlotDataItem(*peak_envelope(x, y, stride), pen=self._run_pen(run, s))
-            item.setZValue(-10)
-            item.setVisible(run["visible"])
-            plot = self.loss_plot if s.endswith("loss") else self.acc_plot
-            plot.addItem(item)
-            ok = np.isfinite(y)
-            extent = {"x_end": {"epoch": float(table["epoch"][-1]), "updates": float(table["updates"][-1])},
-                      "lo": float(y[ok].min()), "hi": float(y[ok].max())}
-            run["items"].append((plot, item, {"epoch": table["epoch"], "updates": table["updates"],
-                                              "y": y, "series": s, **extent}))
+            rows = metric_rows(history)
+            old = run["table"]
+            run["table"] = {c: np.concatenate([np.asarray(old.get(c, ()), dtype=np.float64), rows[:, j]])
+                            for j, c in enumerate(COLUMNS)}
+            self._update_run_items(run)
+            changed = True
+        if changed:
+            self._follow_data(self._x())  # (not after a zoom by the user: only a new run resumes following)
+            self._runs_changed()
+
+    def end_run(self, number: int, seconds: float, best_epoch: int = 0) -> None:
+        """A run of :meth:`start_run` ended: its seconds and best epoch."""
+        run = self._run_by_number(number)
+        if run is not None:
+            run["seconds"] = float(seconds)
+            run["markers"] = (int(best_epoch), 0)
+            self._runs_changed()
+
+    def run_color(self, number: int) -> tuple[int, int, int] | None:
+        """The colour of the run numbered ``number`` (None once deleted)."""
+        run = self._run_by_number(number)
+        return tuple(run["color"]) if run is not None else None  # type: ignore[return-value]
+
+    def _run_by_number(self, number: int) -> dict[str, Any] | None:
+        return next((r for r in self._old_runs if r["run"] == number), None)
+
+    # -------------------------------------------------------------- items
+    def _draw_run(self, run: dict[str, Any]) -> None:
+        """(Re)create a run's curve items from its table."""
+        self._remove_items(run)
+        self._update_run_items(run)
+
+    def _update_run_items(self, run: dict[str, Any]) -> None:
+        """Give each series of a run its points (creating its item the first time it has one)."""
+        key = self.x_key()
+        have = {data["series"]: i for i, (_plot, _item, data) in enumerate(run["items"])}
+        for s in SERIES:
+            data = _series_data(run["table"], s)
+            if data is None:
+                continue
+            if s in have:
+                plot, item, _old = run["items"][have[s]]
+                run["items"][have[s]] = (plot, item, data)
+            else:
+                item = pg.PlotCurveItem(pen=self._run_pen(run, s))  # (a PlotDataItem's scatter part is never used)
+                item.setZValue(-10)
+                item.setVisible(run["visible"])
+                plot = self.loss_plot if s.endswith("loss") else self.acc_plot
+                # the plots set their range themselves (_range_following): bounds would only cost
+                plot.addItem(item, ignoreBounds=True)
+                run["items"].append((plot, item, data))
+            _set_points(item, data, key)
 
     @staticmethod
     def _remove_items(run: dict[str, Any]) -> None:
@@ -202,11 +257,10 @@ class RunOverlay:
 
     # -------------------------------------------------------------- drawing
     def _draw_old_runs_against(self, key: str) -> None:
-        """Draw the earlier runs against ``key``: "epoch" or "updates"."""
+        """Draw the earlier runs against ``key``: "epoch", "updates" or "elapsed"."""
         for run in self._old_runs:
             for _plot, item, data in run["items"]:
-                stride = decimation_stride(len(data["y"]), MAX_DRAWN_POINTS)
-                item.setData(*peak_envelope(data[key], data["y"], stride))
+                _set_points(item, data, key)
 
     def _old_runs_extent(self, key: str) -> tuple[float, float, float]:
         """The shown earlier runs' last x (against ``key``) and their lowest and
@@ -241,3 +295,31 @@ class RunOverlay:
                 label = (run["label"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
                 parts.append(f"<span style='color: rgb({r},{g},{b})'>━━</span> {label}")
         return "&nbsp;&nbsp;&nbsp;".join(parts)
+
+
+def _series_data(table: dict[str, np.ndarray], series: str) -> dict[str, Any] | None:
+    """What drawing one series of a run needs: its x columns, y, extent; None
+    while it has no finite value."""
+    y = np.asarray(table.get(series, ()), dtype=np.float64)
+    ok = np.isfinite(y)
+    if not ok.any():
+        return None
+    data: dict[str, Any] = {"y": y, "series": series, "lo": float(y[ok].min()), "hi": float(y[ok].max()),
+                            "x_end": {}}
+    for key in X_KEYS:
+        x = np.asarray(table.get(key, np.full(len(y), np.nan)), dtype=np.float64)
+        known = x[np.isfinite(x)]
+        data[key] = x
+        data["x_end"][key] = float(known[-1]) if known.size else -math.inf
+    return data
+
+
+def _set_points(item: pg.PlotCurveItem, data: dict[str, Any], key: str) -> None:
+    """A series against ``key``: every point up to :data:`RUN_POINTS`, else the means of
+    bins of epochs (points without an x left out)."""
+    x = data[key]
+    y = np.where(np.isfinite(x), data["y"], np.nan)
+    stride = decimation_stride(len(y), 2 * RUN_POINTS)  # (a power of two: bins stay put as the run grows)
+    xs, ys = bin_means(np.where(np.isfinite(x), x, 0.0), y, stride)
+    ok = np.isfinite(ys)
+    item.setData(xs[ok], ys[ok])

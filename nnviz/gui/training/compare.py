@@ -4,20 +4,29 @@
 η, optimizer, L2/L1 λ, dropout p, early stopping) and its values, then trains
 one run per value — the same data, initial weights and seed — in a
 background thread (:class:`SweepWorker`; small networks several at once on
-the compiled engine, :func:`nnviz.core.training.sweep.run_sweep`). Each run
-joins the plots as a labelled earlier run as soon as it ends, and the dialog
-shows small multiples — the decision regions of every run (2-D data) or its
-confusion matrix (images) — at one epoch, chosen with a shared slider.
-Stop ends every run at its next batch.
+the compiled engine, :func:`nnviz.core.training.sweep.run_sweep`). Every run
+joins the plots as a labelled run when the comparison starts and its curves
+grow as its epochs arrive: the worker only collects them, and the dialog takes
+them in batches a few times a second (no Qt signal per epoch, no per-epoch
+work in the GUI thread). Beside the plots, small multiples — the decision
+regions of every run (2-D data) or its confusion matrix (images; a sentence
+for a regression), drawn by :mod:`~nnviz.gui.training._small_multiples` — at
+one epoch, chosen with a shared slider: each run keeps its weights at a
+bounded number of epochs (:func:`nnviz.core.training.sweep.snapshot_epochs`),
+and a picture is computed only for the slider's epoch (then cached). The
+pictures use the data the sweep trained on, kept from its start: another
+lesson or data loaded meanwhile does not change them. Stop ends every run at
+its next batch.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,13 +43,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.core.data.dataset import Dataset
 from nnviz.core.errors import UserError
-from nnviz.core.model import regions
 from nnviz.core.model.network import Network
-from nnviz.core.session.record import run_record
 from nnviz.core.training import sweep as core_sweep
 from nnviz.core.training.runs import run_settings
 from nnviz.gui.core_strings import translate_core, user_message
+from nnviz.gui.training import _small_multiples as multiples
+from nnviz.gui.training._small_multiples import SMALL_SIZE
 
 #: values offered for each setting when the dialog opens
 DEFAULT_VALUES = {
@@ -48,19 +58,18 @@ DEFAULT_VALUES = {
     "optimizer": "sgd, adam", "l2": "0, 0.001, 0.01", "l1": "0, 0.001, 0.01", "dropout": "0, 0.2, 0.5",
     "early_stopping": "off, on",
 }
-#: cells per side of a small region map
-SMALL_GRID = 64
-#: pixels of a small multiple
-SMALL_SIZE = 150
 #: runs trained at once (the compiled engine and torch release the GIL)
 PARALLEL = 3
+#: milliseconds between two batches of new epochs taken into the plots
+TAKE_MS = 200
+#: milliseconds between two redraws of the small multiples while the runs train
+PICTURES_MS = 2000
 
 
 class SweepWorker(QObject):
-    """Runs a sweep in its thread; signals reach the dialog in the GUI thread."""
+    """Runs a sweep in its thread. New epochs wait in the worker until the
+    dialog takes them (:meth:`take`); signals only say that a run or the sweep ended."""
 
-    #: epochs done, epochs in all
-    progressed = Signal(int, int)
     #: a run ended (its index)
     runFinished = Signal(int)
     #: the sweep ended; a sentence when it failed, else ""
@@ -72,23 +81,32 @@ class SweepWorker(QObject):
         self._dataset = dataset
         self._parallel = parallel
         self.stop_event = threading.Event()
+        self._lock = threading.Lock()
+        self._new: dict[int, list] = {}
         self._done = 0
-        self._total = sum(r.config.epochs for r in runs)
+        self.total = sum(r.config.epochs for r in runs)
+
+    def take(self) -> tuple[dict[int, list], int]:
+        """The epochs finished since the last call (by run index) and the epochs done in all."""
+        with self._lock:
+            new, self._new = self._new, {}
+            return new, self._done
 
     @Slot()
     def run(self) -> None:
         message = ""
 
         def progress(i: int, run, metrics) -> bool:
-            self._done += 1
-            self.progressed.emit(self._done, self._total)
-            if metrics is not None and metrics.epoch >= run.config.epochs:
-                self.runFinished.emit(i)
+            if metrics is not None:
+                with self._lock:
+                    self._new.setdefault(i, []).append(metrics)
+                    self._done += 1
             return not self.stop_event.is_set()
 
         try:
             core_sweep.run_sweep(self.runs, self._dataset, progress, parallel=self._parallel,
-                                 keep_weights=True, stop=self.stop_event)
+                                 keep_weights=True, stop=self.stop_event,
+                                 ended=lambda i, _run: self.runFinished.emit(i))
         except UserError as exc:
             message = user_message(exc)
         except Exception as exc:  # noqa: BLE001 - a sweep that fails ends with a sentence, not a hung thread
@@ -105,7 +123,19 @@ class CompareDialog(QDialog):
         self._thread: QThread | None = None
         self._worker: SweepWorker | None = None
         self._runs: list[core_sweep.SweepRun] = []
-        self._added: set[int] = set()
+        #: the data the sweep trains on (its pictures use it, whatever the panel shows later)
+        self._dataset: Dataset | None = None
+        #: the plots' number of each run (its handle there)
+        self._numbers: list[int] = []
+        self._ended: set[int] = set()
+        #: (run index, kept epoch) and (layers, activations, hash of the weights) -> picture, drawn once
+        self._cache: dict[tuple, QPixmap] = {}
+        #: the data's points, drawn once for every picture
+        self._points: QImage | None = None
+        self._pictures: list[QLabel] = []
+        self._to_draw: list[int] = []
+        #: runs trained at once on the compiled engine (the benchmark sets 1 to compare)
+        self.parallel = PARALLEL
         self.setModal(False)
         self.param = QComboBox()
         for key in core_sweep.PARAMETERS:
@@ -121,9 +151,15 @@ class CompareDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.epoch = QSlider(Qt.Orientation.Horizontal)
-        self.epoch.setRange(1, 1)
+        self.epoch.setRange(0, 0)
         self.epoch.valueChanged.connect(self._draw_multiples)
         self.epoch_label = QLabel()
+        self._take_timer = QTimer(self, interval=TAKE_MS)
+        self._take_timer.timeout.connect(self._take)
+        self._pictures_timer = QTimer(self, interval=PICTURES_MS)
+        self._pictures_timer.timeout.connect(self._follow_epochs)
+        self._picture_step = QTimer(self, interval=0, singleShot=True)  # one picture per turn of the loop
+        self._picture_step.timeout.connect(self._draw_next_picture)
         self._grid = QGridLayout()
         form = QFormLayout()
         self._param_label, self._values_label, self._seeds_label = QLabel(), QLabel(), QLabel()
@@ -174,14 +210,15 @@ class CompareDialog(QDialog):
         except UserError as exc:
             self.message.setText(user_message(exc))
             return False
-        self._runs, self._added = runs, set()
-        self._finished: set[int] = set()
-        self._next = 0
+        self._runs, self._ended, self._cache, self._points = runs, set(), {}, None
+        self._dataset = dataset
+        plots = panel.plots_widget()
+        # every run joins the plots now, in the order of its value, and grows as it trains
+        self._numbers = [plots.start_run(r.label, run_settings(r.network, r.config)) for r in runs]
         small = all(r.network.n_parameters < 20_000 for r in runs) and config.engine in ("auto", "compiled")
-        worker = SweepWorker(runs, dataset, PARALLEL if small else 1)
+        worker = SweepWorker(runs, dataset, self.parallel if small else 1)
         thread = QThread()
         worker.moveToThread(thread)
-        worker.progressed.connect(self._on_progress)
         worker.runFinished.connect(self._on_run_finished)
         worker.finished.connect(self._on_finished)
         thread.started.connect(worker.run)
@@ -191,7 +228,14 @@ class CompareDialog(QDialog):
         self.compare_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.progress.setValue(0)
-        self._clear_multiples()
+        self._build_multiples()
+        self.epoch.blockSignals(True)
+        self.epoch.setRange(0, 0)
+        self.epoch.setValue(0)
+        self.epoch.blockSignals(False)
+        self._draw_multiples()
+        self._take_timer.start()
+        self._pictures_timer.start()
         thread.start()
         return True
 
@@ -211,35 +255,38 @@ class CompareDialog(QDialog):
         while self._thread is not None and clock.elapsed() < timeout_ms:
             QCoreApplication.processEvents()
             thread.wait(20)
-        if self._thread is not None:
-            return False
-        return True
+        return self._thread is None
 
     def running(self) -> bool:
         return self._thread is not None
 
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(100 * done / max(total, 1)))
+    def _take(self) -> None:
+        """Bring the epochs finished since the last time into the plots, in one batch."""
+        if self._worker is None:
+            return
+        new, done = self._worker.take()
+        if new:
+            self._panel.plots_widget().extend_runs({self._numbers[i]: m for i, m in new.items()})
+        self.progress.setValue(int(100 * done / max(self._worker.total, 1)))
 
     def _on_run_finished(self, index: int) -> None:
-        """Runs join the plots in the order of their values (parallel ones end in any order)."""
-        self._finished.add(index)
-        while self._next in self._finished:
-            self._add_run(self._next)
-            self._next += 1
+        """A run ended: its last epochs, its seconds and best epoch join the plots."""
+        self._take()
+        self._end_run(index)
 
-    def _add_run(self, index: int) -> None:
-        """A finished run joins the plots, labelled, in its own colour."""
-        if index in self._added or not self._runs[index].history:
+    def _end_run(self, index: int) -> None:
+        if index in self._ended:
             return
-        self._added.add(index)
+        self._ended.add(index)
         run = self._runs[index]
-        table = run_record(run.history).table  # (accuracies in %, as the plots keep them)
-        self._panel.plots_widget().add_run(run.label, table, run_settings(run.network, run.config), run.seconds)
+        self._panel.plots_widget().end_run(self._numbers[index], run.seconds, run.best_epoch)
 
     def _on_finished(self, message: str) -> None:
+        self._take()
         for i in range(len(self._runs)):
-            self._add_run(i)  # stopped ones too: what they did so far
+            self._end_run(i)  # stopped ones too: what they did so far
+        self._take_timer.stop()
+        self._pictures_timer.stop()
         if self._thread is not None:
             self._thread.quit()  # (the queued quit would wait for this thread: ask it directly)
             self._thread.wait()
@@ -250,28 +297,46 @@ class CompareDialog(QDialog):
         stopped = any(r.status == "stopped" for r in self._runs)
         self.message.setText(message or (self.tr("Stopped.") if stopped else self.tr(
             "Done: %1 runs, now in the plots and in Runs….").replace("%1", str(len(self._runs)))))
-        last = max((max(r.weights) for r in self._runs if r.weights), default=1)
-        self.epoch.setRange(1, last)
-        self.epoch.setValue(last)
-        self._build_multiples()
-        self._draw_multiples()
+        self._follow_epochs(force=True)
+        self.draw_pending_pictures()  # the last pictures at once: nothing trains any more
 
     # ---------------------------------------------------------- multiples
+    def _last_kept(self) -> int:
+        return max((max(list(r.weights)) for r in self._runs if r.weights), default=0)
+
+    def _follow_epochs(self, force: bool = False) -> None:
+        """The slider reaches the newest kept epoch; it follows it while the user leaves it at the end."""
+        last = self._last_kept()
+        at_end = self.epoch.value() >= self.epoch.maximum()
+        self.epoch.setMaximum(max(last, 0))
+        if at_end or force:
+            if self.epoch.value() == last:
+                self._draw_multiples()
+            else:
+                self.epoch.setValue(last)  # (draws them)
+
     def _clear_multiples(self) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self._pictures: list[QLabel] = []
+        self._pictures = []
+        self._to_draw = []
 
     def _build_multiples(self) -> None:
         self._clear_multiples()
+        plots = self._panel.plots_widget()
         for i, run in enumerate(self._runs):
             picture, caption = QLabel(), QLabel(run.label)
             picture.setFixedSize(SMALL_SIZE, SMALL_SIZE)
             picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            picture.setWordWrap(True)  # (a sentence where there is no picture)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             caption.setWordWrap(True)
+            colour = plots.run_color(self._numbers[i])
+            if colour is not None:  # the caption in the run's colour in the plots: which picture is which curve
+                caption.setText(f"<span style='color: rgb{tuple(colour)}'>━━</span> "
+                                + run.label.replace("&", "&amp;").replace("<", "&lt;"))
             col = i % 4
             row = 2 * (i // 4)
             self._grid.addWidget(picture, row, col)
@@ -279,18 +344,51 @@ class CompareDialog(QDialog):
             self._pictures.append(picture)
 
     def _draw_multiples(self) -> None:
-        epoch = self.epoch.value()
-        self.epoch_label.setText(self.tr("epoch %1").replace("%1", str(epoch)))
-        dataset = self._panel.dataset()
-        for picture, run in zip(getattr(self, "_pictures", []), self._runs, strict=False):
-            known = [e for e in run.weights if e <= epoch]
-            if not known or dataset is None:
-                picture.clear()
-                continue
-            weights, biases = run.weights[max(known)]
-            net = Network(run.network.layers, run.network.activations, weights, biases)
-            picture.setPixmap(QPixmap.fromImage(_picture(net, dataset)).scaled(
-                SMALL_SIZE, SMALL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
+        """Every run's picture at the slider's epoch (the latest kept one before it), one at a time."""
+        self.epoch_label.setText(self.tr("epoch %1").replace("%1", str(self.epoch.value())))
+        self._to_draw = list(range(len(self._pictures)))
+        self._draw_next_picture()
+
+    def draw_pending_pictures(self) -> None:
+        """Draw now the pictures still waiting for their turn (tests, screenshots)."""
+        while self._to_draw:
+            self._draw_next_picture()
+
+    def _draw_next_picture(self) -> None:
+        if not self._to_draw:
+            return
+        i = self._to_draw.pop(0)
+        if self._to_draw:
+            self._picture_step.start()
+        picture, run, epoch = self._pictures[i], self._runs[i], self.epoch.value()
+        dataset = self._dataset
+        if dataset is not None and not multiples.has_picture(dataset):
+            picture.setText(self.tr("No picture for a regression: compare its loss curves."))
+            return
+        known = [e for e in list(run.weights) if e <= epoch]
+        if not known or dataset is None:
+            picture.clear()
+            return
+        kept = max(known)
+        pixmap = self._cache.get((i, kept))
+        if pixmap is None:
+            weights, biases = run.weights[kept]
+            # the same weights, the same picture: runs that start alike share their first one
+            same = hashlib.blake2b(digest_size=16)
+            for a in (*weights, *biases):
+                same.update(np.ascontiguousarray(a).tobytes())
+            key = (tuple(run.network.layers), tuple(run.network.activations), same.digest())
+            pixmap = self._cache.get(key)
+            if pixmap is None:
+                net = Network(run.network.layers, run.network.activations, weights, biases)
+                if self._points is None and multiples.has_regions(dataset):
+                    self._points = multiples.points_layer(dataset)
+                pixmap = QPixmap.fromImage(multiples.picture(net, dataset, self._points)).scaled(
+                    SMALL_SIZE, SMALL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.FastTransformation)
+                self._cache[key] = pixmap
+            self._cache[(i, kept)] = pixmap
+        picture.setPixmap(pixmap)
 
     # ----------------------------------------------------------- language
     def retranslate(self) -> None:
@@ -313,36 +411,5 @@ class CompareDialog(QDialog):
     def closeEvent(self, event) -> None:
         self.stop()
         self.wait()
+        self._picture_step.stop()
         super().closeEvent(event)
-
-
-def _picture(net: Network, dataset) -> QImage:
-    """The decision regions with the points (2-D data), else the confusion matrix."""
-    if dataset.n_features == 2 and not getattr(dataset, "is_regression", False):
-        bounds = regions.data_bounds(dataset.x)
-        maps = regions.region_maps(net, bounds, n=SMALL_GRID, hidden_n=0)
-        rgba = np.ascontiguousarray(maps.output_rgba[::-1])
-        h, w = rgba.shape[:2]
-        image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-        image = image.scaled(SMALL_SIZE, SMALL_SIZE)
-        (x0, x1), (y0, y1) = bounds[0:2], bounds[2:4]
-        painter = QPainter(image)  # the points, as dots a projector shows
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(255, 255, 255), 0.8))
-        for (px, py), label in zip(dataset.x, dataset.y, strict=True):
-            cx = (px - x0) / (x1 - x0) * (SMALL_SIZE - 1)
-            cy = (1 - (py - y0) / (y1 - y0)) * (SMALL_SIZE - 1)
-            painter.setBrush(QColor(*regions.class_color(int(label))))
-            painter.drawEllipse(QPointF(cx, cy), 2.6, 2.6)
-        painter.end()
-        return image
-    pred = regions.predicted_classes(net, dataset.x[dataset.val_idx if dataset.val_idx.size else dataset.train_idx])
-    truth = dataset.y[dataset.val_idx if dataset.val_idx.size else dataset.train_idx]
-    k = max(int(dataset.n_classes), 2)
-    m = regions.confusion_matrix(truth, pred, k).astype(np.float64)
-    m /= np.maximum(m.sum(axis=1, keepdims=True), 1)
-    grey = (255 - 255 * m).astype(np.uint8)
-    rgba = np.dstack([grey, grey, grey, np.full_like(grey, 255)])
-    rgba = np.ascontiguousarray(rgba)
-    image = QImage(rgba.data, k, k, 4 * k, QImage.Format.Format_RGBA8888).copy()
-    return image.scaled(SMALL_SIZE, SMALL_SIZE)

@@ -29,8 +29,11 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from nnviz.core.training.smoothing import EmaSmoother, bin_means, decimation_stride, peak_envelope
 from nnviz.gui.training.plot_style import GAP_RGB
 
-#: buffer columns
-COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size")
+#: buffer columns (``elapsed``: seconds of training at the end of the epoch)
+COLUMNS = ("epoch", "updates", "train_loss", "val_loss", "train_acc", "val_acc", "penalty", "lr", "batch_size",
+           "elapsed")
+#: the x axes a plot can have: the column each draws against
+X_KEYS = ("epoch", "updates", "elapsed")
 #: the columns drawn as curves
 SERIES = ("train_loss", "val_loss", "train_acc", "val_acc")
 #: points a curve draws at most (the plots are a few hundred pixels wide)
@@ -38,6 +41,16 @@ MAX_DRAWN_POINTS = 1000
 #: epochs a run's buffer keeps at most (older ones are thinned: MetricBuffer)
 MAX_ROWS = 200_000
 _FRAME_MS = 33
+
+
+def metric_rows(history: Sequence[Any]) -> np.ndarray:
+    """:class:`~nnviz.core.training.records.EpochMetrics` as rows of :data:`COLUMNS`
+    (accuracies in %, as the plots keep them)."""
+    get = operator.attrgetter(*COLUMNS)
+    rows = np.array([get(m) for m in history], dtype=np.float64).reshape(-1, len(COLUMNS))
+    rows[:, COLUMNS.index("train_acc")] *= 100.0
+    rows[:, COLUMNS.index("val_acc")] *= 100.0
+    return rows
 
 
 class MetricBuffer:
@@ -106,6 +119,9 @@ class LiveCurves:
 
     def _init_curves(self) -> None:
         self._buf = MetricBuffer()
+        #: a run that goes on (``offsets``) counts its seconds from where it was:
+        #: (its epoch offset, the seconds added to its trainer's ``elapsed``)
+        self._seconds_shift = (0, 0.0)
         self._smooth_w = 0.0
         self._smoothers: dict[str, EmaSmoother] = {}
         self._smoothed: dict[str, MetricBuffer] = {}
@@ -146,12 +162,14 @@ class LiveCurves:
         their epochs and updates shifted by ``offsets``."""
         if not history:
             return
-        get = operator.attrgetter(*COLUMNS)
-        rows = np.array([get(m) for m in history], dtype=np.float64)
+        rows = metric_rows(history)
         rows[:, 0] += offsets[0]
         rows[:, 1] += offsets[1]
-        rows[:, COLUMNS.index("train_acc")] *= 100.0
-        rows[:, COLUMNS.index("val_acc")] *= 100.0
+        if offsets[0] != self._seconds_shift[0]:  # a new trainer goes on: its clock starts at 0
+            done = self._buf.column("elapsed")
+            before = float(done[np.isfinite(done)][-1]) if offsets[0] and np.isfinite(done).any() else 0.0
+            self._seconds_shift = (offsets[0], before)
+        rows[:, COLUMNS.index("elapsed")] += self._seconds_shift[1]
         self._buf.append_rows(rows)
         if self._smooth_w > 0:
             for s in SERIES:
@@ -182,6 +200,7 @@ class LiveCurves:
     def _forget_points(self) -> None:
         """Empty the current run (its smoothing too)."""
         self._buf.clear()
+        self._seconds_shift = (0, 0.0)
         self._reset_smoothers()
 
     def _smooth_with(self, weight: float) -> None:
@@ -200,7 +219,10 @@ class LiveCurves:
                 self._smoothed[s] = buf
 
     def _x(self) -> np.ndarray:
-        return self._buf.column("updates" if self.x_axis.currentIndex() == 1 else "epoch")
+        x = self._buf.column(self.x_key())
+        if not np.isfinite(x).all():  # seconds unknown (a session written before runs kept them)
+            x = np.where(np.isfinite(x), x, 0.0)
+        return x
 
     def _series(self, name: str) -> np.ndarray:
         if self._smooth_w > 0:

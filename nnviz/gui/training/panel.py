@@ -97,6 +97,8 @@ class TrainingPanel(PanelControls, PanelDrawnData, PanelRunControl, FrameSchedul
 
         self._build_controls()
         self._init_drawn_data()
+        # after the controls' own slot: the controller knows the new pace
+        self.speed.currentIndexChanged.connect(self._on_speed_for_dropout)
 
         model.architectureChanged.connect(self._on_model_architecture)
         model.weightsChanged.connect(self._on_model_weights)

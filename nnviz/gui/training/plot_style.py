@@ -76,9 +76,14 @@ def apply_plot_theme(plot: pg.PlotWidget, palette: QPalette) -> bool:
 
 
 class WholeNumberAxis(LocaleAxis):
-    """An axis of epochs or updates: ticks only at whole numbers (no "epoch 2.5")."""
+    """An axis of epochs or updates: ticks only at whole numbers (no "epoch 2.5");
+    with ``whole_numbers`` False (seconds) the usual ticks."""
+
+    whole_numbers = True
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802, N803
+        if not self.whole_numbers:
+            return super().tickValues(minVal, maxVal, size)
         levels = []
         for spacing, values in super().tickValues(minVal, maxVal, size):
             if spacing >= 1:

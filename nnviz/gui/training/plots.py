@@ -2,7 +2,8 @@
 
 ``TrainingPlots`` shows two linked plots (loss above, accuracy below) with:
 
-- training (solid) and validation (dashed) curves, against epochs or updates;
+- training (solid) and validation (dashed) curves, against epochs, updates or
+  seconds of training;
 - a log-scale option for the loss;
 - TensorBoard's debiased EMA smoothing (:mod:`nnviz.core.training.smoothing`), with the
   raw curves faint behind the smoothed ones;
@@ -52,7 +53,7 @@ from nnviz.gui.training._epoch_markers import EpochMarkers
 from nnviz.gui.training._plot_export import PlotExport
 from nnviz.gui.training._range_following import RangeFollowing
 from nnviz.gui.training._run_overlay import RunOverlay
-from nnviz.gui.training.live_curves import LiveCurves
+from nnviz.gui.training.live_curves import X_KEYS, LiveCurves
 from nnviz.gui.training.plot_style import (
     BEST_COLOR,
     WholeNumberAxis,
@@ -65,6 +66,8 @@ from nnviz.gui.wheel_guard import guard_wheel
 #: the accuracy axis: 0 to 100 % with room above and below, so a curve at
 #: 100 % (or 0 %) and the "100" tick label are not cut by the plot's edge
 ACC_RANGE = (-6.0, 108.0)
+#: what the x axis can count (the choices of the "x axis" box, in its order)
+X_MODES = ("epochs", "updates", "seconds")
 
 
 class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotExport, QWidget):
@@ -85,7 +88,7 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         # ---- controls
         self._x_label = QLabel()
         self.x_axis = QComboBox()
-        self.x_axis.addItems(["", ""])
+        self.x_axis.addItems(["", "", ""])
         self.x_axis.currentIndexChanged.connect(self._on_x_axis)
         self.log_scale = QCheckBox()
         self.log_scale.toggled.connect(self._on_log)
@@ -193,8 +196,16 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self.follow_data()
 
     def set_x_axis(self, mode: str) -> None:
-        """"epochs" or "updates"."""
-        self.x_axis.setCurrentIndex(1 if mode == "updates" else 0)
+        """"epochs", "updates" or "seconds"."""
+        self.x_axis.setCurrentIndex(max(X_MODES.index(mode), 0) if mode in X_MODES else 0)
+
+    def x_axis_mode(self) -> str:
+        """What the x axis counts: "epochs", "updates" or "seconds" (a session keeps it)."""
+        return X_MODES[max(self.x_axis.currentIndex(), 0)]
+
+    def x_key(self) -> str:
+        """The column the curves are drawn against: "epoch", "updates" or "elapsed"."""
+        return X_KEYS[max(self.x_axis.currentIndex(), 0)]
 
     def set_log_scale(self, on: bool) -> None:
         self.log_scale.setChecked(on)
@@ -208,7 +219,11 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
 
     # ------------------------------------------------------------ controls
     def _on_x_axis(self, index: int) -> None:
-        self._draw_old_runs_against("updates" if index == 1 else "epoch")
+        for plot in (self.loss_plot, self.acc_plot):
+            axis = plot.getPlotItem().getAxis("bottom")
+            axis.whole_numbers = self.x_key() != "elapsed"  # seconds: 0.25 s is a tick too
+            axis.picture = None  # (its ticks are drawn again)
+        self._draw_old_runs_against(self.x_key())
         for plot in (self.loss_plot, self.acc_plot):
             plot.getPlotItem().setLabel("bottom", self.x_axis.currentText())
         self.follow_data()
@@ -249,8 +264,10 @@ class TrainingPlots(LiveCurves, RangeFollowing, EpochMarkers, RunOverlay, PlotEx
         self.x_axis.blockSignals(True)
         self.x_axis.setItemText(0, self.tr("epochs"))
         self.x_axis.setItemText(1, self.tr("updates"))
+        self.x_axis.setItemText(2, self.tr("seconds"))
         self.x_axis.blockSignals(False)
-        self.x_axis.setToolTip(self.tr("Plot against epochs (passes over the training set) or weight updates"))
+        self.x_axis.setToolTip(self.tr("Plot against epochs (passes over the training set), weight updates or "
+                                       "seconds of training (what a small batch costs)"))
         self.log_scale.setText(self.tr("log scale"))
         self.log_scale.setToolTip(self.tr("Logarithmic loss axis: shows slow late progress"))
         self._smooth_label.setText(self.tr("smoothing:"))

@@ -44,6 +44,10 @@ from nnviz.gui.core_strings import result_message, user_message
 MAX_RATE = 30.0
 #: the settings that can change while training runs
 LIVE_SETTINGS = ("lr", "batch_size", "momentum", "l2", "l1")
+#: at this pace (epochs a second) or slower, a run with dropout reports the
+#: mask of each snapshot's latest batch, for the graph to draw the thinned
+#: network; faster, the masks would flicker past unseen and cost the loop
+DROPOUT_SHOWN_UP_TO = 10.0
 
 
 def leave_a_core_for_the_gui() -> int:
@@ -144,6 +148,15 @@ class RunControl:
             else:
                 self._pending["pace"] = float(epochs_per_s)
 
+    def set_dropout_reporting(self, on: bool) -> None:
+        """Snapshots carry the latest batch's dropout mask (see
+        :meth:`nnviz.core.training.trainer.Trainer.set_dropout_reporting`)."""
+        with self._lock:
+            if self._trainer is not None:
+                self._trainer.set_dropout_reporting(on)
+            else:
+                self._pending["dropout_reporting"] = bool(on)
+
     def set_probe(self, index: int) -> None:
         """Show the activations of sample ``index`` (a row of ``dataset.x``) from now on."""
         with self._lock:
@@ -183,6 +196,8 @@ def _apply(trainer: Trainer, key: str, value: Any) -> None:
         trainer.set_probe(value)
     elif key == "pace":
         trainer.set_pace(value)
+    elif key == "dropout_reporting":
+        trainer.set_dropout_reporting(value)
     elif key == "dataset":
         trainer.set_dataset(value)
     elif key == "lr":
@@ -360,6 +375,8 @@ class TrainingController(QObject):
             self._control.set_probe(self._probe)
         if self._pace:
             self._control.set_pace(self._pace)
+        if self.shows_dropout():
+            self._control.set_dropout_reporting(True)
         self._result = None
         thread = QThread()
         worker = TrainingWorker(network, dataset, config, self._control, self._max_rate, optimizer_state)
@@ -428,6 +445,15 @@ class TrainingController(QObject):
         self._pace = float(epochs_per_s)
         if self._thread is not None:
             self._control.set_pace(self._pace)
+            self._control.set_dropout_reporting(self.shows_dropout())
+
+    def shows_dropout(self) -> bool:
+        """True while the current (or last) run's snapshots carry dropout masks:
+        it trains with dropout and the pace is :data:`DROPOUT_SHOWN_UP_TO` epochs
+        a second or slower (full-speed training records no masks)."""
+        if self._problem is None or not 0.0 < self._pace <= DROPOUT_SHOWN_UP_TO:
+            return False
+        return any(p > 0.0 for p in self._problem[1].dropout)
 
     def set_probe(self, index: int) -> None:
         """Snapshots carry the activations of sample ``index`` (a row of ``dataset.x``)."""

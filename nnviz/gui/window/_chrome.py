@@ -266,6 +266,9 @@ class WindowChrome:
             "plots": self.tr("Plots"),
             "mistakes": self.tr("Mistakes"),
             "draw": self.tr("Draw a digit"),
+            "descent": self.tr("Gradient descent"),
+            "activations": self.tr("Activation functions"),
+            "pytorch": self.tr("PyTorch structure"),
         }
         for key, dock in self._docks.items():
             dock.setWindowTitle(titles[key])

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from nnviz.core.data.source import DataSource
 from nnviz.core.errors import UserError
+from nnviz.core.lecture.losses import loss_for
 from nnviz.core.model.atomic_files import atomic_write_text
 from nnviz.core.training.config import TrainingConfig
 from nnviz.core.training.pytorch_script import pytorch_script, save_script_weights
@@ -122,10 +123,15 @@ class WindowScriptExport:
         walk = self.stepper.walk()
         settings = lesson.stepper
         eta = walk.eta if walk is not None else float(settings.get("eta", 0.5))
+        # the stepper's error: cross-entropy on a softmax output, else ½‖d − y‖²;
+        # its dropout switch drops the hidden neurons as nn.Dropout does
+        dropout = walk.dropout if walk is not None else None
+        hidden = len(lesson.network.layers) - 2
         config = TrainingConfig(
-            loss="mse", optimizer="sgd", lr=float(eta), momentum=0.0, batch_size=1,
+            loss="cross_entropy" if loss_for(lesson.network) == "cross_entropy" else "mse", optimizer="sgd", lr=float(eta), momentum=0.0, batch_size=1,
             epochs=int(settings.get("train_epochs", STEPPER_EPOCHS)), val_fraction=0.0,
             shuffle=False, dtype="float64", seed=0,
+            dropout=[float(dropout)] * hidden if dropout and hidden > 0 else [],
         ).validate()
         dataset = lesson.dataset()
         targets = getattr(dataset, "targets", None)

@@ -65,7 +65,7 @@ class WindowSession:
                 for r in panel.plots_widget().run_tables()]
         plots = panel.plots_widget()
         view = {
-            "x_axis": "updates" if plots.x_axis.currentIndex() == 1 else "epochs",
+            "x_axis": plots.x_axis_mode(),
             "log_scale": plots.log_scale.isChecked(),
             "smoothing": plots.smoothing.value() / 100.0,
             "speed": lesson.pace,

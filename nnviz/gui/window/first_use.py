@@ -14,9 +14,14 @@ While it runs, the GUI thread shares the GIL with the imports. PyTorch's big
 shared libraries are opened first through libc's ``dlopen`` called by
 ctypes, which lets go of the GIL (Python's own import holds it for the whole
 ``dlopen``: about 140 ms with no frame drawn); what is left are holds of
-50-120 ms inside PyTorch's own initialisation, in the first ~3 s.
-(Pausing the loader between its Python calls while the GUI handled a key
-was tried: no measurable gain, so it is not done.)
+50-120 ms inside PyTorch's own initialisation, in the first ~3 s. The
+longest, about 125 ms measured here, is the initialisation of the extension
+module ``torch._C`` (C code that never lets go of the GIL): a key pressed then
+waited for it. So the window is shown only once that module is in place
+(:func:`wait_for_torch_core`, at most :data:`CORE_WAIT_S`): the window comes
+up about 0.7 s later (1.3 s → 2.0 s from the process's start here), and no later press waits more than a
+frame or two. (Pausing the loader between its Python calls while the GUI
+handled a key was tried: no measurable gain, so it is not done.)
 
 A failure only means that the cost is paid on first use, as before.
 """
@@ -32,6 +37,10 @@ from importlib import util
 
 #: seconds each step of :func:`load_in_background` took, once done (benchmarks read it)
 loaded_s: dict[str, float] = {}
+#: the longest :func:`wait_for_torch_core` waits before the window shows anyway
+CORE_WAIT_S = 1.5
+#: the extension module whose initialisation holds the GIL longest
+TORCH_CORE = "torch._C"
 
 _loader: threading.Thread | None = None
 _loader_lock = threading.Lock()
@@ -52,6 +61,27 @@ def load_in_background() -> threading.Thread:
             _loader = threading.Thread(target=_load_all, name="nnviz-first-use-loader", daemon=True)
             _loader.start()
     return _loader
+
+
+def wait_for_torch_core(timeout: float = CORE_WAIT_S) -> float:
+    """Wait until the loader has passed PyTorch's longest hold of the GIL
+    (``torch._C`` initialised), the loader ended (PyTorch missing or broken),
+    or ``timeout`` seconds went by; the seconds waited.
+
+    An extension module enters ``sys.modules`` only once its initialisation
+    returned, so its presence there says the hold is over.
+    """
+    t0 = time.perf_counter()
+    loader = _loader
+    while (
+        TORCH_CORE not in sys.modules
+        and loader is not None
+        and loader.is_alive()
+        and "torch" not in loaded_s
+        and time.perf_counter() - t0 < timeout
+    ):
+        time.sleep(0.005)
+    return time.perf_counter() - t0
 
 
 # ------------------------------------------------------------ the loads

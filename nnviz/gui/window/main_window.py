@@ -35,9 +35,12 @@ from nnviz.gui.network.model import NetworkModel
 from nnviz.gui.network.view import NetworkView
 from nnviz.gui.training.draw_digit import DrawDigitPanel
 from nnviz.gui.training.panel import TrainingPanel
+from nnviz.gui.window._activation_views import WindowActivationViews
 from nnviz.gui.window._chrome import WindowChrome
 from nnviz.gui.window._data_menu import WindowData
+from nnviz.gui.window._descent_views import WindowDescent
 from nnviz.gui.window._files import WindowFiles
+from nnviz.gui.window._pytorch_views import WindowPytorchViews
 from nnviz.gui.window._script_export import WindowScriptExport
 from nnviz.gui.window._session import SESSION_SUFFIX, WindowSession
 from nnviz.gui.window._state import WindowState
@@ -58,7 +61,8 @@ MIN_WINDOW_SIZE = (760, 560)
 
 
 class MainWindow(
-    WindowChrome, WindowFiles, WindowSession, WindowTorch, WindowScriptExport, WindowData, WindowState, QMainWindow
+    WindowChrome, WindowFiles, WindowSession, WindowTorch, WindowScriptExport, WindowData, WindowState,
+    WindowActivationViews, WindowPytorchViews, WindowDescent, QMainWindow
 ):
     """The network, the lesson's panels around it, and the lesson on show."""
 
@@ -102,6 +106,9 @@ class MainWindow(
         self.autosave.source = self._autosave_session
         self._build_actions()
         self._build_menus()
+        self._build_descent_views()
+        self._build_activation_views()
+        self._build_pytorch_views()
         self._build_toolbar()
         self.statusBar()
         self._restore_window()
@@ -161,6 +168,8 @@ class MainWindow(
         if not self._laid_out:
             self._laid_out = True
             self._apply_mode_layout()
+            if self.lesson is not None:  # a dock's raise_() before the first show does not hold
+                self._show_lesson_views(self.lesson)
 
     def _show_lesson(self, lesson: Lesson, dataset) -> None:
         self.training.stop_and_wait()
@@ -184,6 +193,20 @@ class MainWindow(
         self._update_banner()
         if self._laid_out:
             self._apply_mode_layout()
+        self._show_lesson_views(lesson)
+
+    def _show_lesson_views(self, lesson: Lesson) -> None:
+        """The lecture views the lesson asks for (its ``views``), shown and in front.
+
+        Each view is a dock keyed by its name in :data:`nnviz.core.lessons.VIEWS`;
+        the first one named ends up in front of its tab group."""
+        for key in reversed(lesson.views):
+            dock = self._docks.get(key)
+            if dock is not None:
+                dock.show()
+                dock.lower()  # raise_() picks the dock's tab only when it changes the z-order
+                dock.raise_()
+        self.projector_layout.place_views()  # a short screen: tabs behind the formulas
 
     def _show_requested_lesson(self, lesson: Lesson) -> None:
         """A lesson a panel made from the one on show (a truth table chosen): shown as any lesson."""

@@ -23,6 +23,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QStyle, QTabBar
 
+from nnviz.core.lessons import VIEWS
+
 #: the network graph never gets less than this (px): a 2-2-2 network with its
 #: captions and legend is legible at 320x240 (the view's own minimum)
 GRAPH_MIN_WIDTH = 320
@@ -176,11 +178,15 @@ class ProjectorLayout(QObject):
             return
         w = self._window
         d = w._docks
-        group = [d[k] for k in ("data", "mistakes", "draw") if k in d]
+        # the lecture views (nnviz.core.lessons.VIEWS) on show are tabs of the same group
+        views = [d[k] for k in VIEWS if k in d and d[k].toggleViewAction().isChecked()]
+        group = [d[k] for k in ("data", "mistakes", "draw") if k in d] + views
         shown = {dock: dock.toggleViewAction().isChecked() for dock in group}
         data = d["data"]
         if place == "tab":
             w.tabifyDockWidget(d["formulas"], data)
+            self._data_place = place
+            self.place_views()
         else:
             for dock in group:
                 w.removeDockWidget(dock)
@@ -193,8 +199,13 @@ class ProjectorLayout(QObject):
                 w.tabifyDockWidget(first, second)
         for dock, on in shown.items():
             dock.setVisible(on)
+        # the lesson's first view stays in front of its tab group (MainWindow._show_lesson_views)
+        front = [d[k] for k in getattr(w.lesson, "views", None) or () if k in d and shown.get(d[k])]
         if place == "tab":
             d["formulas"].raise_()
+        elif front:
+            front[0].lower()  # raise_() picks the tab only when it changes the z-order
+            front[0].raise_()
         elif shown[data]:
             data.raise_()
         # the docks' tabs (made now) in the size of the window's other chrome
@@ -203,6 +214,22 @@ class ProjectorLayout(QObject):
             if tabs.parentWidget() is w:
                 tabs.setFont(w.statusBar().font())
         self._data_place = place
+
+    def place_views(self) -> None:
+        """On a short screen, where the Data dock is a tab behind the formulas,
+        the lecture views on show (the gallery, gradient descent, PyTorch's
+        structure) are tabs of that group too, the formulas in front: below
+        the formulas they left the formula itself a strip at 1280x800, scale 2
+        (its numbers cut). Elsewhere they stay tabs of the Data group."""
+        if self._data_place != "tab":
+            return
+        w = self._window
+        d = w._docks
+        views = [d[k] for k in VIEWS if k in d and d[k].toggleViewAction().isChecked()]
+        for dock in views:
+            w.tabifyDockWidget(d["formulas"], dock)
+        if views:
+            d["formulas"].raise_()
 
     # ------------------------------------------------------------- training
     def _fit_training(self) -> None:

@@ -2,10 +2,98 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ActivationGallery</name>
+    <message>
+        <source>Softmax depends on every output&apos;s net input: plotted is one output y_k against its own net_k, the other outputs&apos; net inputs fixed at {0}; right: ∂y_k/∂net_k.</source>
+        <extracomment>formula size in pixels at scale 1 text size in points at scale 1 the smallest height of a plot (px at scale 1): its axes and a readable curve; it grows with the square root of the scale, so that a 800-pixel projector at scale 2 keeps room for the texts below</extracomment>
+        <translation>La softmax depende de la entrada neta de todas las salidas: se dibuja una salida y_k frente a su propia net_k, con las entradas netas de las demás fijas en {0}; a la derecha, ∂y_k/∂net_k.</translation>
+    </message>
+    <message>
+        <source>Step through an update, or hover a neuron of the graph: its net input and output are marked on its curve, and the f′(net) its δ uses on the derivative.</source>
+        <translation>Avanza paso a paso por una actualización, o pasa el ratón por una neurona del grafo: su entrada neta y su salida se marcan sobre su curva, y el f′(net) que usa su δ, sobre la derivada.</translation>
+    </message>
+    <message>
+        <source>the neuron</source>
+        <translation>la neurona</translation>
+    </message>
+    <message>
+        <source>{0}: net = {1}, y = softmax = {2}, ∂y/∂net = y(1 − y) = {3} (not a factor of its δ: with the cross-entropy δ = d − y)</source>
+        <translation>{0}: net = {1}, y = softmax = {2}, ∂y/∂net = y(1 − y) = {3} (no es un factor de su δ: con la entropía cruzada, δ = d − y)</translation>
+    </message>
+    <message>
+        <source>{0}: net = {1}, y = f(net) = {2}, f′(net) = {3} (used in its δ)</source>
+        <translation>{0}: net = {1}, y = f(net) = {2}, f′(net) = {3} (el que usa su δ)</translation>
+    </message>
+    <message>
+        <source>{0}: net = {1}; f(net) not computed yet</source>
+        <translation>{0}: net = {1}; f(net) aún sin calcular</translation>
+    </message>
+    <message>
+        <source>The perceptron&apos;s step: f′ = 0 wherever it is defined (it jumps at net = 0). Then ∂E/∂ω = 0 for every weight: the gradient says nothing, so the step cannot be trained by gradient descent (the perceptron rule trains it instead).</source>
+        <translation>El escalón del perceptrón: f′ = 0 allí donde está definida (salta en net = 0). Entonces ∂E/∂ω = 0 para todos los pesos: el gradiente no dice nada, así que el escalón no se puede entrenar por descenso del gradiente (lo entrena la regla del perceptrón).</translation>
+    </message>
+    <message>
+        <source>Output between 0 and 1. f′ = y(1 − y) is at most 1/4 (at net = 0) and tends to 0 when |net| is large: the neuron saturates, its δ is tiny and its weights hardly learn. Each sigmoid layer multiplies δ by at most 1/4 on the way back.</source>
+        <translation>Salida entre 0 y 1. f′ = y(1 − y) vale como mucho 1/4 (en net = 0) y tiende a 0 cuando |net| es grande: la neurona se satura, su δ es diminuto y sus pesos apenas aprenden. Cada capa sigmoide multiplica δ por 1/4 como mucho en el camino de vuelta.</translation>
+    </message>
+    <message>
+        <source>Output between −1 and 1, centred on 0. f′ = 1 − y² is at most 1 (at net = 0) and tends to 0 when |net| is large: tanh saturates too, but its slope is four times the sigmoid&apos;s.</source>
+        <translation>Salida entre −1 y 1, centrada en 0. f′ = 1 − y² vale como mucho 1 (en net = 0) y tiende a 0 cuando |net| es grande: la tanh también se satura, pero su pendiente es cuatro veces la de la sigmoide.</translation>
+    </message>
+    <message>
+        <source>f′ = 1 for net &gt; 0: δ goes back undiminished, however deep the network. f′ = 0 for net ≤ 0: a neuron whose net input is negative for every sample stops learning.</source>
+        <translation>f′ = 1 para net &gt; 0: δ vuelve sin menguar, por profunda que sea la red. f′ = 0 para net ≤ 0: una neurona cuya entrada neta es negativa para todas las muestras deja de aprender.</translation>
+    </message>
+    <message>
+        <source>f′ = 1: the output of a regression, which may take any value. Identity layers stack into a single linear map: hidden layers need a non-linear f.</source>
+        <translation>f′ = 1: la salida de una regresión, que puede tomar cualquier valor. Varias capas identidad equivalen a una sola aplicación lineal: las capas ocultas necesitan una f no lineal.</translation>
+    </message>
+    <message>
+        <source>Turns the output layer&apos;s net inputs into probabilities that add up to 1 (a classification). Each y_k depends on every net input; with the cross-entropy error the output δ_k is y_k − d_k.</source>
+        <translation>Convierte las entradas netas de la capa de salida en probabilidades que suman 1 (una clasificación). Cada y_k depende de todas las entradas netas; con el error de entropía cruzada, el δ_k de salida es y_k − d_k.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Escalón</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoide</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>The activation f(net): a neuron&apos;s output y for its net input net = Σ ω x + b; the dashed line and the dot mark the neuron being stepped or hovered</source>
+        <translation>La activación f(net): la salida y de una neurona para su entrada neta net = Σ ω x + b; la línea discontinua y el punto marcan la neurona del paso actual o bajo el ratón</translation>
+    </message>
+    <message>
+        <source>The derivative f′(net): the factor the neuron&apos;s δ takes from its activation; the dot is the neuron&apos;s f′(net)</source>
+        <translation>La derivada f′(net): el factor que el δ de la neurona toma de su activación; el punto es el f′(net) de la neurona</translation>
+    </message>
+    <message>
+        <source>The marked neuron&apos;s numbers, from the stepper or a forward pass</source>
+        <translation>Los números de la neurona marcada, del paso a paso o de una propagación hacia delante</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>The file is damaged ({0}).</source>
-        <extracomment>a big network saved while training: at most this share of the GUI thread the session to save (the window&apos;s); None from it: nothing to save now why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable` the background writer: the session waiting to be written, and whether it runs</extracomment>
+        <extracomment>a big network saved while training: at most this share of the GUI thread the session to save (the window&apos;s); None from it: nothing to save now why the file found at start could not be read, and where it was kept (None: not renamed), set by :meth:`recoverable` the background writer: the session waiting to be written, and whether it runs seconds the last background write took (a big network&apos;s file is written less often)</extracomment>
         <translation>El fichero está dañado ({0}).</translation>
     </message>
 </context>
@@ -25,7 +113,7 @@
     <name>CompareDialog</name>
     <message>
         <source>Training %1 runs…</source>
-        <extracomment>values offered for each setting when the dialog opens cells per side of a small region map pixels of a small multiple runs trained at once (the compiled engine and torch release the GIL) epochs done, epochs in all a run ended (its index) the sweep ended; a sentence when it failed, else &quot;&quot;</extracomment>
+        <extracomment>values offered for each setting when the dialog opens runs trained at once (the compiled engine and torch release the GIL) milliseconds between two batches of new epochs taken into the plots milliseconds between two redraws of the small multiples while the runs train a run ended (its index) the sweep ended; a sentence when it failed, else &quot;&quot; the data the sweep trains on (its pictures use it, whatever the panel shows later) the plots&apos; number of each run (its handle there) (run index, kept epoch) and (layers, activations, hash of the weights) -&gt; picture, drawn once the data&apos;s points, drawn once for every picture runs trained at once on the compiled engine (the benchmark sets 1 to compare)</extracomment>
         <translation>Entrenando %1 ejecuciones…</translation>
     </message>
     <message>
@@ -39,6 +127,10 @@
     <message>
         <source>epoch %1</source>
         <translation>época %1</translation>
+    </message>
+    <message>
+        <source>No picture for a regression: compare its loss curves.</source>
+        <translation>Una regresión no tiene dibujo: compara sus curvas de pérdida.</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -834,6 +926,10 @@
         <translation>Da los valores de &apos;{0}&apos; separados por comas ({1}).</translation>
     </message>
     <message>
+        <source>Layer {0} uses the &apos;{1}&apos; activation, which has no useful derivative; its error has no slope to descend.</source>
+        <translation>La capa {0} usa la activación «{1}», que no tiene una derivada útil: su error no tiene pendiente por la que descender.</translation>
+    </message>
+    <message>
         <source>Layer {0} uses the &apos;{1}&apos; activation, which has no useful derivative; training needs identity, sigmoid, tanh, relu or softmax.</source>
         <translation>La capa {0} usa la función de activación &apos;{1}&apos;, que no tiene una derivada útil; el entrenamiento necesita identidad, sigmoide, tanh, relu o softmax.</translation>
     </message>
@@ -856,6 +952,10 @@
     <message>
         <source>Lesson &apos;{0}&apos; needs both a &apos;network&apos; and a &apos;data&apos; field.</source>
         <translation>La lección &apos;{0}&apos; necesita un campo &apos;network&apos; y un campo &apos;data&apos;.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;, field &apos;stepper.dropout&apos;: {1}</source>
+        <translation>Lección «{0}», campo «stepper.dropout»: {1}</translation>
     </message>
     <message>
         <source>Lesson &apos;{0}&apos;, field &apos;stepper.eta&apos;: {1}</source>
@@ -896,6 +996,10 @@
     <message>
         <source>Lesson &apos;{0}&apos;: field &apos;stepper.{1}&apos; must be true or false.</source>
         <translation>Lección &apos;{0}&apos;: el campo &apos;stepper.{1}&apos; debe ser true o false.</translation>
+    </message>
+    <message>
+        <source>Lesson &apos;{0}&apos;: field &apos;views&apos; must be a list of names from {1}.</source>
+        <translation>Lección «{0}»: el campo «views» debe ser una lista de nombres entre {1}.</translation>
     </message>
     <message>
         <source>Lesson &apos;{0}&apos;: field &apos;{1}&apos; must be an object.</source>
@@ -1130,12 +1234,32 @@
         <translation>Los datos &apos;{0}&apos; no se pueden escribir en un script de PyTorch.</translation>
     </message>
     <message>
+        <source>The dropout masks do not fit the network&apos;s layers.</source>
+        <translation>Las máscaras de dropout no encajan con las capas de la red.</translation>
+    </message>
+    <message>
+        <source>The dropout probability p must be a number, not {0!r}.</source>
+        <translation>La probabilidad de dropout p debe ser un número, no {0!r}.</translation>
+    </message>
+    <message>
+        <source>The dropout probability p must be at least 0 and less than 1, not {0!r}.</source>
+        <translation>La probabilidad de dropout p debe ser al menos 0 y menor que 1, no {0!r}.</translation>
+    </message>
+    <message>
         <source>The error is growing: it has stayed above its starting value ({0:.3g}) for {1} epochs; the learning rate η = {2:g} may be too large.</source>
         <translation>El error está creciendo: lleva {1} épocas por encima de su valor inicial ({0:.3g}); puede que la tasa de aprendizaje η = {2:g} sea demasiado grande.</translation>
     </message>
     <message>
         <source>The layers {0} need {1} weights and biases; nnviz handles at most {2}.</source>
         <translation>Las capas {0} necesitan {1} pesos y sesgos; nnviz admite como mucho {2}.</translation>
+    </message>
+    <message>
+        <source>The network has no weight ({0}, {1}, {2}).</source>
+        <translation>La red no tiene el peso ({0}, {1}, {2}).</translation>
+    </message>
+    <message>
+        <source>The network has {0} inputs and {1} outputs but the data gives {2} and {3}.</source>
+        <translation>La red tiene {0} entradas y {1} salidas, pero los datos dan {2} y {3}.</translation>
     </message>
     <message>
         <source>The network holds a number too long to read.</source>
@@ -1186,8 +1310,16 @@
         <translation>Los pesos tienen {0} capas Linear; nnviz admite como mucho {1}.</translation>
     </message>
     <message>
+        <source>There are no training samples to measure the error on.</source>
+        <translation>No hay muestras de entrenamiento sobre las que medir el error.</translation>
+    </message>
+    <message>
         <source>This data is too big to keep in a session file and nnviz does not know where it came from.</source>
         <translation>Estos datos son demasiado grandes para guardarlos en un fichero de sesión y nnviz no sabe de dónde vienen.</translation>
+    </message>
+    <message>
+        <source>Unknown error {0!r}; choose one of {1}.</source>
+        <translation>Error desconocido {0!r}; elige uno de {1}.</translation>
     </message>
     <message>
         <source>Unknown setting &apos;{0}&apos; to sweep; choose one of: {1}.</source>
@@ -1196,6 +1328,10 @@
     <message>
         <source>Weights are saved as .safetensors, .pt or .pth files, not &apos;{0}&apos;.</source>
         <translation>Los pesos se guardan como ficheros .safetensors, .pt o .pth, no &apos;{0}&apos;.</translation>
+    </message>
+    <message>
+        <source>With a softmax output the target must be probabilities that add up to 1 (one class is a 1 among 0s, such as 0 1 0).</source>
+        <translation>Con una salida softmax, la salida deseada deben ser probabilidades que sumen 1 (una clase es un 1 entre ceros, como 0 1 0).</translation>
     </message>
     <message>
         <source>X has no rows; give at least one sample.</source>
@@ -1903,6 +2039,114 @@
     </message>
 </context>
 <context>
+    <name>DescentView</name>
+    <message>
+        <source>η</source>
+        <extracomment>seconds the paths take to draw the curve follows new weights at most this often (ms) the trainer&apos;s batch order (a training lesson&apos;s config); a stepper lesson takes the samples in order: ``shuffle`` False the view takes η and the batch size again when this changes (a new lesson)</extracomment>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>The learning rate η: each update moves the weight by −η ∂E/∂ω. Too large, and the step lands past the minimum, higher than it started</source>
+        <translation>La tasa de aprendizaje η: cada actualización mueve el peso −η ∂E/∂ω. Si es demasiado grande, el paso cae más allá del mínimo, más alto de lo que empezó</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>The samples per update of the middle path (the others: all, and 1)</source>
+        <translation>Las muestras por actualización del camino intermedio (los otros: todas, y 1)</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>How many passes over the data each path makes</source>
+        <translation>Cuántas pasadas por los datos hace cada camino</translation>
+    </message>
+    <message>
+        <source>Redraw</source>
+        <translation>Redibujar</translation>
+    </message>
+    <message>
+        <source>Draw the map and the paths again around the network&apos;s current weights</source>
+        <translation>Dibuja de nuevo el mapa y los caminos alrededor de los pesos actuales de la red</translation>
+    </message>
+    <message>
+        <source>Computing the error at every point of the map</source>
+        <translation>Calculando el error en cada punto del mapa</translation>
+    </message>
+    <message>
+        <source>The error E along one weight, the others fixed: the dot is the network now, the dashed line its tangent (slope ∂E/∂ω), the arrow the step −η ∂E/∂ω, the ring where it lands</source>
+        <translation>El error E a lo largo de un peso, con los demás fijos: el punto es la red ahora, la línea discontinua su tangente (pendiente ∂E/∂ω), la flecha el paso −η ∂E/∂ω y el anillo dónde cae</translation>
+    </message>
+    <message>
+        <source>The error E over two weights (darker is lower; the lines join equal errors) and the path of gradient descent when only these two weights learn: the square is the start, + the network now</source>
+        <translation>El error E sobre dos pesos (más oscuro es más bajo; las líneas unen errores iguales) y el camino del descenso del gradiente cuando sólo aprenden estos dos pesos: el cuadrado es el inicio y + la red ahora</translation>
+    </message>
+    <message>
+        <source>error E</source>
+        <translation>error E</translation>
+    </message>
+    <message>
+        <source>E along one weight</source>
+        <translation>E a lo largo de un peso</translation>
+    </message>
+    <message>
+        <source>Map of two weights</source>
+        <translation>Mapa de dos pesos</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>lote completo</translation>
+    </message>
+    <message>
+        <source>mini-batch of {0}</source>
+        <translation>lote de {0}</translation>
+    </message>
+    <message>
+        <source>batch 1</source>
+        <translation>lote 1</translation>
+    </message>
+    <message>
+        <source>{0}: E {1}</source>
+        <translation>{0}: E {1}</translation>
+    </message>
+    <message>
+        <source>The error E where each path ends: after the same epochs, the full batch has made one update per epoch, batch 1 one per sample</source>
+        <translation>El error E donde acaba cada camino: tras las mismas épocas, el lote completo ha hecho una actualización por época y el lote 1, una por muestra</translation>
+    </message>
+    <message>
+        <source>Curve: {0}. Map: {0} and {1}.</source>
+        <translation>Curva: {0}. Mapa: {0} y {1}.</translation>
+    </message>
+    <message>
+        <source>Next click: the map&apos;s second weight.</source>
+        <translation>Siguiente clic: el segundo peso del mapa.</translation>
+    </message>
+    <message>
+        <source>Click an edge of the network graph: the first click chooses the weight of the curve (also the map&apos;s horizontal axis), the next one the map&apos;s vertical axis, and so on in turn</source>
+        <translation>Haz clic en una conexión del grafo de la red: el primer clic elige el peso de la curva (también el eje horizontal del mapa), el siguiente el eje vertical del mapa, y así por turnos</translation>
+    </message>
+    <message>
+        <source>{0} = {1}: E = {2}. This network&apos;s activation has no derivative (f′ is 0 or undefined): E has flat steps, and there is no slope to follow.</source>
+        <translation>{0} = {1}: E = {2}. La activación de esta red no tiene derivada (f′ es 0 o no está definida): E tiene escalones planos y no hay pendiente que seguir.</translation>
+    </message>
+    <message>
+        <source>{0} = {1}: E = {2}, ∂E/∂ω = {3}; step −η ∂E/∂ω = {4} → E = {5}</source>
+        <translation>{0} = {1}: E = {2}, ∂E/∂ω = {3}; paso −η ∂E/∂ω = {4} → E = {5}</translation>
+    </message>
+    <message>
+        <source>(higher: η is too large)</source>
+        <translation>(más alto: η es demasiado grande)</translation>
+    </message>
+    <message>
+        <source>This cannot be computed ({0}).</source>
+        <translation>Esto no se puede calcular ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>DrawDigitPanel</name>
     <message>
         <source>Draw a digit with the mouse or a pen. Right click or Esc clears the pad.</source>
@@ -2036,7 +2280,7 @@
     <name>FormulaView</name>
     <message>
         <source>The formula of the current step: as on the slide, with its numbers, and the result.</source>
-        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides&apos; LaTeX roles a piece can take; each has its own colour the smallest fraction of its natural size a formula is drawn at when the panel is shorter than its content (a 768-pixel projector at scale 2) is 1/scale: never smaller than at scale 1, which reads from the back row of a classroom; at scale 1 a formula is never shrunk (it always has the room) the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
+        <extracomment>formula size in pixels at scale 1 caption size in points at scale 1 mathtext font set: Computer Modern, the look of the slides&apos; LaTeX roles a piece can take; each has its own colour the smallest fraction of its natural size a formula is drawn at when the panel is shorter than its content (a 768-pixel projector at scale 2) is 1/scale: never smaller than at scale 1, which reads from the back row of a classroom; at scale 1 a formula is never shrunk (it always has the room) a muted sentence under the note (why the slide&apos;s form differs) the tallest content so far: the panel never shrinks while stepping, so the panels below do not jump on the projector</extracomment>
         <translation>La fórmula del paso actual: como en la diapositiva, con sus números y el resultado.</translation>
     </message>
 </context>
@@ -2169,7 +2413,7 @@
     <name>NetworkView</name>
     <message>
         <source>Input layer</source>
-        <extracomment>an edge was clicked and its editor opened: (weight layer, j, k) edge index -&gt; value written on it while lit (set_highlight&apos;s labels) background, captions and edges as last painted, and what they were painted for the next repaint is for new neuron outputs only (see _update_outputs) seconds a repaint takes (a running mean): outputs-only repaints are spaced by it</extracomment>
+        <extracomment>an edge was clicked and its editor opened: (weight layer, j, k) the mouse moved onto neuron (layer, i) of the graph; (-1, -1): off every neuron edge index -&gt; value written on it while lit (set_highlight&apos;s labels) background, captions and edges as last painted, and what they were painted for the next repaint is for new neuron outputs only (see _update_outputs) seconds a repaint takes (a running mean): outputs-only repaints are spaced by it</extracomment>
         <translation>Capa de entrada</translation>
     </message>
     <message>
@@ -2207,6 +2451,10 @@
     <message>
         <source>All {0} edges shown.</source>
         <translation>Se muestran las {0} conexiones.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} edges: a dropped neuron&apos;s are left out.</source>
+        <translation>{0} de {1} conexiones: las de una neurona apagada no se dibujan.</translation>
     </message>
     <message>
         <source>Showing the strongest {0} of {1} edges.</source>
@@ -2259,6 +2507,14 @@
     <message>
         <source>switched off by dropout</source>
         <translation>apagada por dropout</translation>
+    </message>
+    <message>
+        <source>dropped this batch (dropout p = {0})</source>
+        <translation>apagada en este lote (dropout p = {0})</translation>
+    </message>
+    <message>
+        <source>✕ {0} neurons dropped this batch (dropout p = {1}; its first sample&apos;s mask).</source>
+        <translation>✕ {0} neuronas apagadas en este lote (dropout p = {1}; la máscara de su primera muestra).</translation>
     </message>
     <message>
         <source>row {0}, column {1}</source>
@@ -2556,6 +2812,14 @@
     <message>
         <source>{0} %</source>
         <translation>{0} %</translation>
+    </message>
+</context>
+<context>
+    <name>PytorchStructurePanel</name>
+    <message>
+        <source>The basic structure of a network in PyTorch, for the network on show: the class Net (its architecture in __init__, its forward method), the instance, the loss function, the optimizer and the loop. The same lines as File → Export → PyTorch script; the lit line is what the stepper or the training is doing now.</source>
+        <extracomment>the stepper&apos;s phase -&gt; the loop&apos;s stage whose line it lights (None: before the first step) the fastest training pace (epochs a second) at which the light walks the loop&apos;s lines the text&apos;s size in points at scale 1 (the panels&apos; size; it grows with the scale) the code keeps room for this many lines: the lit line with the loop&apos;s lines around it what is lit: a stage of LOOP_STAGES, &quot;loop&quot; (the whole loop) or None</extracomment>
+        <translation>La estructura básica de una red en PyTorch, para la red que se muestra: la clase Net (su arquitectura en __init__, su método forward), la instancia, la función de pérdida, el optimizador y el bucle. Las mismas líneas que Fichero → Exportar → Script de PyTorch; la línea iluminada es lo que hace ahora el paso a paso o el entrenamiento.</translation>
     </message>
 </context>
 <context>
@@ -3030,8 +3294,11 @@
 <context>
     <name>StepperControls</name>
     <message>
+        <source>Run that many passes over all samples, a few each frame, so the class sees the lines move (T again stops)</source>
+        <translation>Hace esas pasadas por todas las muestras, unas pocas en cada fotograma, para que la clase vea moverse las rectas (T otra vez lo detiene)</translation>
+    </message>
+    <message>
         <source>◀ Back</source>
-        <extracomment>play speeds in steps per second (slider positions)</extracomment>
         <translation>◀ Atrás</translation>
     </message>
     <message>
@@ -3088,6 +3355,7 @@
     </message>
     <message>
         <source>Run up to {0} epochs</source>
+        <extracomment>play speeds in steps per second (slider positions)</extracomment>
         <translation>Ejecutar hasta {0} épocas</translation>
     </message>
     <message>
@@ -3095,16 +3363,36 @@
         <translation>Aplicar la regla muestra a muestra hasta una época sin errores (T)</translation>
     </message>
     <message>
+        <source>Stop training</source>
+        <translation>Detener el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Stop here; the epochs trained stay trained (T, or any step)</source>
+        <translation>Se detiene aquí; las épocas entrenadas quedan entrenadas (T, o cualquier paso)</translation>
+    </message>
+    <message>
         <source>Train {0} epochs</source>
         <translation>Entrenar {0} épocas</translation>
     </message>
     <message>
-        <source>Run that many passes over all samples at once (T)</source>
-        <translation>Hacer de una vez ese número de pasadas por todas las muestras (T)</translation>
-    </message>
-    <message>
         <source>One step:</source>
         <translation>Un paso:</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Drop each hidden neuron with probability p in every update (a seeded draw: the same masks each time); the others are scaled by 1/(1 − p), and the formulas show the mask</source>
+        <translation>Apaga cada neurona oculta con probabilidad p en cada actualización (un sorteo con semilla: siempre las mismas máscaras); las demás se escalan por 1/(1 − p) y las fórmulas muestran la máscara</translation>
+    </message>
+    <message>
+        <source>p = </source>
+        <translation>p = </translation>
+    </message>
+    <message>
+        <source>The probability that a hidden neuron is dropped in an update</source>
+        <translation>La probabilidad de que una neurona oculta se apague en una actualización</translation>
     </message>
     <message>
         <source>each formula</source>
@@ -3178,7 +3466,7 @@
     <name>StepperWalking</name>
     <message>
         <source>{0} steps/s</source>
-        <extracomment>a move longer than this kept the window busy long enough for a press to come in meanwhile (a move usually takes a few ms; a press a person repeats, ~150 ms)</extracomment>
+        <extracomment>the stepper&apos;s Train spreads its epochs over about this many seconds (XOR&apos;s 300 epochs: 50 a second), a few epochs between frames milliseconds between two frames of the paced Train a move longer than this kept the window busy long enough for a press to come in meanwhile (a move usually takes a few ms; a press a person repeats, ~150 ms)</extracomment>
         <translation>{0} pasos/s</translation>
     </message>
     <message>
@@ -3309,7 +3597,7 @@
     <name>TrainingController</name>
     <message>
         <source>&apos;{0}&apos; cannot change while training runs.</source>
-        <extracomment>snapshots a second at most the settings that can change while training runs where the run computes, once its trainer is built</extracomment>
+        <extracomment>snapshots a second at most the settings that can change while training runs at this pace (epochs a second) or slower, a run with dropout reports the mask of each snapshot&apos;s latest batch, for the graph to draw the thinned network; faster, the masks would flicker past unseen and cost the loop where the run computes, once its trainer is built</extracomment>
         <translation>&apos;{0}&apos; no se puede cambiar mientras se entrena.</translation>
     </message>
     <message>
@@ -3334,7 +3622,7 @@
     <name>TrainingPlots</name>
     <message>
         <source>x axis:</source>
-        <extracomment>the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the &quot;100&quot; tick label are not cut by the plot&apos;s edge a file was written by an export (its path) runs were kept, shown or hidden, renamed or deleted (the runs table follows) the runs side by side: labels, settings, figures (a table in its own window) Compare…: the training panel connects it (it knows the data and the settings)</extracomment>
+        <extracomment>the accuracy axis: 0 to 100 % with room above and below, so a curve at 100 % (or 0 %) and the &quot;100&quot; tick label are not cut by the plot&apos;s edge what the x axis can count (the choices of the &quot;x axis&quot; box, in its order) a file was written by an export (its path) runs were kept, shown or hidden, renamed or deleted (the runs table follows) the runs side by side: labels, settings, figures (a table in its own window) Compare…: the training panel connects it (it knows the data and the settings)</extracomment>
         <translation>eje x:</translation>
     </message>
     <message>
@@ -3346,8 +3634,12 @@
         <translation>actualizaciones</translation>
     </message>
     <message>
-        <source>Plot against epochs (passes over the training set) or weight updates</source>
-        <translation>Dibujar frente a épocas (pasadas por el conjunto de entrenamiento) o frente a actualizaciones de los pesos</translation>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Plot against epochs (passes over the training set), weight updates or seconds of training (what a small batch costs)</source>
+        <translation>Dibuja frente a las épocas (pasadas por el conjunto de entrenamiento), las actualizaciones de los pesos o los segundos de entrenamiento (lo que cuesta un lote pequeño)</translation>
     </message>
     <message>
         <source>log scale</source>
@@ -3686,6 +3978,18 @@
     <message>
         <source>Draw a digit</source>
         <translation>Dibuja un dígito</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>Descenso del gradiente</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>Funciones de activación</translation>
+    </message>
+    <message>
+        <source>PyTorch structure</source>
+        <translation>Estructura en PyTorch</translation>
     </message>
     <message>
         <source>About nnviz</source>
