@@ -316,3 +316,24 @@ def test_the_smallest_window_keeps_the_graph(qapp, lesson):
     settle(win, (smallest.width(), smallest.height()))
     check(win, win.network_view, GRAPH_MIN, f"{lesson}: the graph in the smallest window")
     settle(win, size)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_a_lessons_lecture_view_is_a_tab_beside_the_formulas_on_a_short_screen(qapp, size):
+    win = window_at(qapp, size)
+    present(win, 2.0, size)
+    # the PyTorch structure accompanies the softmax lesson: a tab, the formula keeps its room
+    open_lesson(win, "softmax-2-3-3", size)
+    docks = win._docks
+    assert docks["pytorch"].toggleViewAction().isChecked()
+    assert docks["pytorch"] in win.tabifiedDockWidgets(docks["formulas"])
+    check(win, win.stepper.formula, FORMULA_MIN, f"{size} softmax-2-3-3: the formula beside PyTorch's tab")
+    assert not win.stepper.formula.visibleRegion().isEmpty()
+    # the gallery is what the activations lesson is read on: in front of the formulas
+    open_lesson(win, "activations", size)
+    assert docks["activations"] in win.tabifiedDockWidgets(docks["formulas"])
+    # (a dock behind its tab still says isVisible(): what is painted says which tab is in front)
+    assert not win.activation_gallery.visibleRegion().isEmpty()
+    assert win.stepper.formula.visibleRegion().isEmpty()
+    for key in ("pytorch", "activations"):
+        docks[key].hide()

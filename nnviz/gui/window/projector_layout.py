@@ -25,6 +25,12 @@ from PySide6.QtWidgets import QMainWindow, QStyle, QTabBar
 
 from nnviz.core.lessons import VIEWS
 
+#: lecture views that, named first by a lesson, stay in front of the formulas on
+#: a short screen: the gallery shows the stepped neuron's numbers on its curves
+#: (a lesson about the activation functions is read there); the PyTorch
+#: structure and gradient descent accompany the formulas, as tabs behind them
+FRONT_VIEWS = ("activations",)
+
 #: the network graph never gets less than this (px): a 2-2-2 network with its
 #: captions and legend is legible at 320x240 (the view's own minimum)
 GRAPH_MIN_WIDTH = 320
@@ -218,9 +224,10 @@ class ProjectorLayout(QObject):
     def place_views(self) -> None:
         """On a short screen, where the Data dock is a tab behind the formulas,
         the lecture views on show (the gallery, gradient descent, PyTorch's
-        structure) are tabs of that group too, the formulas in front: below
-        the formulas they left the formula itself a strip at 1280x800, scale 2
-        (its numbers cut). Elsewhere they stay tabs of the Data group."""
+        structure) are tabs of that group too, the formulas in front (but for
+        a lesson about a view of :data:`FRONT_VIEWS`): below the formulas they
+        left the formula itself a strip at 1280x800, scale 2 (its numbers
+        cut). Elsewhere they stay tabs of the Data group."""
         if self._data_place != "tab":
             return
         w = self._window
@@ -228,7 +235,13 @@ class ProjectorLayout(QObject):
         views = [d[k] for k in VIEWS if k in d and d[k].toggleViewAction().isChecked()]
         for dock in views:
             w.tabifyDockWidget(d["formulas"], dock)
-        if views:
+        if not views:
+            return
+        first = next(iter(getattr(w.lesson, "views", None) or ()), None)
+        if first in FRONT_VIEWS and d[first] in views:
+            d[first].lower()  # raise_() picks the tab only when it changes the z-order
+            d[first].raise_()
+        else:
             d["formulas"].raise_()
 
     # ------------------------------------------------------------- training
