@@ -29,4 +29,5 @@ nnviz shot --preset softmax-2-3-3 --steps 10 --lang es --size 1280x800 --scale 2
 nnviz shot --preset activations --steps 6 --lang es --size 1280x800 --scale 2 --view activations --out docs/activation-gallery.png
 nnviz shot --preset mlp-xor --steps 13 --lang es --size 1280x800 --scale 2 --view pytorch --out docs/pytorch-structure.png
 nnviz shot --preset batch-size --epochs 10 --lang en --size 1280x800 --view descent --out docs/gradient-descent.png
+nnviz shot --preset batch-size --epochs 10 --lang es --size 1280x800 --scale 2 --view descent --out docs/gradient-descent-projector.png
 python scripts/dropout_shot.py docs/dropout-training.png --scale 2
