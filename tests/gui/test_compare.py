@@ -67,3 +67,15 @@ def test_bad_values_are_one_sentence_and_nothing_runs(win):
     assert not dialog.start()
     assert "'fast' is not a value of 'lr'" in dialog.message.text()
     assert not dialog.running() and win.training.plots_widget().runs() == []
+
+
+def test_the_open_dialog_switches_language_with_the_window(win, qtbot):
+    dialog = win.training.show_compare()
+    assert dialog.compare_button.text() == "Compare"
+    win.set_language("es")
+    try:
+        qtbot.waitUntil(lambda: dialog.compare_button.text() == "Comparar", timeout=3000)
+        assert dialog.windowTitle() == "Comparar"
+    finally:
+        win.set_language("en")
+    qtbot.waitUntil(lambda: dialog.compare_button.text() == "Compare", timeout=3000)

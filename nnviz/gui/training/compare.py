@@ -25,7 +25,7 @@ import hashlib
 import threading
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -407,6 +407,12 @@ class CompareDialog(QDialog):
         for i in range(self.param.count()):
             self.param.setItemText(i, names[self.param.itemData(i)])
         self.epoch_label.setText(self.tr("epoch %1").replace("%1", str(self.epoch.value())))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # the Language menu while the dialog is open: its texts switch at once
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         self.stop()
