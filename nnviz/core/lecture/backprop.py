@@ -260,9 +260,8 @@ def _check_network_numbers(network: Network) -> None:
 
 def error_of(network: Network, x: np.ndarray, d: np.ndarray) -> float:
     """E of ``network`` on one sample: ½‖d − y‖², or −Σ d log y for a softmax output."""
-    outs = network.forward(x)
-    net = np.asarray(outs[-2], dtype=np.float64) @ network.weights[-1] + network.biases[-1]
-    return error_value(loss_for(network), np.asarray(d, dtype=np.float64), outs[-1], net)
+    nets, outs = network.forward_with_nets(x)
+    return error_value(loss_for(network), np.asarray(d, dtype=np.float64), outs[-1], nets[-1])
 
 
 # ------------------------------------------------------------------ engine

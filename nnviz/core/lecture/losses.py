@@ -12,21 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.errors import UserError
+from nnviz.core.model.activations import log_softmax
 from nnviz.core.model.network import Network
-
-#: the two errors: "squared" (½‖d − y‖²) and "cross_entropy" (−Σ d log y)
-LOSSES: tuple[str, ...] = ("squared", "cross_entropy")
 
 
 def loss_for(network: Network) -> str:
     """"cross_entropy" for a softmax output, else "squared"."""
     return "cross_entropy" if network.activations[-1] == "softmax" else "squared"
-
-
-def log_softmax(net: np.ndarray) -> np.ndarray:
-    """log y for y = softmax(net), without overflow or log(0)."""
-    z = net - np.max(net, axis=-1, keepdims=True)
-    return z - np.log(np.sum(np.exp(z), axis=-1, keepdims=True))
 
 
 def error_value(loss: str, d: np.ndarray, y: np.ndarray, net: np.ndarray) -> float:
@@ -38,11 +30,10 @@ def error_value(loss: str, d: np.ndarray, y: np.ndarray, net: np.ndarray) -> flo
 
 def mean_error(network: Network, xs: np.ndarray, ds: np.ndarray) -> float:
     """Mean E over the rows of ``xs`` with targets ``ds``."""
-    outs = network.forward(xs)
+    nets, outs = network.forward_with_nets(xs)
     y = outs[-1]
     if loss_for(network) == "cross_entropy":
-        net = np.asarray(outs[-2], dtype=np.float64) @ network.weights[-1] + network.biases[-1]
-        return float(np.mean(-np.sum(ds * log_softmax(net), axis=-1)))
+        return float(np.mean(-np.sum(ds * log_softmax(nets[-1]), axis=-1)))
     return float(np.mean(0.5 * np.sum((ds - y) ** 2, axis=-1)))
 
 

@@ -144,9 +144,8 @@ def curve_point(name: str, net: float, out: float | None = None, others: tuple[f
 
 def forward_layers(network: Network, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(net inputs, outputs) of every layer for one sample ``x``; layer 0's net input is x itself."""
-    outs = network.forward(np.asarray(x, dtype=np.float64).ravel())
-    nets = [outs[0]] + [outs[i] @ w + b for i, (w, b) in enumerate(zip(network.weights, network.biases, strict=True))]
-    return nets, outs
+    nets, outs = network.forward_with_nets(np.asarray(x, dtype=np.float64).ravel())
+    return [outs[0], *nets], outs
 
 
 def neuron_point(

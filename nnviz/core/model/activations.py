@@ -35,6 +35,14 @@ def _sign(a: np.ndarray) -> np.ndarray:
     return np.sign(np.asarray(a, dtype=np.float64))
 
 
+def log_softmax(a: np.ndarray) -> np.ndarray:
+    """log y for y = softmax(a) over the last axis, without overflow or log(0)
+    (the cross-entropy's log, taken from the net input, never from a rounded y)."""
+    a = np.asarray(a, dtype=np.float64)
+    z = a - np.max(a, axis=-1, keepdims=True)
+    return z - np.log(np.sum(np.exp(z), axis=-1, keepdims=True))
+
+
 def _softmax(a: np.ndarray) -> np.ndarray:
     a = np.asarray(a, dtype=np.float64)
     z = a - a.max(axis=-1, keepdims=True)

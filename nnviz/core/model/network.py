@@ -120,12 +120,21 @@ class Network:
 
         Element 0 is the input itself; the last is the network's output.
         """
+        return self.forward_with_nets(x)[1]
+
+    def forward_with_nets(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """(net inputs, outputs) of every layer for input ``x``, in one pass: the net
+        inputs of layers 1 … L (the cross-entropy's log and the slopes need them),
+        and the outputs as :meth:`forward` gives them (element 0 the input)."""
         h = np.asarray(x, dtype=np.float64)
+        nets: list[np.ndarray] = []
         outs = [h]
         for w, b, act in zip(self.weights, self.biases, self.activations):
-            h = get(act).f(h @ w + b)
+            a = h @ w + b
+            h = get(act).f(a)
+            nets.append(a)
             outs.append(h)
-        return outs
+        return nets, outs
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         return self.forward(x)[-1]

@@ -35,10 +35,10 @@ import numpy as np
 
 from nnviz.core.data.dataset import Dataset, targets_for
 from nnviz.core.errors import UserError
-from nnviz.core.model.activations import get
+from nnviz.core.model.activations import get, log_softmax
 from nnviz.core.model.network import Network
+from nnviz.core.training.config import LOSSES
 
-LOSSES = ("mse", "cross_entropy")
 #: floats held by the largest array of one block of grid points (16 MB)
 DEFAULT_BLOCK_VALUES = 2_000_000
 #: samples a surface uses at most: a bigger data set is represented by a
@@ -153,9 +153,7 @@ class ErrorSurface:
         """Σ over samples (axis -2) of the sample error, from the output's net input ``a``."""
         act = self.network.activations[-1]
         if self.loss == "cross_entropy" and act == "softmax":
-            m = a.max(axis=-1, keepdims=True)
-            lse = np.log(np.exp(a - m).sum(axis=-1, keepdims=True)) + m
-            per = (d * (lse - a)).sum(axis=-1)
+            per = -(d * log_softmax(a)).sum(axis=-1)
         elif self.loss == "cross_entropy":
             per = (np.logaddexp(0.0, a) - a * d).sum(axis=-1)
         else:
@@ -180,8 +178,7 @@ class ErrorSurface:
     @staticmethod
     def _net_inputs(net: Network, x: np.ndarray) -> list[np.ndarray]:
         """The net input a of every non-input layer (from the network's own forward pass)."""
-        outs = net.forward(x)
-        return [h @ w + b for h, w, b in zip(outs[:-1], net.weights, net.biases)]
+        return net.forward_with_nets(x)[0]
 
     # ------------------------------------------------------------ the slope
     def gradient(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.core.data.dataset import Dataset, targets_for
-from nnviz.core.model.activations import get
+from nnviz.core.model.activations import get, log_softmax
 from nnviz.core.model.network import Network
 
 #: rows evaluated at a time (bounds the memory of 10,000 × 784 in float64)
@@ -85,9 +85,7 @@ def evaluate(network: Network, test: Dataset, loss: str = "cross_entropy", epoch
 def _errors(a: np.ndarray, y: np.ndarray, d: np.ndarray, labels: np.ndarray, act: str, loss: str) -> np.ndarray:
     """The error E of each sample (the engines' definitions)."""
     if loss == "cross_entropy" and act == "softmax":
-        z = a - a.max(axis=1, keepdims=True)
-        log_softmax = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        return -log_softmax[np.arange(len(a)), labels]
+        return -log_softmax(a)[np.arange(len(a)), labels]
     if loss == "cross_entropy" and act == "sigmoid":
         # log σ(a) = −softplus(−a), log(1 − σ(a)) = −softplus(a)
         return np.sum(d * np.logaddexp(0.0, -a) + (1.0 - d) * np.logaddexp(0.0, a), axis=1)
