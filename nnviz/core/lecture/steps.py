@@ -82,10 +82,13 @@ class Step:
     - ``slide_step``: 1..7 of the slides' summary (see the module doc); the
       error E is step 3. ``None`` for the perceptron rule, which is not part of
       that summary.
-    - ``formula_id``: key of :data:`nnviz.core.lecture.formulas.FORMULAS` ("net",
-      "out", "error", "chain_rule", "delta_out", "delta_hidden", "dw", "db",
-      "w_update", "b_update", "dropout" (h̃ = m h / (1 − p)); "perceptron_*"
-      for the perceptron rule).
+    - ``formula_id``: which formula: a key of
+      :data:`nnviz.core.lecture.formulas.FORMULAS` ("net", "out", "error",
+      "delta_out", "delta_hidden", "dw", "db", "w_update", "b_update";
+      "perceptron_*" for the perceptron rule), or one the steps added with
+      the chain rule, softmax and dropout write themselves
+      (:mod:`nnviz.core.lecture.lecture_renderer`: "chain_rule", "dropout",
+      h̃ = m h / (1 − p)).
     - ``layer``: the network layer (0 = input) whose neurons the value belongs
       to; for weights and biases of weight layer l, the receiving layer l+1.
     - ``index_in_layer``: ``(k,)`` for a neuron value, ``(j, k)`` for a weight,
