@@ -839,20 +839,30 @@ def run(
     h_flat = h.reshape(h.size)
     d_flat = d.reshape(d.size)
     eval_flat = eval_h.reshape(eval_h.size)
-    q = 0  # the next row to evaluate
+    # the next row to evaluate; np.int64, not a literal 0, which numba would pass
+    # on as Literal[int](0) and compile the block helpers a second time for
+    q = np.int64(0)
     err_sum = 0.0
     n_correct = 0
     while True:
         # --- the next block, or the end of a part
         if part == _TRAINING:
-            if pos >= n:
-                part = _EVAL_TRAIN_PART
-                continue
-            if budget <= 0:
+            # the epoch's batches in a loop of their own, on fixed arrays (choosing
+            # the block's arrays per batch cost a tenth of a small network's update)
+            while pos < n and budget > 0:
+                nb = min(batch_size, n - pos)
+                _forward(params, sizes, w_off, b_off, u_off, acts, x, order, pos, nb, h, h_flat, logits)
+                metrics[e, M_BATCH_SUM] += _block_loss(h, ob, n_out, logits, t, order, pos, nb, loss_code)
+                metrics[e, M_BATCH_N] += nb
+                _output_delta(h, d, ob, n_out, t, order, pos, nb, loss_code, out_act)
+                _backward(params, sizes, w_off, b_off, u_off, acts, h, d, h_flat, d_flat, nb, grad)
+                _step(params, grad, reg_mask, state1, state2, steps, hyper, opt_code)
+                pos += nb
+                budget -= 1
+            if pos < n:
                 return e, pos
-            src, tgt, lab, idx, r0 = x, t, y, order, pos
-            nb = min(batch_size, n - pos)
-            hh, hf, lg = h, h_flat, logits
+            part = _EVAL_TRAIN_PART
+            continue
         elif part == _EVAL_TRAIN_PART or part == _EVAL_VAL_PART:
             on_train = part == _EVAL_TRAIN_PART
             src, tgt, lab = (x, t, y) if on_train else (x_val, t_val, y_val)
@@ -862,7 +872,7 @@ def run(
                 if wanted and src.shape[0] > 0:
                     metrics[e, col] = err_sum / src.shape[0]
                     metrics[e, col + 1] = n_correct / src.shape[0]
-                q = 0
+                q = np.int64(0)
                 err_sum = 0.0
                 n_correct = 0
                 part += 1
@@ -891,18 +901,8 @@ def run(
             pos = 0
             part = _TRAINING
             continue
-        # --- one block: forward, error; then an update or the evaluation's counts
+        # --- one evaluation block: forward, error, the counts
         _forward(params, sizes, w_off, b_off, u_off, acts, src, idx, r0, nb, hh, hf, lg)
-        loss = _block_loss(hh, ob, n_out, lg, tgt, idx, r0, nb, loss_code)
-        if part == _TRAINING:
-            metrics[e, M_BATCH_SUM] += loss
-            metrics[e, M_BATCH_N] += nb
-            _output_delta(hh, d, ob, n_out, tgt, idx, r0, nb, loss_code, out_act)
-            _backward(params, sizes, w_off, b_off, u_off, acts, hh, d, hf, d_flat, nb, grad)
-            _step(params, grad, reg_mask, state1, state2, steps, hyper, opt_code)
-            pos += nb
-            budget -= 1
-        else:
-            err_sum += loss
-            n_correct += _block_correct(hh, ob, n_out, lab, idx, r0, nb, threshold)
-            q += nb
+        err_sum += _block_loss(hh, ob, n_out, lg, tgt, idx, r0, nb, loss_code)
+        n_correct += _block_correct(hh, ob, n_out, lab, idx, r0, nb, threshold)
+        q += nb
