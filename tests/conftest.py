@@ -86,12 +86,11 @@ def _dangling_qthreads(request):
 
 def _all_qthreads():
     import gc
-    import warnings
 
     from PySide6.QtCore import QThread
 
-    # isinstance() on every live object touches deprecated torch attributes
-    # (torch.distributed.reduce_op) that warn; those warnings are not ours.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [o for o in gc.get_objects() if isinstance(o, QThread)]
+    # type(), not isinstance(): isinstance() reads ``__class__`` of every live object,
+    # and torch's deprecated torch.distributed.reduce_op warns on that read (a
+    # catch_warnings around it is not thread-safe: a background import could
+    # restore the filters meanwhile, and the warning failed a test now and then)
+    return [o for o in gc.get_objects() if issubclass(type(o), QThread)]

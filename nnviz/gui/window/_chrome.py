@@ -258,6 +258,7 @@ class WindowChrome:
         self.menu_language.setTitle(self.tr("L&anguage"))
         self.menu_help.setTitle(self.tr("&Help"))
         self._retranslate_data()
+        self._pytorch_refresh()  # the structure's comments are in the language (its key holds it)
         self.toolbar.setWindowTitle(self.tr("Stepper"))
         titles = {
             "formulas": self.tr("Formulas and stepper"),

@@ -18,27 +18,13 @@ the panel's module for what is lit when.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from nnviz.core.errors import UserError
 from nnviz.core.training.pytorch_script import script_structure
 from nnviz.gui import i18n
 from nnviz.gui.core_strings import user_message
 from nnviz.gui.lecture.pytorch_structure import PytorchStructurePanel
-
-
-class _LanguageWatch(QObject):
-    """Calls back when the panel gets a language change (its text is in the language)."""
-
-    def __init__(self, panel: PytorchStructurePanel, callback) -> None:  # noqa: ANN001
-        super().__init__(panel)
-        self._callback = callback
-        panel.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self._callback()
-        return False
 
 
 class WindowPytorchViews:
@@ -58,7 +44,6 @@ class WindowPytorchViews:
         # with the other panels' entries, above the View menu's first separator
         seps = [a for a in self.menu_view.actions() if a.isSeparator()]
         self.menu_view.insertAction(seps[0] if seps else None, self._docks["pytorch"].toggleViewAction())
-        self._pytorch_language = _LanguageWatch(self.pytorch_structure, lambda: self._pytorch_refresh(force=True))
         self.stepper.stateChanged.connect(self._pytorch_follow_stepper)
         self.model.architectureChanged.connect(self._pytorch_timer.start)
         self.model.weightsChanged.connect(self._pytorch_timer.start)  # a new lesson; cheap otherwise
