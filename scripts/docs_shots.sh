@@ -10,9 +10,9 @@ nnviz shot --preset perceptron-xor --steps 60 --lang es --out docs/perceptron-xo
 nnviz shot --preset spiral --epochs 150 --lang es --out docs/spiral-es.png
 nnviz shot --preset digits --epochs 20 --lang es --out docs/digits-es.png
 nnviz shot --preset mlp-xor --steps 9 --lang es --scale 2 --high-contrast --out docs/presentation-es.png
-# projector sizes: the PyTorch moment of backprop-2-2-2 (an update is 29 steps)
-nnviz shot --preset backprop-2-2-2 --steps 29 --lang es --size 1024x768 --scale 2 --out docs/projector-1024x768-es.png
-nnviz shot --preset backprop-2-2-2 --steps 29 --lang es --size 1920x1080 --scale 1.5 --out docs/projector-1920x1080-es.png
+# projector sizes: the PyTorch moment of backprop-2-2-2 (an update is 31 steps)
+nnviz shot --preset backprop-2-2-2 --steps 31 --lang es --size 1024x768 --scale 2 --out docs/projector-1024x768-es.png
+nnviz shot --preset backprop-2-2-2 --steps 31 --lang es --size 1920x1080 --scale 1.5 --out docs/projector-1920x1080-es.png
 nnviz shot --data examples/examen.csv --label resultado --epochs 150 --lang es --out docs/csv-es.png
 # MNIST on generated stand-in files of the real size and format (this machine cannot reach the mirrors)
 python -c "from nnviz.core.data.synthetic_idx import write_synthetic_set; write_synthetic_set('/tmp/nnviz-docs-data/mnist')"

@@ -34,19 +34,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QThread
 
-    from nnviz.commands.shot import parse_size, save_png
+    from nnviz.commands.shot import parse_size, save_png, show_at
     from nnviz.gui.window.app import build_window
 
     size = parse_size(args.size)
     app, window = build_window(file=None, preset=args.preset, lang=args.lang, offscreen=True,
                                activations=None)
-    window.resize(*size)
-    window.show()
-    window.resize(*size)
-    app.processEvents()
-    if args.scale != 1.0:
-        window.act_lesson_text.setChecked(False)  # as in presentation mode
-        window.presentation.set_scale(args.scale)
+    show_at(app, window, size, args.scale)
     panel = window.training
     panel.form.dropout.setText(args.dropout)
     panel.form.epochs.setValue(100000)

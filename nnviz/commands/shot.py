@@ -45,6 +45,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a lecture view's dock to show in front: activations, descent or pytorch")
 
 
+def show_at(app, window, size: tuple[int, int], scale: float = 1.0) -> None:  # noqa: ANN001
+    """Show ``window`` offscreen at ``size`` and at a presentation ``scale`` (the
+    lesson text off, as F11 does at a scale above 1)."""
+    window.resize(*size)
+    window.show()
+    window.resize(*size)  # again once shown: the window system may have changed it
+    app.processEvents()
+    if scale != 1.0:
+        window.act_lesson_text.setChecked(False)
+        window.presentation.set_scale(scale)
+
+
 def parse_size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not m:
@@ -124,13 +136,7 @@ def run(args: argparse.Namespace) -> int:
             "--epochs trains a training lesson, and '{0}' is a lecture-mode lesson: use --steps.",
             window.lesson.name if window.lesson is not None else preset,
         )
-    window.resize(*size)
-    window.show()
-    window.resize(*size)
-    app.processEvents()
-    if args.scale != 1.0:
-        window.act_lesson_text.setChecked(False)  # as in presentation mode
-        window.presentation.set_scale(args.scale)
+    show_at(app, window, size, args.scale)
     if args.high_contrast:
         window.presentation.act_contrast.setChecked(True)
     for _ in range(args.steps):
